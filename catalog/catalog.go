@@ -1,0 +1,75 @@
+// Package catalog holds errcode's error catalogs: the types, the built-in
+// data (compiled from data/*.yaml by go generate, so that start-up parses
+// nothing) and search over them. It imports nothing else of errcode's.
+package catalog
+
+// Catalog is one vendor's (or the HTTP registry's) list of error entries.
+type Catalog struct {
+	ID      string // lower-case id used in catalog:code and --catalog
+	Name    string
+	DocURL  string // the page the entries come from, "" if none
+	Source  string // provenance of the catalog as a whole
+	Entries []Entry
+}
+
+// Kind says where an entry's text comes from, when that is not simply the
+// catalog's own documented table.
+type Kind uint8
+
+const (
+	Documented Kind = iota // a row of the catalog's source document
+	Supplement             // from the vendor's other public material (Source says which)
+	Unofficial             // an HTTP status outside the IANA registry (Source says whose)
+	Range                  // a block of codes (From..To) with no entry of its own
+)
+
+var kindNames = [...]string{"documented", "supplement", "unofficial", "range"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// Retry is a tri-state: the source may say an error is worth retrying, may
+// say it is not, or may be silent.
+type Retry uint8
+
+const (
+	RetryUnknown Retry = iota
+	RetryYes
+	RetryNo
+)
+
+// Entry is one error code, token, reject reason, HTTP status or code range.
+// Empty strings and zero numbers mean "the source does not say".
+type Entry struct {
+	Catalog     string
+	Code        string // always a string: "1405", "AUTH-401", "not_found", "2200-2299"
+	Token       string
+	Status      int // HTTP status, 0 if none
+	Category    string
+	Title       string
+	Message     string // the message template as documented
+	Description string
+	Causes      []string
+	Fixes       []string
+	Retryable   Retry
+	DocURL      string // a link for this entry; "" means the catalog's
+	Source      string // provenance when it differs from the catalog's
+	Reference   string // the defining specification, e.g. "RFC 9110, Section 15.5.10"
+	Kind        Kind
+	From, To    int // the codes a Range entry covers
+}
+
+// Link is the best documentation link for e: its own, else its catalog's.
+func (e *Entry) Link(c *Catalog) string {
+	if e.DocURL != "" {
+		return e.DocURL
+	}
+	if c != nil {
+		return c.DocURL
+	}
+	return ""
+}

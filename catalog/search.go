@@ -1,0 +1,444 @@
+package catalog
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// MatchKind says how an entry matched a query.
+type MatchKind uint8
+
+const (
+	MatchCode   MatchKind = iota // the query is the entry's code
+	MatchToken                   // the query is the entry's token
+	MatchStatus                  // the query is an HTTP status and the entry has it
+	MatchRange                   // the query is a number inside the entry's range
+	MatchText                    // words or a fuzzy match in the entry's text
+)
+
+var matchNames = [...]string{"code", "token", "status", "range", "text"}
+
+func (k MatchKind) String() string { return matchNames[k] }
+
+// Match is one entry found by Lookup.
+type Match struct {
+	Entry   *Entry
+	Catalog *Catalog
+	Kind    MatchKind
+	score   int
+}
+
+// Query is what to look up.
+type Query struct {
+	Text     string   // as typed; words already joined by the caller
+	Catalogs []string // restrict to these catalog ids; empty means all
+}
+
+// Result is the answer to a Query. Matches are best first.
+type Result struct {
+	Matches     []Match
+	Suggestions []string // "catalog:code" of near misses, when nothing matched
+}
+
+// Lookup resolves q: "catalog:" prefix, then exact code, token, HTTP status
+// and code range; failing those, all-words text search, then fuzzy matches.
+func (ix *Index) Lookup(q Query) Result {
+	scope := ix.scope(q.Catalogs)
+	text := strings.TrimSpace(q.Text)
+	if i := strings.IndexByte(text, ':'); i > 0 {
+		if c := ix.Catalog(strings.TrimSpace(text[:i])); c != nil {
+			scope = intersect(scope, c)
+			text = strings.TrimSpace(text[i+1:])
+		}
+	}
+	key := Key(text)
+	if key == "" {
+		return Result{}
+	}
+	if m := exact(scope, key); len(m) > 0 {
+		return Result{Matches: m}
+	}
+	ws := newQueryWords(text)
+	if m := ix.textSearch(scope, ws); len(m) > 0 {
+		return Result{Matches: m}
+	}
+	if m := ix.fuzzySearch(scope, key, ws); len(m) > 0 {
+		return Result{Matches: m}
+	}
+	return Result{Suggestions: suggest(scope, key)}
+}
+
+func (ix *Index) scope(ids []string) []*Catalog {
+	if len(ids) == 0 {
+		return ix.Catalogs
+	}
+	var out []*Catalog
+	for _, c := range ix.Catalogs {
+		for _, id := range ids {
+			if strings.EqualFold(c.ID, id) {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func intersect(scope []*Catalog, c *Catalog) []*Catalog {
+	for _, s := range scope {
+		if s == c {
+			return []*Catalog{c}
+		}
+	}
+	return nil
+}
+
+// exact finds code, token, status and range matches. For an HTTP status the
+// registry's own entry comes first: it is the general meaning.
+func exact(scope []*Catalog, key string) []Match {
+	n, numErr := strconv.Atoi(key)
+	isNum := numErr == nil && key[0] != '0'
+	isStatus := isNum && n >= 100 && n <= 599
+	var out []Match
+	for _, c := range scope {
+		own := false // c has an entry whose code is the number itself
+		for i := range c.Entries {
+			e := &c.Entries[i]
+			kind, ok := MatchKind(0), false
+			switch {
+			case Key(e.Code) == key:
+				kind, ok, own = MatchCode, true, true
+			case e.Token != "" && Key(e.Token) == key:
+				kind, ok = MatchToken, true
+			case isStatus && e.Status == n:
+				kind, ok = MatchStatus, true
+			}
+			if ok {
+				out = append(out, Match{Entry: e, Catalog: c, Kind: kind})
+			}
+		}
+		if isNum && !own {
+			for i := range c.Entries {
+				e := &c.Entries[i]
+				if e.Kind == Range && e.From <= n && n <= e.To {
+					out = append(out, Match{Entry: e, Catalog: c, Kind: MatchRange})
+				}
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		ri, rj := exactRank(out[i], isStatus), exactRank(out[j], isStatus)
+		return ri < rj
+	})
+	return out
+}
+
+func exactRank(m Match, isStatus bool) int {
+	if isStatus && m.Catalog.ID == HTTPCatalog && m.Kind == MatchCode {
+		return -1
+	}
+	if isStatus && (m.Kind == MatchCode || m.Kind == MatchStatus) {
+		return int(MatchCode) // vendor entries for a status stay in catalog order
+	}
+	return int(m.Kind)
+}
+
+// queryWords are a query's words: all of them (for phrase and whole-field
+// bonuses) and the ones an entry must contain (all but stop words, unless
+// the query is nothing but stop words).
+type queryWords struct {
+	all, required []string
+}
+
+func newQueryWords(text string) queryWords {
+	q := queryWords{all: words(text)}
+	for _, w := range q.all {
+		if w != "." && !isStopWord(w) {
+			q.required = append(q.required, w)
+		}
+	}
+	if len(q.required) == 0 {
+		q.required = q.all
+	}
+	return q
+}
+
+func (ix *Index) entryWords() [][]fieldWords {
+	if ix.words == nil {
+		ix.words = make([][]fieldWords, len(ix.Catalogs))
+		for ci, c := range ix.Catalogs {
+			ix.words[ci] = make([]fieldWords, len(c.Entries))
+			for i := range c.Entries {
+				ix.words[ci][i] = entryWords(&c.Entries[i])
+			}
+		}
+	}
+	return ix.words
+}
+
+func (ix *Index) catalogIndex(c *Catalog) int {
+	for i, x := range ix.Catalogs {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// How well one query word matches one entry word.
+const (
+	hitNone   = 0
+	hitInside = 1 // substring of a word: "valid" in "invalid"
+	hitTypo   = 1 // one edit away (fuzzy phase only)
+	hitPrefix = 3 // "limit" for "limiting"
+	hitWord   = 4 // the whole word
+)
+
+func wordHit(q, w string) int {
+	switch {
+	case q == w:
+		return hitWord
+	case strings.HasPrefix(w, q):
+		return hitPrefix
+	case len(q) >= 3 && strings.Contains(w, q):
+		return hitInside
+	}
+	return hitNone
+}
+
+// textSearch ranks entries in which every query word occurs. A word counts
+// for more in a short field, and as a whole word more than inside one;
+// the query as a phrase, or as a whole field, earns a bonus. Matches far
+// below the best are dropped as noise.
+func (ix *Index) textSearch(scope []*Catalog, ws queryWords) []Match {
+	all := ix.entryWords()
+	var out []Match
+	for _, c := range scope {
+		fws := all[ix.catalogIndex(c)]
+		for i := range c.Entries {
+			if s := scoreWords(&fws[i], ws, false); s > 0 {
+				out = append(out, Match{Entry: &c.Entries[i], Catalog: c, Kind: MatchText, score: s})
+			}
+		}
+	}
+	return rank(out, 8)
+}
+
+// scoreWords is the text score of one entry, 0 if some word is missing.
+func scoreWords(fw *fieldWords, ws queryWords, typos bool) int {
+	total := 0
+	for _, q := range ws.required {
+		typos := typos && !IsNumber(q) // 1450 is not a typo of 1405: suggest it instead
+		best := 0
+		for f := field(0); f < numFields; f++ {
+			for _, w := range fw[f] {
+				h := wordHit(q, w)
+				if h == hitNone && typos && closeWord(q, w) {
+					h = hitTypo
+				}
+				if s := h * fieldWeight[f]; s > best {
+					best = s
+				}
+			}
+		}
+		if best == 0 {
+			return 0
+		}
+		total += best
+	}
+	for f := field(0); f < numFields; f++ {
+		switch {
+		case equalWords(fw[f], ws.all):
+			total += 10 * fieldWeight[f]
+		case len(ws.all) > 1 && hasPhrase(fw[f], ws.all):
+			total += 6 * fieldWeight[f]
+		}
+	}
+	return total
+}
+
+func equalWords(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// hasPhrase: ws occur in a row in fw, each as a whole word or a prefix.
+func hasPhrase(fw, ws []string) bool {
+	for i := 0; i+len(ws) <= len(fw); i++ {
+		ok := true
+		for j, q := range ws {
+			if wordHit(q, fw[i+j]) < hitPrefix {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// rank sorts by score and drops matches scoring below best/cut.
+func rank(ms []Match, cut int) []Match {
+	if len(ms) == 0 {
+		return nil
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].score > ms[j].score })
+	floor := ms[0].score / cut
+	n := 0
+	for n < len(ms) && ms[n].score >= floor {
+		n++
+	}
+	return ms[:n]
+}
+
+// fuzzySearch is the last resort, for typos: an in-order subsequence of the
+// query in a short field (code, token, title) with few gaps, or every query
+// word within one edit of a word anywhere in the entry.
+func (ix *Index) fuzzySearch(scope []*Catalog, key string, ws queryWords) []Match {
+	all := ix.entryWords()
+	var out []Match
+	for _, c := range scope {
+		fws := all[ix.catalogIndex(c)]
+		for i := range c.Entries {
+			e := &c.Entries[i]
+			s := shortFieldFuzzy(e, key)
+			if t := scoreWords(&fws[i], ws, true); t > s {
+				s = t
+			}
+			if s > 0 {
+				out = append(out, Match{Entry: e, Catalog: c, Kind: MatchText, score: s})
+			}
+		}
+	}
+	return rank(out, 3)
+}
+
+// shortFieldFuzzy scores the best compact subsequence match of key (the
+// query folded to letters and digits) in code, token or title.
+func shortFieldFuzzy(e *Entry, key string) int {
+	if len(key) < 3 || IsNumber(key) {
+		return 0
+	}
+	best := 0
+	for f, s := range [...]string{e.Code, e.Token, e.Title} {
+		if s == "" {
+			continue
+		}
+		folded := Key(s)
+		for _, m := range fuzzy.Find(key, []string{folded}) {
+			first, last := m.MatchedIndexes[0], m.MatchedIndexes[len(m.MatchedIndexes)-1]
+			gaps := (last - first + 1) - len(key)
+			if gaps > max(1, len(key)/4) || first > 0 && !strings.HasPrefix(folded, key[:1]) && gaps > 0 {
+				continue
+			}
+			// Fewer gaps and a match from the start score higher; the
+			// short fields outrank the text-word fallback's typo hits.
+			score := fieldWeight[fCode+field(f)]*4*len(key) - 8*gaps - 2*first
+			if score > best {
+				best = score
+			}
+		}
+	}
+	return best
+}
+
+// closeWord: one edit (insert, delete, substitute, swap) apart, for words
+// of four letters or more; two edits for eight or more.
+func closeWord(q, w string) bool {
+	if len(q) < 4 || len(w) < 4 {
+		return false
+	}
+	limit := 1
+	if len(q) >= 8 {
+		limit = 2
+	}
+	return editDistance(q, w, limit) <= limit
+}
+
+// editDistance is the optimal-string-alignment distance between a and b,
+// giving up early (returning limit+1) once it must exceed limit.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+// suggest names codes and tokens close to key: "did you mean".
+func suggest(scope []*Catalog, key string) []string {
+	type cand struct {
+		s string
+		d int
+	}
+	var cs []cand
+	limit := 1
+	if len(key) >= 6 {
+		limit = 2
+	}
+	for _, c := range scope {
+		for i := range c.Entries {
+			e := &c.Entries[i]
+			d := editDistance(key, Key(e.Code), limit)
+			if e.Token != "" {
+				d = min(d, editDistance(key, Key(e.Token), limit))
+			}
+			if d <= limit {
+				cs = append(cs, cand{c.ID + ":" + e.Code, d})
+			}
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].d < cs[j].d })
+	var out []string
+	for i := 0; i < len(cs) && i < 5; i++ {
+		out = append(out, cs[i].s)
+	}
+	return out
+}
+
+// IsNumber reports whether s is all ASCII digits.
+func IsNumber(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) || r > unicode.MaxASCII {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,164 @@
+package catalog_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+func lookup(q string, cats ...string) catalog.Result {
+	return catalog.NewIndex(catalog.Builtin()).Lookup(catalog.Query{Text: q, Catalogs: cats})
+}
+
+func ids(r catalog.Result) []string {
+	var out []string
+	for _, m := range r.Matches {
+		out = append(out, m.Catalog.ID+":"+m.Entry.Code)
+	}
+	return out
+}
+
+func TestLookupExact(t *testing.T) {
+	for _, tc := range []struct {
+		query string
+		cats  []string
+		want  []string
+		kind  catalog.MatchKind
+	}{
+		{"1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
+		{"AUTH-401", nil, []string{"devdocs:AUTH-401"}, catalog.MatchCode},
+		{"auth401", nil, []string{"devdocs:AUTH-401"}, catalog.MatchCode},
+		{"auth 401", nil, []string{"devdocs:AUTH-401"}, catalog.MatchCode},
+		{"  Auth_401 ", nil, []string{"devdocs:AUTH-401"}, catalog.MatchCode},
+		{"wontopos:not_found", nil, []string{"wontopos:not_found"}, catalog.MatchCode},
+		{"WONTOPOS:NOT-FOUND", nil, []string{"wontopos:not_found"}, catalog.MatchCode},
+		{"not_found", []string{"wontopos"}, []string{"wontopos:not_found"}, catalog.MatchCode},
+		{"api key expired", nil, []string{"wontopos:api_key_expired"}, catalog.MatchCode}, // folds to the code
+		{"max sessions exceeded", nil, []string{"ironwifi:Max sessions exceeded"}, catalog.MatchCode},
+		{"Duplicated", nil, []string{"emnify:1405"}, catalog.MatchToken},
+		{"duplicated", nil, []string{"emnify:1405"}, catalog.MatchToken},
+		{"TooManyRequests", nil, []string{"emnify:1105", "emnify:1501"}, catalog.MatchToken},
+		{"too many requests", []string{"emnify"}, []string{"emnify:1105", "emnify:1501"}, catalog.MatchToken},
+		{"2205", nil, []string{"emnify:2200-2299"}, catalog.MatchRange},
+		{"2699", nil, []string{"emnify:2600-2699"}, catalog.MatchRange},
+		{"2101", nil, []string{"emnify:2101"}, catalog.MatchCode}, // its own entry, not the range
+		{"2200-2299", nil, []string{"emnify:2200-2299"}, catalog.MatchCode},
+		{"http:418", nil, []string{"http:418"}, catalog.MatchCode},
+		{"520", nil, []string{"http:520"}, catalog.MatchCode},
+	} {
+		r := lookup(tc.query, tc.cats...)
+		if got := ids(r); !slices.Equal(got, tc.want) {
+			t.Errorf("lookup %q: got %v, want %v", tc.query, got, tc.want)
+			continue
+		}
+		if r.Matches[0].Kind != tc.kind {
+			t.Errorf("lookup %q: matched by %v, want %v", tc.query, r.Matches[0].Kind, tc.kind)
+		}
+	}
+}
+
+// A status lists the registry's meaning first, then every vendor entry
+// with that status, in catalog order.
+func TestLookupStatus(t *testing.T) {
+	r := lookup("409")
+	want := []string{"http:409", "ironwifi:409", "emnify:1405", "emnify:1407", "emnify:2101", "devdocs:CONFLICT-409", "wontopos:conflict"}
+	if got := ids(r); !slices.Equal(got, want) {
+		t.Fatalf("lookup 409: got %v\nwant %v", got, want)
+	}
+	kinds := []catalog.MatchKind{catalog.MatchCode, catalog.MatchCode, catalog.MatchStatus}
+	for i, k := range kinds {
+		if r.Matches[i].Kind != k {
+			t.Errorf("lookup 409 match %d: kind %v, want %v", i, r.Matches[i].Kind, k)
+		}
+	}
+	if got := ids(lookup("409", "emnify")); !slices.Equal(got, []string{"emnify:1405", "emnify:1407", "emnify:2101"}) {
+		t.Errorf("lookup 409 -c emnify: %v", got)
+	}
+	if got := ids(lookup("emnify:429")); !slices.Equal(got, []string{"emnify:1105", "emnify:1501"}) {
+		t.Errorf("lookup emnify:429: %v", got)
+	}
+}
+
+// Text queries: the right entries come in the first few.
+func TestLookupText(t *testing.T) {
+	for _, tc := range []struct {
+		query string
+		top   int
+		want  []string
+	}{
+		{"rate limit", 6, []string{"wontopos:rate_limit_exceeded", "ironwifi:429", "emnify:1501", "devdocs:TOOLIMITED-429", "http:429"}},
+		{"expired api key", 3, []string{"wontopos:api_key_expired", "ironwifi:401", "devdocs:AUTH-401"}},
+		{"Valid-To", 1, []string{"ironwifi:Account expired"}},
+		{"valid to date", 1, []string{"ironwifi:Account expired"}},
+		{"duplcated", 1, []string{"emnify:1405"}},
+		{"rate limt", 2, []string{"wontopos:rate_limit_exceeded", "ironwifi:429"}},
+		{"internal server error", 3, []string{"devdocs:SERVER-500", "http:500", "wontopos:internal_error"}},
+		{"captive portal", 1, []string{"http:511"}},
+		{"No SIM", 1, []string{"emnify:2101"}},
+		{"HLR", 2, []string{"emnify:1901", "emnify:1904"}},
+		{"simultaneous use", 1, []string{"ironwifi:Max sessions exceeded"}},
+		{"cloudflare origin down", 3, []string{"http:521"}},
+	} {
+		r := lookup(tc.query)
+		got := ids(r)
+		if len(got) > tc.top {
+			got = got[:tc.top]
+		}
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("lookup %q: %s not in the first %d: %v", tc.query, w, tc.top, ids(r))
+			}
+		}
+		for _, m := range r.Matches {
+			if m.Kind != catalog.MatchText {
+				t.Errorf("lookup %q: %s matched by %v, want text", tc.query, m.Entry.Code, m.Kind)
+			}
+		}
+	}
+}
+
+// Weak matches are dropped: a typo finds its word, not everything that
+// happens to contain its letters in order.
+func TestLookupDropsWeakMatches(t *testing.T) {
+	if got := ids(lookup("duplcated")); len(got) != 1 {
+		t.Errorf("lookup duplcated: %v, want only emnify:1405", got)
+	}
+	if got := ids(lookup("xyzzy")); len(got) != 0 {
+		t.Errorf("lookup xyzzy: %v, want nothing", got)
+	}
+}
+
+func TestLookupSuggestions(t *testing.T) {
+	for _, tc := range []struct {
+		query string
+		want  string
+	}{
+		{"1450", "emnify:1405"},
+		{"AUTH-410", "devdocs:AUTH-401"},
+		{"1106", "emnify:1105"},
+	} {
+		r := lookup(tc.query)
+		if len(r.Matches) != 0 {
+			t.Errorf("lookup %q: unexpected matches %v", tc.query, ids(r))
+		}
+		if !slices.Contains(r.Suggestions, tc.want) {
+			t.Errorf("lookup %q: suggestions %v, want %s among them", tc.query, r.Suggestions, tc.want)
+		}
+	}
+	if r := lookup("qqqqqqqq"); len(r.Suggestions) != 0 {
+		t.Errorf("suggestions for nonsense: %v", r.Suggestions)
+	}
+}
+
+func TestLookupRestricted(t *testing.T) {
+	if got := ids(lookup("1405", "wontopos")); len(got) != 0 {
+		t.Errorf("1405 in wontopos only: %v", got)
+	}
+	if got := ids(lookup("emnify:1405", "wontopos")); len(got) != 0 {
+		t.Errorf("emnify:1405 with -c wontopos: %v", got)
+	}
+	if got := ids(lookup("")); len(got) != 0 {
+		t.Errorf("empty query: %v", got)
+	}
+}
