@@ -1,0 +1,25 @@
+package cmd
+
+import "fmt"
+
+// colorMode is the --color flag's value.
+type colorMode string
+
+const (
+	colorAuto   colorMode = "auto"
+	colorAlways colorMode = "always"
+	colorNever  colorMode = "never"
+)
+
+var colorModes = []string{string(colorAuto), string(colorAlways), string(colorNever)}
+
+func (m *colorMode) String() string { return string(*m) }
+func (m *colorMode) Type() string   { return "when" }
+func (m *colorMode) Set(s string) error {
+	switch colorMode(s) {
+	case colorAuto, colorAlways, colorNever:
+		*m = colorMode(s)
+		return nil
+	}
+	return fmt.Errorf("must be auto, always or never")
+}

@@ -1,0 +1,43 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitNotFound = 1 // nothing found
+	exitUsage    = 2 // bad flags, arguments or input
+)
+
+// exitError ends the command with a status and, if msg is not empty, a
+// one-line message on stderr ("errcode: msg").
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }
+
+func usageErrorf(format string, a ...any) error {
+	return &exitError{code: exitUsage, msg: fmt.Sprintf(format, a...)}
+}
+
+func notFoundf(format string, a ...any) error {
+	return &exitError{code: exitNotFound, msg: fmt.Sprintf(format, a...)}
+}
+
+// errSilentNotFound is exit 1 with nothing more to say (the output said it).
+var errSilentNotFound = &exitError{code: exitNotFound}
+
+func exitCode(err error) (int, string) {
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code, ee.msg
+	}
+	// Anything else comes from cobra before a command ran: unknown
+	// commands, bad flags, wrong arguments.
+	return exitUsage, err.Error()
+}

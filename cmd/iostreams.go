@@ -1,0 +1,116 @@
+package cmd
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
+)
+
+// IOStreams is where a command reads and writes, and what it knows of the
+// terminal. Commands never touch os.Stdout or os.Getenv directly, so tests
+// can give them buffers and an environment of their own.
+type IOStreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+
+	Environ     []string
+	IsStdoutTTY bool
+
+	// detectProfile is the colour profile of Out when neither a flag nor
+	// the environment decides it.
+	detectProfile func() colorprofile.Profile
+	// termWidth is the terminal's width, asked only when output is styled
+	// for a terminal.
+	termWidth func() int
+}
+
+// System returns the process's own streams.
+func System() *IOStreams {
+	tty := term.IsTerminal(os.Stdout.Fd())
+	return &IOStreams{
+		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		Environ:     os.Environ(),
+		IsStdoutTTY: tty,
+		// lipgloss has already detected stdout's profile while it was
+		// initialised (terminfo, and `tmux info` inside tmux); asking again
+		// would pay that cost twice.
+		detectProfile: func() colorprofile.Profile { return lipgloss.Writer.Profile },
+		termWidth: func() int {
+			w, _, err := term.GetSize(os.Stdout.Fd())
+			if err != nil {
+				return 0
+			}
+			return w
+		},
+	}
+}
+
+// Test returns streams on buffers: no terminal, the given environment.
+func Test(env ...string) (ios *IOStreams, in, out, errOut *bytes.Buffer) {
+	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
+	return &IOStreams{
+		In: in, Out: out, ErrOut: errOut, Environ: env,
+		detectProfile: func() colorprofile.Profile { return colorprofile.Detect(out, env) },
+		termWidth:     func() int { return 0 },
+	}, in, out, errOut
+}
+
+// Getenv looks a variable up in the streams' environment.
+func (s *IOStreams) Getenv(key string) string {
+	for i := len(s.Environ) - 1; i >= 0; i-- {
+		if k, v, ok := strings.Cut(s.Environ[i], "="); ok && k == key {
+			return v
+		}
+	}
+	return ""
+}
+
+// ColorProfile decides, once per command, how much styling stdout gets:
+// --color always|never, then NO_COLOR (any non-empty value, per
+// no-color.org), then CLICOLOR_FORCE, then what the terminal supports.
+func (s *IOStreams) ColorProfile(mode colorMode) colorprofile.Profile {
+	switch mode {
+	case colorNever:
+		return colorprofile.NoTTY
+	case colorAlways:
+		return forced(s.Environ)
+	}
+	if s.Getenv("NO_COLOR") != "" {
+		if s.IsStdoutTTY {
+			return colorprofile.ASCII // bold and faint, no colour
+		}
+		return colorprofile.NoTTY
+	}
+	if v := s.Getenv("CLICOLOR_FORCE"); v != "" && v != "0" {
+		return forced(s.Environ)
+	}
+	if !s.IsStdoutTTY {
+		return colorprofile.NoTTY
+	}
+	return s.detectProfile()
+}
+
+// forced is the profile for colour on demand: what TERM and COLORTERM
+// promise, and at least the 16 ANSI colours.
+func forced(env []string) colorprofile.Profile {
+	return max(colorprofile.Env(env), colorprofile.ANSI)
+}
+
+// Width is the width to lay text out for: the terminal's (or $COLUMNS) on a
+// terminal, 0 (no wrapping) on a pipe.
+func (s *IOStreams) Width() int {
+	if !s.IsStdoutTTY {
+		return 0
+	}
+	if c, err := strconv.Atoi(s.Getenv("COLUMNS")); err == nil && c > 0 {
+		return c
+	}
+	return s.termWidth()
+}

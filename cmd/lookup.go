@@ -1,0 +1,144 @@
+package cmd
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/render"
+	"github.com/spf13/cobra"
+)
+
+type lookupOptions struct {
+	IO       *IOStreams
+	Index    func() *catalog.Index
+	Renderer func() *render.Renderer
+
+	Query    string
+	Catalogs []string
+	Limit    int
+	JSON     bool
+}
+
+func newLookupCmd(f *Factory, runF func(*lookupOptions) error) *cobra.Command {
+	opts := &lookupOptions{IO: f.IO, Index: f.Index, Renderer: f.Renderer}
+	cmd := &cobra.Command{
+		Use:   "lookup QUERY...",
+		Short: "Look up an error code, token, HTTP status or words",
+		Long: `Look up an error code, token, HTTP status or words in the catalogs.
+
+The words of QUERY are joined. In order, errcode tries:
+  catalog:code    restrict to one catalog (wontopos:not_found)
+  a code          case and separators do not matter (AUTH-401, auth401, auth 401)
+  a token         Duplicated; TooManyRequests gives both emnify 1105 and 1501
+  an HTTP status  409 lists the registry's meaning and every entry with that status
+  a code range    2205 falls in emnify's 2200-2299 (SIM) range
+  words           every word present, then fuzzy matches (rate limit, duplcated)
+
+One match prints its card; several print a list, then the best match's card.`,
+		Example: `  errcode lookup 1405
+  errcode lookup AUTH-401
+  errcode lookup 409 --catalog emnify
+  errcode lookup wontopos:rate_limit_exceeded
+  errcode lookup rate limit
+  errcode lookup TooManyRequests --json`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageErrorf("lookup needs a query, e.g. 'errcode lookup 1405' (see 'errcode lookup --help')")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Query = strings.Join(args, " ")
+			if opts.Limit < 0 {
+				return usageErrorf("--limit must be 0 (no limit) or more, not %d", opts.Limit)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runLookup(opts)
+		},
+	}
+	cmd.Flags().StringSliceVarP(&opts.Catalogs, "catalog", "c", nil, "search only this catalog `ID` (repeatable)")
+	cmd.Flags().IntVarP(&opts.Limit, "limit", "n", 10, "list at most `N` matches (0: all)")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON")
+	return cmd
+}
+
+type lookupJSON struct {
+	Query       string             `json:"query"`
+	Matches     []render.EntryJSON `json:"matches"`
+	Total       int                `json:"total"`
+	Suggestions []string           `json:"suggestions"`
+}
+
+func runLookup(opts *lookupOptions) error {
+	ix := opts.Index()
+	if err := catalogIDs(ix, opts.Catalogs); err != nil {
+		return err
+	}
+	if catalog.Key(opts.Query) == "" {
+		return usageErrorf("lookup needs letters or digits in its query, not %q", opts.Query)
+	}
+	res := ix.Lookup(catalog.Query{Text: opts.Query, Catalogs: opts.Catalogs})
+	shown := res.Matches
+	if opts.Limit > 0 && len(shown) > opts.Limit {
+		shown = shown[:opts.Limit]
+	}
+	if opts.JSON {
+		return lookupWriteJSON(opts, res, shown)
+	}
+	if len(shown) == 0 {
+		return notFoundf("%s", notFoundMessage(opts.Query, res.Suggestions))
+	}
+	r := opts.Renderer()
+	best := shown[0]
+	if len(shown) > 1 {
+		rows := make([]render.Row, len(shown))
+		for i, m := range shown {
+			rows[i] = render.Row{Entry: m.Entry, Catalog: m.Catalog}
+		}
+		if err := r.MatchList(rows); err != nil {
+			return err
+		}
+		if more := len(res.Matches) - len(shown); more > 0 {
+			fmt.Fprintf(opts.IO.ErrOut, "errcode: %d more matches; show them all with --limit 0\n", more)
+		}
+		fmt.Fprintln(opts.IO.Out)
+	}
+	return r.Card(cardInput(ix, best.Entry, best.Catalog))
+}
+
+func cardInput(ix *catalog.Index, e *catalog.Entry, c *catalog.Catalog) render.CardInput {
+	return render.CardInput{Entry: e, Catalog: c, Status: ix.StatusEntry(e.Status)}
+}
+
+func notFoundMessage(query string, suggestions []string) string {
+	msg := fmt.Sprintf("no entry matches %q", query)
+	switch len(suggestions) {
+	case 0:
+		return msg + " (try fewer words, or 'errcode list')"
+	case 1:
+		return msg + "; did you mean " + suggestions[0] + "?"
+	}
+	return msg + "; did you mean " + strings.Join(suggestions[:len(suggestions)-1], ", ") + " or " + suggestions[len(suggestions)-1] + "?"
+}
+
+func lookupWriteJSON(opts *lookupOptions, res catalog.Result, shown []catalog.Match) error {
+	out := lookupJSON{Query: opts.Query, Matches: []render.EntryJSON{}, Total: len(res.Matches), Suggestions: res.Suggestions}
+	if out.Suggestions == nil {
+		out.Suggestions = []string{}
+	}
+	for _, m := range shown {
+		j := render.Entry(m.Entry, m.Catalog)
+		j.Match = m.Kind.String()
+		out.Matches = append(out.Matches, j)
+	}
+	if err := render.JSON(opts.IO.Out, out); err != nil {
+		return err
+	}
+	if len(shown) == 0 {
+		return errSilentNotFound
+	}
+	return nil
+}

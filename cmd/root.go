@@ -1,0 +1,109 @@
+// Package cmd is errcode's command line: flags become an options struct,
+// a run function computes with catalog (and explain), render writes.
+package cmd
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/render"
+	"github.com/spf13/cobra"
+)
+
+// Factory carries what every command shares, built lazily: nothing is
+// computed before a command needs it.
+type Factory struct {
+	IO    *IOStreams
+	Color colorMode
+
+	index *catalog.Index
+}
+
+// Index returns the catalogs to search.
+func (f *Factory) Index() *catalog.Index {
+	if f.index == nil {
+		f.index = catalog.NewIndex(catalog.Builtin())
+	}
+	return f.index
+}
+
+// Renderer returns a renderer for stdout, styled as --color and the
+// environment decide.
+func (f *Factory) Renderer() *render.Renderer {
+	return render.New(f.IO.Out, f.IO.ColorProfile(f.Color), f.IO.Width())
+}
+
+// Main runs errcode with the process's arguments and streams and returns
+// the exit status.
+func Main() int { return Run(System(), os.Args[1:]) }
+
+// Run runs errcode with the given streams and arguments.
+func Run(ios *IOStreams, args []string) int {
+	f := &Factory{IO: ios, Color: colorAuto}
+	root := newRootCmd(f)
+	root.SetArgs(args)
+	root.SetIn(ios.In)
+	root.SetOut(ios.Out)
+	root.SetErr(ios.ErrOut)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	code, msg := exitCode(err)
+	if msg != "" {
+		fmt.Fprintln(ios.ErrOut, "errcode: "+render.Scrub(msg))
+	}
+	return code
+}
+
+func newRootCmd(f *Factory) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "errcode",
+		Short: "Explain API error codes, offline",
+		Long: `errcode answers "what does this error mean, and what do I do now?" in the
+terminal, offline: error codes, tokens and HTTP statuses from vendors' error
+documentation and the IANA HTTP status registry, with causes and fixes.`,
+		Example: `  errcode lookup 1405
+  errcode lookup AUTH-401
+  errcode lookup 409
+  errcode lookup rate limit
+  errcode list --catalog emnify --status 4xx
+  errcode catalogs`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		// Without this, cobra would show help for "errcode lokup": say
+		// what is wrong instead.
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return nil
+			}
+			msg := fmt.Sprintf("unknown command %q", args[0])
+			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+				msg += fmt.Sprintf("; did you mean %q?", s[0])
+			}
+			return usageErrorf("%s (see 'errcode --help')", msg)
+		},
+		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+	}
+	root.SuggestionsMinimumDistance = 2
+	root.PersistentFlags().Var(&f.Color, "color", "when to use colour: auto, always or never")
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return usageErrorf("%s (see '%s --help')", err, cmd.CommandPath())
+	})
+	root.CompletionOptions.HiddenDefaultCmd = true
+	root.AddCommand(newLookupCmd(f, nil), newListCmd(f, nil), newCatalogsCmd(f, nil))
+	return root
+}
+
+// catalogIDs checks --catalog values against the index: an unknown id is a
+// usage error naming the known ones.
+func catalogIDs(ix *catalog.Index, ids []string) error {
+	for _, id := range ids {
+		if ix.Catalog(id) == nil {
+			return usageErrorf("unknown catalog %q: choose from %s (see 'errcode catalogs')", id, strings.Join(ix.IDs(), ", "))
+		}
+	}
+	return nil
+}

@@ -1,0 +1,162 @@
+package render
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+const labelWidth = 13 // "Description" and two spaces
+
+// CardInput is one entry to show in full. Status is the HTTP registry's
+// entry for the entry's status (nil if none, or if the entry is that entry).
+type CardInput struct {
+	Entry   *catalog.Entry
+	Catalog *catalog.Catalog
+	Status  *catalog.Entry
+}
+
+// Card writes the full card of one entry: identity, fields, causes, fixes,
+// and, where the vendor says nothing of meaning or fixes, the HTTP status's
+// general notes.
+func (r *Renderer) Card(in CardInput) error {
+	var b strings.Builder
+	e, c := in.Entry, in.Catalog
+	b.WriteString(r.headline(e, c))
+	b.WriteByte('\n')
+	field := func(label, value string) {
+		if value != "" {
+			r.field(&b, "  ", label, value, noStyle)
+		}
+	}
+	field("Catalog", c.Name)
+	if e.Status != 0 {
+		field("Status", r.statusText(e.Status, in.Status))
+	}
+	if e.Kind == catalog.Range {
+		field("Range", fmt.Sprintf("%d to %d (codes without an entry of their own)", e.From, e.To))
+	}
+	field("Category", e.Category)
+	field("Message", e.Message)
+	field("Description", e.Description)
+	if text, style := r.retryText(e, c, in.Status); text != "" {
+		r.field(&b, "  ", "Retryable", text, style)
+	}
+	field("Reference", e.Reference)
+	field("Source", sourceText(e, c))
+	field("Link", e.Link(c))
+	r.list(&b, "  ", "Causes", e.Causes)
+	r.list(&b, "  ", "Fixes", e.Fixes)
+	if g := in.Status; g != nil && g != e && (e.Description == "" || len(e.Fixes) == 0) {
+		b.WriteString("\n  " + r.st.heading.Render(fmt.Sprintf("HTTP %d %s in general", g.Status, Scrub(g.Title))) +
+			r.st.faint.Render(" (errcode's notes)") + "\n")
+		r.para(&b, "    ", g.Description)
+		r.list(&b, "    ", "Causes", g.Causes)
+		r.list(&b, "    ", "Fixes", g.Fixes)
+	}
+	return r.write(b.String())
+}
+
+// headline is "catalog:code  Token  Title"; an entry with neither token
+// nor title shows its message or description there instead.
+func (r *Renderer) headline(e *catalog.Entry, c *catalog.Catalog) string {
+	h := r.st.code.Render(Scrub(c.ID + ":" + e.Code))
+	if e.Token != "" {
+		h += "  " + r.st.token.Render(Scrub(e.Token))
+	}
+	t := e.Title
+	if t == "" && e.Token == "" {
+		t = headTitle(e)
+	}
+	if t != "" {
+		h += "  " + r.st.heading.Render(Scrub(t))
+	}
+	return h
+}
+
+func headTitle(e *catalog.Entry) string {
+	switch {
+	case e.Title != "":
+		return e.Title
+	case e.Message != "":
+		return e.Message
+	}
+	return e.Description
+}
+
+func (r *Renderer) statusText(status int, g *catalog.Entry) string {
+	s := strconv.Itoa(status)
+	if g != nil {
+		s += " " + g.Title
+	}
+	return s
+}
+
+// retryText says whether retrying can help, and how to style that. Where
+// the source is silent it gives the HTTP status's general answer, marked
+// as such.
+func (r *Renderer) retryText(e *catalog.Entry, c *catalog.Catalog, g *catalog.Entry) (string, lipgloss.Style) {
+	switch e.Retryable {
+	case catalog.RetryYes:
+		return "yes", r.st.yes
+	case catalog.RetryNo:
+		return "no", r.st.no
+	}
+	if g == nil || g == e || g.Retryable == catalog.RetryUnknown {
+		return "", noStyle
+	}
+	general := "no"
+	if g.Retryable == catalog.RetryYes {
+		general = "yes"
+	}
+	return fmt.Sprintf("not stated by %s; HTTP %d in general: %s", c.ID, g.Status, general), noStyle
+}
+
+func sourceText(e *catalog.Entry, c *catalog.Catalog) string {
+	if e.Source != "" {
+		return e.Source
+	}
+	return c.Source
+}
+
+var noStyle = lipgloss.NewStyle()
+
+// field writes "label  value", the value scrubbed, wrapped and indented
+// under itself, then styled (styling after scrubbing: Scrub would escape
+// the style's own escape sequences).
+func (r *Renderer) field(b *strings.Builder, indent, label, value string, style lipgloss.Style) {
+	b.WriteString(indent)
+	b.WriteString(r.st.label.Render(fmt.Sprintf("%-*s", labelWidth, label)))
+	b.WriteString(style.Render(r.wrap(Scrub(value), indent+strings.Repeat(" ", labelWidth))))
+	b.WriteByte('\n')
+}
+
+// list writes a heading and bulleted items.
+func (r *Renderer) list(b *strings.Builder, indent, heading string, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	b.WriteString("\n" + indent + r.st.heading.Render(heading) + "\n")
+	for _, it := range items {
+		b.WriteString(indent + "  • " + r.wrap(Scrub(it), indent+"    ") + "\n")
+	}
+}
+
+func (r *Renderer) para(b *strings.Builder, indent, text string) {
+	if text != "" {
+		b.WriteString(indent + r.wrap(Scrub(text), indent) + "\n")
+	}
+}
+
+// wrap wraps s to the renderer's width, continuing lines at indent's
+// column. The first line is written after text already taking len(indent).
+func (r *Renderer) wrap(s, indent string) string {
+	avail := r.width - lipgloss.Width(indent)
+	if r.width == 0 || avail < 20 || lipgloss.Width(s) <= avail {
+		return s
+	}
+	return strings.ReplaceAll(lipgloss.Wrap(s, avail, ""), "\n", "\n"+indent)
+}

@@ -1,0 +1,54 @@
+package render
+
+import (
+	"io"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+)
+
+// Renderer writes what a person sees. It styles freely: a colorprofile
+// Writer around the output, set up once, reduces or strips the styling to
+// what the output can show (nothing at all on a pipe).
+type Renderer struct {
+	w     io.Writer
+	width int // wrap text to this many columns; 0 means do not wrap
+	st    styles
+}
+
+// Colours are the terminal's own ANSI palette, which terminal themes tune
+// for their background, so they read on dark and light alike; errcode never
+// queries the terminal for its background.
+type styles struct {
+	code, token, label, heading, faint, yes, no, status lipgloss.Style
+}
+
+func newStyles() styles {
+	s := lipgloss.NewStyle()
+	return styles{
+		code:    s.Bold(true).Foreground(lipgloss.Cyan),
+		token:   s.Foreground(lipgloss.Magenta),
+		label:   s.Faint(true),
+		heading: s.Bold(true),
+		faint:   s.Faint(true),
+		yes:     s.Foreground(lipgloss.Green),
+		no:      s.Foreground(lipgloss.Red),
+		status:  s.Foreground(lipgloss.Yellow),
+	}
+}
+
+// New returns a Renderer writing to w in colour profile p (colorprofile.NoTTY
+// for plain text), wrapping at width columns (0: no wrapping).
+func New(w io.Writer, p colorprofile.Profile, width int) *Renderer {
+	return &Renderer{w: &colorprofile.Writer{Forward: w, Profile: p}, width: width, st: newStyles()}
+}
+
+// Width is the width the renderer wraps at, 0 for none.
+func (r *Renderer) Width() int { return r.width }
+
+// write sends one finished block of text to the output in a single write,
+// so the colour profile writer sees whole escape sequences.
+func (r *Renderer) write(s string) error {
+	_, err := io.WriteString(r.w, s)
+	return err
+}
