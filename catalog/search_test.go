@@ -162,3 +162,23 @@ func TestLookupRestricted(t *testing.T) {
 		t.Errorf("empty query: %v", got)
 	}
 }
+
+// Queries come from the command line: any bytes at all must give an
+// answer, never a panic, and every match must be a real entry.
+func FuzzLookup(f *testing.F) {
+	for _, s := range []string{"1405", "AUTH-401", "auth 401", "409", "2205", "wontopos:not_found", "rate limit", "duplcated", "Valid-To", ":", "http:", "\x00", "ñ", "99999999999999999999", "-1", "0409"} {
+		f.Add(s)
+	}
+	ix := catalog.NewIndex(catalog.Builtin())
+	f.Fuzz(func(t *testing.T, q string) {
+		r := ix.Lookup(catalog.Query{Text: q})
+		for _, m := range r.Matches {
+			if m.Entry == nil || m.Catalog == nil || m.Entry.Catalog != m.Catalog.ID {
+				t.Fatalf("lookup %q: bad match %+v", q, m)
+			}
+		}
+		if len(r.Matches) > 0 && len(r.Suggestions) > 0 {
+			t.Fatalf("lookup %q: suggestions beside matches", q)
+		}
+	})
+}

@@ -51,8 +51,13 @@ func (r *Renderer) Card(in CardInput) error {
 	r.list(&b, "  ", "Causes", e.Causes)
 	r.list(&b, "  ", "Fixes", e.Fixes)
 	if g := in.Status; g != nil && g != e && (e.Description == "" || len(e.Fixes) == 0) {
-		b.WriteString("\n  " + r.st.heading.Render(fmt.Sprintf("HTTP %d %s in general", g.Status, Scrub(g.Title))) +
-			r.st.faint.Render(" (errcode's notes)") + "\n")
+		heading := fmt.Sprintf("HTTP %d %s in general", g.Status, Scrub(g.Title))
+		const note = " (errcode's notes)"
+		if r.width == 0 || lipgloss.Width("  "+heading+note) <= r.width {
+			b.WriteString("\n  " + r.st.heading.Render(heading) + r.st.faint.Render(note) + "\n")
+		} else {
+			b.WriteString("\n  " + render(r.st.heading, r.wrap(heading+note, "  ")) + "\n")
+		}
 		r.para(&b, "    ", g.Description)
 		r.list(&b, "    ", "Causes", g.Causes)
 		r.list(&b, "    ", "Fixes", g.Fixes)
@@ -71,10 +76,15 @@ func (r *Renderer) headline(e *catalog.Entry, c *catalog.Catalog) string {
 	if t == "" && e.Token == "" {
 		t = headTitle(e)
 	}
-	if t != "" {
-		h += "  " + r.st.heading.Render(Scrub(t))
+	if t == "" {
+		return h
 	}
-	return h
+	t = Scrub(t)
+	if r.width > 0 && lipgloss.Width(h)+2+lipgloss.Width(t) > r.width {
+		// Too long for one line: the title goes under the code.
+		return h + "\n  " + render(r.st.heading, r.wrap(t, "  "))
+	}
+	return h + "  " + r.st.heading.Render(t)
 }
 
 func headTitle(e *catalog.Entry) string {
@@ -130,7 +140,7 @@ var noStyle = lipgloss.NewStyle()
 func (r *Renderer) field(b *strings.Builder, indent, label, value string, style lipgloss.Style) {
 	b.WriteString(indent)
 	b.WriteString(r.st.label.Render(fmt.Sprintf("%-*s", labelWidth, label)))
-	b.WriteString(style.Render(r.wrap(Scrub(value), indent+strings.Repeat(" ", labelWidth))))
+	b.WriteString(render(style, r.wrap(Scrub(value), indent+strings.Repeat(" ", labelWidth))))
 	b.WriteByte('\n')
 }
 
@@ -149,14 +159,4 @@ func (r *Renderer) para(b *strings.Builder, indent, text string) {
 	if text != "" {
 		b.WriteString(indent + r.wrap(Scrub(text), indent) + "\n")
 	}
-}
-
-// wrap wraps s to the renderer's width, continuing lines at indent's
-// column. The first line is written after text already taking len(indent).
-func (r *Renderer) wrap(s, indent string) string {
-	avail := r.width - lipgloss.Width(indent)
-	if r.width == 0 || avail < 20 || lipgloss.Width(s) <= avail {
-		return s
-	}
-	return strings.ReplaceAll(lipgloss.Wrap(s, avail, ""), "\n", "\n"+indent)
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"io"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -51,4 +52,17 @@ func (r *Renderer) Width() int { return r.width }
 func (r *Renderer) write(s string) error {
 	_, err := io.WriteString(r.w, s)
 	return err
+}
+
+// render styles each line of s on its own: lipgloss pads a multi-line
+// string into a block, which would leave trailing spaces.
+func render(st lipgloss.Style, s string) string {
+	if !strings.Contains(s, "\n") {
+		return st.Render(s)
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = st.Render(l)
+	}
+	return strings.Join(lines, "\n")
 }

@@ -1,0 +1,30 @@
+package cmd_test
+
+import (
+	"flag"
+	"os"
+	"testing"
+
+	"github.com/errcode-dev/errcode/cmd"
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/script")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"errcode": func() { os.Exit(cmd.Main()) },
+	})
+}
+
+// TestScript runs the end-to-end scripts in testdata/script: the real
+// command line, real bytes in and out. Run with -update to rewrite their
+// golden files, then review the diff.
+func TestScript(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		UpdateScripts:       *update,
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
+	})
+}
