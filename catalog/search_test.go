@@ -182,3 +182,15 @@ func FuzzLookup(f *testing.F) {
 		}
 	})
 }
+
+func TestWordsASCIIAndUnicodeAgree(t *testing.T) {
+	for _, s := range []string{"TooManyRequests", "rate_limit_exceeded", "Valid-To date has passed", "a . b", "IP Address - fd:0:0:1 already assigned.", "HTTP/2 429", "x"} {
+		a, u := catalog.Words(s), catalog.WordsUnicode(s)
+		if !slices.Equal(a, u) {
+			t.Errorf("words(%q) = %q, the Unicode path says %q", s, a, u)
+		}
+	}
+	if got := catalog.Words("Ünïcödé Wörds"); !slices.Equal(got, []string{"ünïcödé", "wörds"}) {
+		t.Errorf("non-ASCII words: %q", got)
+	}
+}

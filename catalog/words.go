@@ -42,6 +42,46 @@ func entryWords(e *Entry) fieldWords {
 // camelCase humps ("TooManyRequests" -> too many requests). A lone "." is
 // kept as a boundary so that phrases do not match across list items.
 func words(s string) []string {
+	if !isASCII(s) {
+		return wordsUnicode(s)
+	}
+	// ASCII: the words are substrings of one lower-cased copy, so a field
+	// costs two allocations, not one per word.
+	lower := strings.ToLower(s)
+	out := make([]string, 0, len(s)/6+1)
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		var c byte
+		if i < len(s) {
+			c = s[i]
+		}
+		alnum := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		hump := alnum && start >= 0 && c >= 'A' && c <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z'
+		if start >= 0 && (!alnum || hump) {
+			out = append(out, lower[start:i])
+			start = -1
+		}
+		if alnum && start < 0 {
+			start = i
+		}
+		if c == '.' && i > 0 && s[i-1] == ' ' {
+			out = append(out, ".")
+		}
+	}
+	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsUnicode is words for text with non-ASCII letters.
+func wordsUnicode(s string) []string {
 	var out []string
 	var cur []rune
 	flush := func() {

@@ -1,0 +1,7 @@
+package catalog
+
+// Test hooks.
+var (
+	Words        = words
+	WordsUnicode = wordsUnicode
+)
