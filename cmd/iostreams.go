@@ -52,13 +52,15 @@ func System() *IOStreams {
 	}
 }
 
-// Test returns streams on buffers: no terminal, the given environment.
+// Test returns streams on buffers with the given environment. They are not
+// a terminal; a test that sets IsStdoutTTY gets a terminal whose colours
+// TERM and COLORTERM describe, 80 columns wide unless COLUMNS says otherwise.
 func Test(env ...string) (ios *IOStreams, in, out, errOut *bytes.Buffer) {
 	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
 	return &IOStreams{
 		In: in, Out: out, ErrOut: errOut, Environ: env,
-		detectProfile: func() colorprofile.Profile { return colorprofile.Detect(out, env) },
-		termWidth:     func() int { return 0 },
+		detectProfile: func() colorprofile.Profile { return colorprofile.Env(env) },
+		termWidth:     func() int { return 80 },
 	}, in, out, errOut
 }
 

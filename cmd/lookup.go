@@ -9,6 +9,10 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// maxQuery bounds the work one query can cause: codes, tokens and phrases
+// are short, and the fuzzy matching is quadratic in the query's length.
+const maxQuery = 512
+
 type lookupOptions struct {
 	IO       *IOStreams
 	Index    func() *catalog.Index
@@ -50,6 +54,9 @@ One match prints its card; several print a list, then the best match's card.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Query = strings.Join(args, " ")
+			if len(opts.Query) > maxQuery {
+				return usageErrorf("the query is %d bytes long; errcode looks up at most %d", len(opts.Query), maxQuery)
+			}
 			if opts.Limit < 0 {
 				return usageErrorf("--limit must be 0 (no limit) or more, not %d", opts.Limit)
 			}
