@@ -5,7 +5,6 @@ import "strings"
 // Index is a set of catalogs to search, in display order.
 type Index struct {
 	Catalogs []*Catalog
-	words    [][]fieldWords // per catalog, per entry; built on first text search
 }
 
 // NewIndex returns an index over cats.

@@ -147,147 +147,19 @@ func exactRank(m Match, isStatus bool) int {
 	return int(m.Kind)
 }
 
-// queryWords are a query's words: all of them (for phrase and whole-field
-// bonuses) and the ones an entry must contain (all but stop words, unless
-// the query is nothing but stop words).
-type queryWords struct {
-	all, required []string
-}
-
-func newQueryWords(text string) queryWords {
-	q := queryWords{all: words(text)}
-	for _, w := range q.all {
-		if w != "." && !isStopWord(w) {
-			q.required = append(q.required, w)
-		}
-	}
-	if len(q.required) == 0 {
-		q.required = q.all
-	}
-	return q
-}
-
-func (ix *Index) entryWords() [][]fieldWords {
-	if ix.words == nil {
-		ix.words = make([][]fieldWords, len(ix.Catalogs))
-		for ci, c := range ix.Catalogs {
-			ix.words[ci] = make([]fieldWords, len(c.Entries))
-			for i := range c.Entries {
-				ix.words[ci][i] = entryWords(&c.Entries[i])
-			}
-		}
-	}
-	return ix.words
-}
-
-func (ix *Index) catalogIndex(c *Catalog) int {
-	for i, x := range ix.Catalogs {
-		if x == c {
-			return i
-		}
-	}
-	return -1
-}
-
-// How well one query word matches one entry word.
-const (
-	hitNone   = 0
-	hitInside = 1 // substring of a word: "valid" in "invalid"
-	hitTypo   = 1 // one edit away (fuzzy phase only)
-	hitPrefix = 3 // "limit" for "limiting"
-	hitWord   = 4 // the whole word
-)
-
-func wordHit(q, w string) int {
-	switch {
-	case q == w:
-		return hitWord
-	case strings.HasPrefix(w, q):
-		return hitPrefix
-	case len(q) >= 3 && strings.Contains(w, q):
-		return hitInside
-	}
-	return hitNone
-}
-
-// textSearch ranks entries in which every query word occurs. A word counts
-// for more in a short field, and as a whole word more than inside one;
-// the query as a phrase, or as a whole field, earns a bonus. Matches far
-// below the best are dropped as noise.
+// textSearch ranks entries in which every query word occurs (see
+// scorer.score). Matches far below the best are dropped as noise.
 func (ix *Index) textSearch(scope []*Catalog, ws queryWords) []Match {
-	all := ix.entryWords()
+	sc := newScorer(ws, false)
 	var out []Match
 	for _, c := range scope {
-		fws := all[ix.catalogIndex(c)]
 		for i := range c.Entries {
-			if s := scoreWords(&fws[i], ws, false); s > 0 {
+			if s := sc.score(&c.Entries[i]); s > 0 {
 				out = append(out, Match{Entry: &c.Entries[i], Catalog: c, Kind: MatchText, score: s})
 			}
 		}
 	}
 	return rank(out, 8)
-}
-
-// scoreWords is the text score of one entry, 0 if some word is missing.
-func scoreWords(fw *fieldWords, ws queryWords, typos bool) int {
-	total := 0
-	for _, q := range ws.required {
-		typos := typos && !IsNumber(q) // 1450 is not a typo of 1405: suggest it instead
-		best := 0
-		for f := field(0); f < numFields; f++ {
-			for _, w := range fw[f] {
-				h := wordHit(q, w)
-				if h == hitNone && typos && closeWord(q, w) {
-					h = hitTypo
-				}
-				if s := h * fieldWeight[f]; s > best {
-					best = s
-				}
-			}
-		}
-		if best == 0 {
-			return 0
-		}
-		total += best
-	}
-	for f := field(0); f < numFields; f++ {
-		switch {
-		case equalWords(fw[f], ws.all):
-			total += 10 * fieldWeight[f]
-		case len(ws.all) > 1 && hasPhrase(fw[f], ws.all):
-			total += 6 * fieldWeight[f]
-		}
-	}
-	return total
-}
-
-func equalWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// hasPhrase: ws occur in a row in fw, each as a whole word or a prefix.
-func hasPhrase(fw, ws []string) bool {
-	for i := 0; i+len(ws) <= len(fw); i++ {
-		ok := true
-		for j, q := range ws {
-			if wordHit(q, fw[i+j]) < hitPrefix {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
 }
 
 // rank sorts by score and drops matches scoring below best/cut.
@@ -308,17 +180,12 @@ func rank(ms []Match, cut int) []Match {
 // query in a short field (code, token, title) with few gaps, or every query
 // word within one edit of a word anywhere in the entry.
 func (ix *Index) fuzzySearch(scope []*Catalog, key string, ws queryWords) []Match {
-	all := ix.entryWords()
+	sc := newScorer(ws, true)
 	var out []Match
 	for _, c := range scope {
-		fws := all[ix.catalogIndex(c)]
 		for i := range c.Entries {
 			e := &c.Entries[i]
-			s := shortFieldFuzzy(e, key)
-			if t := scoreWords(&fws[i], ws, true); t > s {
-				s = t
-			}
-			if s > 0 {
+			if s := max(shortFieldFuzzy(e, key), sc.score(e)); s > 0 {
 				out = append(out, Match{Entry: e, Catalog: c, Kind: MatchText, score: s})
 			}
 		}
@@ -334,8 +201,8 @@ func shortFieldFuzzy(e *Entry, key string) int {
 	}
 	best := 0
 	for f, s := range [...]string{e.Code, e.Token, e.Title} {
-		if s == "" {
-			continue
+		if !subsequenceFold(s, key) {
+			continue // the common case, found without asking fuzzy
 		}
 		folded := Key(s)
 		for _, m := range fuzzy.Find(key, []string{folded}) {
@@ -353,6 +220,17 @@ func shortFieldFuzzy(e *Entry, key string) int {
 		}
 	}
 	return best
+}
+
+// subsequenceFold: the bytes of key (lower case) occur in s in order.
+func subsequenceFold(s, key string) bool {
+	j := 0
+	for i := 0; i < len(s) && j < len(key); i++ {
+		if lower(s[i]) == key[j] {
+			j++
+		}
+	}
+	return j == len(key)
 }
 
 // closeWord: one edit (insert, delete, substitute, swap) apart, for words
@@ -389,11 +267,11 @@ func editDistance(a, b string, limit int) int {
 		rowMin := cur[0]
 		for j := 1; j <= len(b); j++ {
 			cost := 1
-			if a[i-1] == b[j-1] {
+			if lower(a[i-1]) == lower(b[j-1]) {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+			if i > 1 && j > 1 && lower(a[i-1]) == lower(b[j-2]) && lower(a[i-2]) == lower(b[j-1]) {
 				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
 			rowMin = min(rowMin, cur[j])

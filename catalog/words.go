@@ -23,50 +23,85 @@ const (
 
 var fieldWeight = [numFields]int{fCode: 12, fToken: 12, fTitle: 8, fCategory: 5, fMessage: 5, fDescription: 3, fCauses: 2, fFixes: 1}
 
-type fieldWords [numFields][]string
+// span is one word of a text: text[lo:hi].
+type span struct{ lo, hi int32 }
 
-func entryWords(e *Entry) fieldWords {
-	var fw fieldWords
-	fw[fCode] = words(e.Code)
-	fw[fToken] = words(e.Token)
-	fw[fTitle] = words(e.Title)
-	fw[fCategory] = words(e.Category)
-	fw[fMessage] = words(e.Message)
-	fw[fDescription] = words(e.Description)
-	fw[fCauses] = words(strings.Join(e.Causes, " . "))
-	fw[fFixes] = words(strings.Join(e.Fixes, " . "))
-	return fw
-}
-
-// words splits s into lower-case words of letters and digits, also at
-// camelCase humps ("TooManyRequests" -> too many requests). A lone "." is
-// kept as a boundary so that phrases do not match across list items.
-func words(s string) []string {
-	if !isASCII(s) {
-		return wordsUnicode(s)
-	}
-	// ASCII: the words are substrings of one lower-cased copy, so a field
-	// costs two allocations, not one per word.
-	lower := strings.ToLower(s)
-	out := make([]string, 0, len(s)/6+1)
+// appendSpans appends the words of s to buf: runs of letters and digits
+// (bytes of multi-byte characters count as letters), split also at
+// camelCase humps ("TooManyRequests" -> Too Many Requests). No copies are
+// made: matching folds ASCII case as it compares.
+func appendSpans(buf []span, s string) []span {
 	start := -1
 	for i := 0; i <= len(s); i++ {
 		var c byte
 		if i < len(s) {
 			c = s[i]
 		}
-		alnum := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-		hump := alnum && start >= 0 && c >= 'A' && c <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z'
-		if start >= 0 && (!alnum || hump) {
-			out = append(out, lower[start:i])
+		word := isAlnum(c) || c >= 0x80
+		hump := word && start >= 0 && c >= 'A' && c <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z'
+		if start >= 0 && (!word || hump) {
+			buf = append(buf, span{int32(start), int32(i)})
 			start = -1
 		}
-		if alnum && start < 0 {
+		if word && start < 0 {
 			start = i
 		}
-		if c == '.' && i > 0 && s[i-1] == ' ' {
-			out = append(out, ".")
+	}
+	return buf
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func lower(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// equalFold: w equals q, q being lower case, ASCII case folded.
+func equalFold(w, q string) bool {
+	if len(w) != len(q) {
+		return false
+	}
+	return hasPrefixFold(w, q)
+}
+
+func hasPrefixFold(w, q string) bool {
+	if len(w) < len(q) {
+		return false
+	}
+	for i := 0; i < len(q); i++ {
+		if lower(w[i]) != q[i] {
+			return false
 		}
+	}
+	return true
+}
+
+func containsFold(w, q string) bool {
+	if q == "" {
+		return true
+	}
+	first := q[0]
+	for i := 0; i+len(q) <= len(w); i++ {
+		if lower(w[i]) == first && hasPrefixFold(w[i:], q) {
+			return true
+		}
+	}
+	return false
+}
+
+// words splits a query into lower-case words, as appendSpans does.
+func words(s string) []string {
+	if !isASCII(s) {
+		return wordsUnicode(s)
+	}
+	var out []string
+	for _, sp := range appendSpans(nil, s) {
+		out = append(out, strings.ToLower(s[sp.lo:sp.hi]))
 	}
 	return out
 }
@@ -100,9 +135,6 @@ func wordsUnicode(s string) []string {
 			cur = append(cur, unicode.ToLower(r))
 		default:
 			flush()
-			if r == '.' && prev == ' ' {
-				out = append(out, ".")
-			}
 		}
 		prev = r
 	}
