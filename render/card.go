@@ -54,9 +54,9 @@ func (r *Renderer) Card(in CardInput) error {
 		heading := fmt.Sprintf("HTTP %d %s in general", g.Status, Scrub(g.Title))
 		const note = " (errcode's notes)"
 		if r.width == 0 || lipgloss.Width("  "+heading+note) <= r.width {
-			b.WriteString("\n  " + r.st.heading.Render(heading) + r.st.faint.Render(note) + "\n")
+			b.WriteString("\n  " + r.paint(r.st.heading, heading) + r.paint(r.st.faint, note) + "\n")
 		} else {
-			b.WriteString("\n  " + render(r.st.heading, r.wrap(heading+note, "  ")) + "\n")
+			b.WriteString("\n  " + r.paint(r.st.heading, r.wrap(heading+note, "  ")) + "\n")
 		}
 		r.para(&b, "    ", g.Description)
 		r.list(&b, "    ", "Causes", g.Causes)
@@ -68,9 +68,9 @@ func (r *Renderer) Card(in CardInput) error {
 // headline is "catalog:code  Token  Title"; an entry with neither token
 // nor title shows its message or description there instead.
 func (r *Renderer) headline(e *catalog.Entry, c *catalog.Catalog) string {
-	h := r.st.code.Render(Scrub(c.ID + ":" + e.Code))
+	h := r.paint(r.st.code, Scrub(c.ID+":"+e.Code))
 	if e.Token != "" {
-		h += "  " + r.st.token.Render(Scrub(e.Token))
+		h += "  " + r.paint(r.st.token, Scrub(e.Token))
 	}
 	t := e.Title
 	if t == "" && e.Token == "" {
@@ -82,9 +82,9 @@ func (r *Renderer) headline(e *catalog.Entry, c *catalog.Catalog) string {
 	t = Scrub(t)
 	if r.width > 0 && lipgloss.Width(h)+2+lipgloss.Width(t) > r.width {
 		// Too long for one line: the title goes under the code.
-		return h + "\n  " + render(r.st.heading, r.wrap(t, "  "))
+		return h + "\n  " + r.paint(r.st.heading, r.wrap(t, "  "))
 	}
-	return h + "  " + r.st.heading.Render(t)
+	return h + "  " + r.paint(r.st.heading, t)
 }
 
 func headTitle(e *catalog.Entry) string {
@@ -139,8 +139,8 @@ var noStyle = lipgloss.NewStyle()
 // the style's own escape sequences).
 func (r *Renderer) field(b *strings.Builder, indent, label, value string, style lipgloss.Style) {
 	b.WriteString(indent)
-	b.WriteString(r.st.label.Render(fmt.Sprintf("%-*s", labelWidth, label)))
-	b.WriteString(render(style, r.wrap(Scrub(value), indent+strings.Repeat(" ", labelWidth))))
+	b.WriteString(r.paint(r.st.label, fmt.Sprintf("%-*s", labelWidth, label)))
+	b.WriteString(r.paint(style, r.wrap(Scrub(value), indent+strings.Repeat(" ", labelWidth))))
 	b.WriteByte('\n')
 }
 
@@ -149,7 +149,7 @@ func (r *Renderer) list(b *strings.Builder, indent, heading string, items []stri
 	if len(items) == 0 {
 		return
 	}
-	b.WriteString("\n" + indent + r.st.heading.Render(heading) + "\n")
+	b.WriteString("\n" + indent + r.paint(r.st.heading, heading) + "\n")
 	for _, it := range items {
 		b.WriteString(indent + "  • " + r.wrap(Scrub(it), indent+"    ") + "\n")
 	}

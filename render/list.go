@@ -37,8 +37,8 @@ func (r *Renderer) MatchList(rows []Row) error {
 	var b strings.Builder
 	for _, row := range rows {
 		id := Scrub(row.Catalog.ID + ":" + row.Entry.Code)
-		line := "  " + r.st.code.Render(id) + strings.Repeat(" ", idw-lipgloss.Width(id)) +
-			"  " + r.st.status.Render(statusCell(row.Entry.Status)) + "  "
+		line := "  " + r.paint(r.st.code, id) + strings.Repeat(" ", idw-lipgloss.Width(id)) +
+			"  " + r.paint(r.st.status, statusCell(row.Entry.Status)) + "  "
 		b.WriteString(line + r.truncate(Scrub(Summary(row.Entry)), 2+idw+2+3+2) + "\n")
 	}
 	return r.write(b.String())
@@ -106,11 +106,11 @@ func (r *Renderer) Table(tty bool, header []string, rows [][]string) error {
 		}
 		b.WriteByte('\n')
 	}
-	line(header, func(_ int, s string) string { return r.st.heading.Render(s) })
+	line(header, func(_ int, s string) string { return r.paint(r.st.heading, s) })
 	for _, row := range rows {
 		line(row, func(i int, s string) string {
 			if i == 0 {
-				return r.st.code.Render(s)
+				return r.paint(r.st.code, s)
 			}
 			return s
 		})

@@ -13,7 +13,8 @@ import (
 // what the output can show (nothing at all on a pipe).
 type Renderer struct {
 	w     io.Writer
-	width int // wrap text to this many columns; 0 means do not wrap
+	width int  // wrap text to this many columns; 0 means do not wrap
+	plain bool // no styling at all (a pipe, --color never): skip it entirely
 	st    styles
 }
 
@@ -41,6 +42,10 @@ func newStyles() styles {
 // New returns a Renderer writing to w in colour profile p (colorprofile.NoTTY
 // for plain text), wrapping at width columns (0: no wrapping).
 func New(w io.Writer, p colorprofile.Profile, width int) *Renderer {
+	if p <= colorprofile.NoTTY {
+		// Styling only to strip it again would be wasted work.
+		return &Renderer{w: w, width: width, plain: true}
+	}
 	return &Renderer{w: &colorprofile.Writer{Forward: w, Profile: p}, width: width, st: newStyles()}
 }
 
@@ -54,9 +59,12 @@ func (r *Renderer) write(s string) error {
 	return err
 }
 
-// render styles each line of s on its own: lipgloss pads a multi-line
-// string into a block, which would leave trailing spaces.
-func render(st lipgloss.Style, s string) string {
+// paint styles s, each line on its own (lipgloss pads a multi-line string
+// into a block, which would leave trailing spaces). Plain output is s.
+func (r *Renderer) paint(st lipgloss.Style, s string) string {
+	if r.plain {
+		return s
+	}
 	if !strings.Contains(s, "\n") {
 		return st.Render(s)
 	}
