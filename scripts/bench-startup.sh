@@ -6,7 +6,8 @@
 #   scripts/bench-startup.sh            # pipes
 #   PTY=1 scripts/bench-startup.sh      # also on a pseudo-terminal, with and without TMUX
 #
-# Needs hyperfine (Debian: apt-get install hyperfine) and /usr/bin/time.
+# Needs hyperfine (Debian: apt-get install hyperfine), /usr/bin/time and
+# python3 (for the pseudo-terminal timings).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "bench-startup: needs hyperfine (apt-get install -y hyperfine)" >&2; exit 2; }
@@ -55,19 +56,15 @@ for cmd in "$dir/hello-bin" "$dir/errcode lookup 1405" "$dir/errcode lookup rate
 done
 
 if [ -n "${PTY:-}" ]; then
-	echo "== on a pseudo-terminal (script -qec), TERM=xterm-256color"
+	# lipgloss detects stdout's colour profile at init: on a terminal that
+	# reads terminfo, and inside tmux (TMUX set, no COLORTERM=truecolor) it
+	# runs `tmux info`. Time that case on a real pseudo-terminal.
+	echo "== stdout on a pseudo-terminal, TERM=xterm-256color (scripts/pty-time.py)"
 	export TERM=xterm-256color
-	unset COLORTERM
-	hyperfine -N --warmup 10 --runs "$((runs / 3))" --export-json "$dir/pty.json" \
-		-n 'hello (pty)' "script -qec $dir/hello-bin /dev/null" \
-		-n 'lookup 1405 (pty)' "script -qec '$dir/errcode lookup 1405' /dev/null" \
-		-n 'lookup 1405 (pty, TMUX set)' "env TMUX=/tmp/tmux-0/default,1,0 script -qec '$dir/errcode lookup 1405' /dev/null" \
-		-n 'lookup 1405 (pty, TMUX + COLORTERM=truecolor)' "env TMUX=/tmp/tmux-0/default,1,0 COLORTERM=truecolor script -qec '$dir/errcode lookup 1405' /dev/null" >/dev/null
-	python3 - "$dir/pty.json" <<'PY'
-import json, sys
-rs = json.load(open(sys.argv[1]))["results"]
-base = rs[0]
-for r in rs:
-    print(f'{r["command"]:>45}: wall {r["mean"]*1e3:6.2f} ms ({r["mean"]/base["mean"]:.2f}x)')
-PY
+	unset COLORTERM TMUX
+	python3 scripts/pty-time.py "$((runs / 2))" \
+		"hello::env $dir/hello-bin" \
+		"lookup 1405::env $dir/errcode lookup 1405" \
+		"lookup 1405, TMUX set::env TMUX=/tmp/tmux-0/default,1,0 $dir/errcode lookup 1405" \
+		"lookup 1405, TMUX + COLORTERM=truecolor::env TMUX=/tmp/tmux-0/default,1,0 COLORTERM=truecolor $dir/errcode lookup 1405"
 fi
