@@ -29,15 +29,6 @@ func (ix *Index) IDs() []string {
 	return ids
 }
 
-// Len is the number of entries over all catalogs.
-func (ix *Index) Len() int {
-	n := 0
-	for _, c := range ix.Catalogs {
-		n += len(c.Entries)
-	}
-	return n
-}
-
 // StatusEntry returns the HTTP registry's entry for a status, or nil.
 func (ix *Index) StatusEntry(status int) *Entry {
 	c := ix.Catalog(HTTPCatalog)

@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/sahilm/fuzzy"
 )
@@ -62,14 +61,41 @@ func (ix *Index) Lookup(q Query) Result {
 	if m := exact(scope, key); len(m) > 0 {
 		return Result{Matches: m}
 	}
+	if qscope, rest, ok := ix.qualified(scope, text); ok {
+		if m := exact(qscope, Key(rest)); len(m) > 0 {
+			return Result{Matches: m}
+		}
+	}
 	ws := newQueryWords(text)
-	if m := ix.textSearch(scope, ws); len(m) > 0 {
+	if m := textSearch(scope, ws); len(m) > 0 {
 		return Result{Matches: m}
 	}
-	if m := ix.fuzzySearch(scope, key, ws); len(m) > 0 {
+	if m := fuzzySearch(scope, key, ws); len(m) > 0 {
 		return Result{Matches: m}
 	}
 	return Result{Suggestions: suggest(scope, key)}
+}
+
+// qualified reads the words people put around a code: a catalog id
+// ("emnify 1405", "HTTP 409") restricts the scope to that catalog, and
+// "status", "error", "code" and the like ("status 429", "error_code 1405")
+// are dropped. ok is false when no word was either.
+func (ix *Index) qualified(scope []*Catalog, text string) (qscope []*Catalog, rest string, ok bool) {
+	qscope = scope
+	var kept []string
+	for _, w := range strings.Fields(text) {
+		if c := ix.Catalog(w); c != nil {
+			qscope, ok = intersect(qscope, c), true
+			continue
+		}
+		switch Key(w) {
+		case "status", "error", "errorcode", "code", "err", "errno", "statuscode":
+			ok = true
+			continue
+		}
+		kept = append(kept, w)
+	}
+	return qscope, strings.Join(kept, " "), ok && len(kept) > 0
 }
 
 func (ix *Index) scope(ids []string) []*Catalog {
@@ -149,7 +175,7 @@ func exactRank(m Match, isStatus bool) int {
 
 // textSearch ranks entries in which every query word occurs (see
 // scorer.score). Matches far below the best are dropped as noise.
-func (ix *Index) textSearch(scope []*Catalog, ws queryWords) []Match {
+func textSearch(scope []*Catalog, ws queryWords) []Match {
 	sc := newScorer(ws, false)
 	var out []Match
 	for _, c := range scope {
@@ -179,7 +205,7 @@ func rank(ms []Match, cut int) []Match {
 // fuzzySearch is the last resort, for typos: an in-order subsequence of the
 // query in a short field (code, token, title) with few gaps, or every query
 // word within one edit of a word anywhere in the entry.
-func (ix *Index) fuzzySearch(scope []*Catalog, key string, ws queryWords) []Match {
+func fuzzySearch(scope []*Catalog, key string, ws queryWords) []Match {
 	sc := newScorer(ws, true)
 	var out []Match
 	for _, c := range scope {
@@ -196,7 +222,7 @@ func (ix *Index) fuzzySearch(scope []*Catalog, key string, ws queryWords) []Matc
 // shortFieldFuzzy scores the best compact subsequence match of key (the
 // query folded to letters and digits) in code, token or title.
 func shortFieldFuzzy(e *Entry, key string) int {
-	if len(key) < 3 || IsNumber(key) {
+	if len(key) < 3 || isNumber(key) {
 		return 0
 	}
 	best := 0
@@ -315,10 +341,10 @@ func suggest(scope []*Catalog, key string) []string {
 	return out
 }
 
-// IsNumber reports whether s is all ASCII digits.
-func IsNumber(s string) bool {
-	for _, r := range s {
-		if !unicode.IsDigit(r) || r > unicode.MaxASCII {
+// isNumber reports whether s is all ASCII digits.
+func isNumber(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
 			return false
 		}
 	}

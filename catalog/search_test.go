@@ -46,6 +46,13 @@ func TestLookupExact(t *testing.T) {
 		{"2200-2299", nil, []string{"emnify:2200-2299"}, catalog.MatchCode},
 		{"http:418", nil, []string{"http:418"}, catalog.MatchCode},
 		{"520", nil, []string{"http:520"}, catalog.MatchCode},
+		// Words people put around a code: a catalog, or "status", "error".
+		{"emnify 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
+		{"HTTP 409", nil, []string{"http:409"}, catalog.MatchCode},
+		{"error 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
+		{"error_code 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
+		{"wontopos not found", nil, []string{"wontopos:not_found"}, catalog.MatchCode},
+		{"emnify duplicated", nil, []string{"emnify:1405"}, catalog.MatchToken},
 	} {
 		r := lookup(tc.query, tc.cats...)
 		if got := ids(r); !slices.Equal(got, tc.want) {
@@ -74,6 +81,9 @@ func TestLookupStatus(t *testing.T) {
 	}
 	if got := ids(lookup("409", "emnify")); !slices.Equal(got, []string{"emnify:1405", "emnify:1407", "emnify:2101"}) {
 		t.Errorf("lookup 409 -c emnify: %v", got)
+	}
+	if got := ids(lookup("status 429")); len(got) != 7 || got[0] != "http:429" {
+		t.Errorf("lookup status 429: %v", got)
 	}
 	if got := ids(lookup("emnify:429")); !slices.Equal(got, []string{"emnify:1105", "emnify:1501"}) {
 		t.Errorf("lookup emnify:429: %v", got)

@@ -84,6 +84,9 @@ func runLookup(opts *lookupOptions) error {
 	if err := catalogIDs(ix, opts.Catalogs); err != nil {
 		return err
 	}
+	if id, rest, ok := strings.Cut(strings.TrimSpace(opts.Query), ":"); ok && catalog.Key(rest) == "" && ix.Catalog(id) != nil {
+		return usageErrorf("%q names a catalog but no code: try 'errcode lookup %s:CODE' or 'errcode list -c %s'", opts.Query, id, id)
+	}
 	if catalog.Key(opts.Query) == "" {
 		return usageErrorf("lookup needs letters or digits in its query, not %q", opts.Query)
 	}

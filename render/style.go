@@ -49,9 +49,6 @@ func New(w io.Writer, p colorprofile.Profile, width int) *Renderer {
 	return &Renderer{w: &colorprofile.Writer{Forward: w, Profile: p}, width: width, st: newStyles()}
 }
 
-// Width is the width the renderer wraps at, 0 for none.
-func (r *Renderer) Width() int { return r.width }
-
 // write sends one finished block of text to the output in a single write,
 // so the colour profile writer sees whole escape sequences.
 func (r *Renderer) write(s string) error {
