@@ -3,13 +3,31 @@
 // nothing) and search over them. It imports nothing else of errcode's.
 package catalog
 
+import "strings"
+
 // Catalog is one vendor's (or the HTTP registry's) list of error entries.
 type Catalog struct {
 	ID      string // lower-case id used in catalog:code and --catalog
 	Name    string
-	DocURL  string // the page the entries come from, "" if none
-	Source  string // provenance of the catalog as a whole
+	DocURL  string   // the page the entries come from, "" if none
+	Source  string   // provenance of the catalog as a whole
+	Hosts   []string // API hosts whose responses this catalog explains (and their subdomains)
 	Entries []Entry
+}
+
+// HasHost reports whether host (perhaps with a port) is one of the
+// catalog's hosts or a subdomain of one.
+func (c *Catalog) HasHost(host string) bool {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	if h, _, ok := strings.Cut(host, ":"); ok && !strings.Contains(host, "]") {
+		host = h
+	}
+	for _, h := range c.Hosts {
+		if host == h || strings.HasSuffix(host, "."+h) {
+			return true
+		}
+	}
+	return false
 }
 
 // Kind says where an entry's text comes from, when that is not simply the

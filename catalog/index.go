@@ -1,6 +1,9 @@
 package catalog
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Index is a set of catalogs to search, in display order.
 type Index struct {
@@ -45,3 +48,42 @@ func (ix *Index) StatusEntry(status int) *Entry {
 
 // HTTPCatalog is the id of the HTTP status registry catalog.
 const HTTPCatalog = "http"
+
+// Find is the entry of c that an error in a response names: by its code,
+// else by its token (preferring one with the response's status, since a
+// token may name several codes), else the range a numeric code falls in.
+// status 0 means unknown. Nil if none.
+func (c *Catalog) Find(code, token string, status int) *Entry {
+	if k := Key(code); k != "" {
+		for i := range c.Entries {
+			if Key(c.Entries[i].Code) == k {
+				return &c.Entries[i]
+			}
+		}
+	}
+	if k := Key(token); k != "" {
+		var found *Entry
+		for i := range c.Entries {
+			e := &c.Entries[i]
+			if e.Token != "" && Key(e.Token) == k {
+				if e.Status == status {
+					return e
+				}
+				if found == nil {
+					found = e
+				}
+			}
+		}
+		if found != nil {
+			return found
+		}
+	}
+	if n, err := strconv.Atoi(Key(code)); err == nil {
+		for i := range c.Entries {
+			if e := &c.Entries[i]; e.Kind == Range && e.From <= n && n <= e.To {
+				return e
+			}
+		}
+	}
+	return nil
+}

@@ -22,6 +22,7 @@ type IOStreams struct {
 
 	Environ     []string
 	IsStdoutTTY bool
+	IsStdinTTY  bool
 
 	// detectProfile is the colour profile of Out when neither a flag nor
 	// the environment decides it.
@@ -38,6 +39,7 @@ func System() *IOStreams {
 		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		Environ:     os.Environ(),
 		IsStdoutTTY: tty,
+		IsStdinTTY:  term.IsTerminal(os.Stdin.Fd()),
 		// lipgloss has already detected stdout's profile while it was
 		// initialised (terminfo, and `tmux info` inside tmux); asking again
 		// would pay that cost twice.

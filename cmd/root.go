@@ -93,7 +93,7 @@ documentation and the IANA HTTP status registry, with causes and fixes.`,
 		return usageErrorf("%s (see '%s --help')", err, cmd.CommandPath())
 	})
 	root.CompletionOptions.HiddenDefaultCmd = true
-	root.AddCommand(newLookupCmd(f, nil), newListCmd(f, nil), newCatalogsCmd(f, nil))
+	root.AddCommand(newLookupCmd(f, nil), newExplainCmd(f, nil), newListCmd(f, nil), newCatalogsCmd(f, nil))
 	return root
 }
 

@@ -17,6 +17,9 @@ type CardInput struct {
 	Entry   *catalog.Entry
 	Catalog *catalog.Catalog
 	Status  *catalog.Entry
+	// NoGeneral leaves out the HTTP status's general notes (explain shows
+	// them once, after every card).
+	NoGeneral bool
 }
 
 // Card writes the full card of one entry: identity, fields, causes, fixes,
@@ -50,7 +53,7 @@ func (r *Renderer) Card(in CardInput) error {
 	field("Link", e.Link(c))
 	r.list(&b, "  ", "Causes", e.Causes)
 	r.list(&b, "  ", "Fixes", e.Fixes)
-	if g := in.Status; g != nil && g != e && (e.Description == "" || len(e.Fixes) == 0) {
+	if g := in.Status; g != nil && g != e && !in.NoGeneral && (e.Description == "" || len(e.Fixes) == 0) {
 		heading := fmt.Sprintf("HTTP %d %s in general", g.Status, Scrub(g.Title))
 		const note = " (errcode's notes)"
 		if r.width == 0 || lipgloss.Width("  "+heading+note) <= r.width {
@@ -132,7 +135,7 @@ func sourceText(e *catalog.Entry, c *catalog.Catalog) string {
 	return c.Source
 }
 
-var noStyle = lipgloss.NewStyle()
+var noStyle lipgloss.Style // the zero Style renders text as it is (a value, not a call: no work at start-up)
 
 // field writes "label  value", the value scrubbed, wrapped and indented
 // under itself, then styled (styling after scrubbing: Scrub would escape

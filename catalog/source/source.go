@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/goccy/go-yaml"
@@ -21,6 +22,7 @@ type fileCatalog struct {
 	Name    string      `yaml:"name"`
 	DocURL  string      `yaml:"doc_url"`
 	Source  string      `yaml:"source"`
+	Hosts   []string    `yaml:"hosts"`
 	Entries []fileEntry `yaml:"entries"`
 }
 
@@ -60,6 +62,13 @@ func Parse(name string, data []byte) (*catalog.Catalog, error) {
 		return nil, fmt.Errorf("%s: id %q must be lower-case letters, digits, '-' or '_', starting with a letter", name, fc.ID)
 	}
 	c := &catalog.Catalog{ID: fc.ID, Name: fc.Name, DocURL: fc.DocURL, Source: fc.Source}
+	for _, h := range fc.Hosts {
+		h = strings.ToLower(strings.TrimSpace(h))
+		if h == "" || strings.ContainsAny(h, "/: ") {
+			return nil, fmt.Errorf("%s: host %q must be a bare host name, such as api.example.com", name, h)
+		}
+		c.Hosts = append(c.Hosts, h)
+	}
 	seen := map[string]string{}
 	for i, fe := range fc.Entries {
 		e, err := fe.entry(fc.ID)

@@ -49,7 +49,7 @@ func Generate(cats []*catalog.Catalog) ([]byte, error) {
 	b.WriteString("// it costs nothing at start-up.\n")
 	b.WriteString("var builtin = [...]*Catalog{\n")
 	for _, c := range cats {
-		fmt.Fprintf(&b, "{ID: %q, Name: %q, DocURL: %q, Source: %q, Entries: []Entry{\n", c.ID, c.Name, c.DocURL, c.Source)
+		fmt.Fprintf(&b, "{ID: %q, Name: %q, DocURL: %q, Source: %q, Hosts: %#v, Entries: []Entry{\n", c.ID, c.Name, c.DocURL, c.Source, c.Hosts)
 		for i := range c.Entries {
 			writeEntry(&b, &c.Entries[i])
 		}

@@ -1,0 +1,172 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/explain"
+	"github.com/errcode-dev/errcode/render"
+	"github.com/spf13/cobra"
+)
+
+type explainOptions struct {
+	IO       *IOStreams
+	Index    func() *catalog.Index
+	Renderer func() *render.Renderer
+
+	File    string // "" or "-" for stdin
+	Catalog string
+	Status  int
+	JSON    bool
+	Fail    bool
+}
+
+func newExplainCmd(f *Factory, runF func(*explainOptions) error) *cobra.Command {
+	opts := &explainOptions{IO: f.IO, Index: f.Index, Renderer: f.Renderer}
+	cmd := &cobra.Command{
+		Use:   "explain [FILE]",
+		Short: "Explain a raw HTTP response: which error, why, what to do",
+		Long: `Explain an HTTP response as a tool printed it, read from FILE or standard
+input: curl -i, -v or -D -, httpie, xh, wget -S, a browser's HAR export (every
+response with status 400 or more), or just a body (give its status with
+--status, or errcode takes it from the body).
+
+errcode finds the status, the errors the body carries (vendor codes, RFC 9457
+problem details, OAuth, GraphQL, JSON:API, Google, Stripe, GitHub, AWS,
+Microsoft Graph, HTML error pages), which catalog answered (by host, body
+shape or code), when to retry (Retry-After, rate-limit headers) and which
+request id to quote to support. Request credentials are never printed.
+
+Input is read up to 16 MiB; the rest is ignored and the output says so.`,
+		Example: `  curl -si https://api.example.com/v1/things | errcode explain
+  curl -sv https://api.example.com/v1/things 2>&1 | errcode explain
+  http --print=hb POST api.example.com/v1/things | errcode explain
+  errcode explain response.txt
+  errcode explain --json session.har
+  echo '{"error_code":1405,"error_token":"Duplicated","message":"x"}' | errcode explain --status 409
+  curl -s https://api.example.com/v1/x | errcode explain --fail >/dev/null || echo failed`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usageErrorf("explain reads one response: give one FILE, or none to read standard input")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
+			if opts.Status != 0 && (opts.Status < 100 || opts.Status > 599) {
+				return usageErrorf("--status %d: give an HTTP status from 100 to 599", opts.Status)
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runExplain(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Catalog, "catalog", "c", "", "attribute the response to this catalog `ID`")
+	cmd.Flags().IntVarP(&opts.Status, "status", "s", 0, "the HTTP `status`, for a body given alone")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&opts.Fail, "fail", false, "exit 1 when the response is an error (4xx, 5xx, or errors in the body)")
+	return cmd
+}
+
+const noInputHelp = "pipe a response, e.g. curl -si URL | errcode explain"
+
+func runExplain(opts *explainOptions) error {
+	ix := opts.Index()
+	if opts.Catalog != "" {
+		if err := catalogIDs(ix, []string{opts.Catalog}); err != nil {
+			return err
+		}
+	}
+	data, truncated, err := readExplainInput(opts)
+	if err != nil {
+		return err
+	}
+	t := explain.Parse(data, truncated)
+	ds := make([]explain.Diagnosis, len(t.Exchanges))
+	failed := false
+	for i, ex := range t.Exchanges {
+		ds[i] = explain.Diagnose(ex, ix, explain.Options{Catalog: opts.Catalog, Status: opts.Status})
+		failed = failed || ds[i].Failed
+	}
+	if opts.JSON {
+		err = explainJSON(opts, t, ds)
+	} else {
+		err = explainText(opts, t, ds)
+	}
+	if err != nil {
+		return err
+	}
+	if opts.Fail && failed {
+		return errSilentNotFound
+	}
+	return nil
+}
+
+func readExplainInput(opts *explainOptions) ([]byte, bool, error) {
+	var r io.Reader = opts.IO.In
+	name := "standard input"
+	if opts.File != "" && opts.File != "-" {
+		f, err := os.Open(opts.File)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, false, usageErrorf("cannot read %s: no such file", opts.File)
+			}
+			return nil, false, usageErrorf("cannot read %s: %v", opts.File, errors.Unwrap(err))
+		}
+		defer f.Close()
+		r, name = f, opts.File
+	} else if opts.IO.IsStdinTTY {
+		return nil, false, usageErrorf("no input: %s", noInputHelp)
+	}
+	data, truncated, err := explain.ReadInput(r)
+	switch {
+	case errors.Is(err, explain.ErrNoInput):
+		if name == "standard input" {
+			return nil, false, usageErrorf("no input: %s", noInputHelp)
+		}
+		return nil, false, usageErrorf("%s is empty", opts.File)
+	case err != nil:
+		return nil, false, usageErrorf("cannot read %s: %v", name, err)
+	}
+	return data, truncated, nil
+}
+
+func explainText(opts *explainOptions, t *explain.Transcript, ds []explain.Diagnosis) error {
+	r := opts.Renderer()
+	if t.Format == "har" && len(ds) == 0 {
+		return r.ExplainEmpty("the HAR file")
+	}
+	for i := range ds {
+		in := render.ExplainInput{D: &ds[i], Format: t.Format, Truncated: t.Truncated}
+		if t.Format == "har" {
+			in.Index, in.Of = i+1, len(ds)
+			if i > 0 {
+				fmt.Fprintln(opts.IO.Out)
+			}
+		}
+		if err := r.Explain(in); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func explainJSON(opts *explainOptions, t *explain.Transcript, ds []explain.Diagnosis) error {
+	objs := make([]render.ExplainJSON, len(ds))
+	for i := range ds {
+		objs[i] = render.Diagnosis(render.ExplainInput{D: &ds[i], Format: t.Format, Truncated: t.Truncated})
+	}
+	if t.Format == "har" {
+		return render.JSON(opts.IO.Out, struct {
+			Entries []render.ExplainJSON `json:"entries"`
+		}{objs})
+	}
+	return render.JSON(opts.IO.Out, objs[0])
+}

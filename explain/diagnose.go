@@ -1,0 +1,199 @@
+package explain
+
+import (
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+// Options steer a diagnosis.
+type Options struct {
+	Catalog string // attribute the response to this catalog id
+	Status  int    // the status, for input that has none (a body alone)
+}
+
+// Finding is an error from the body with its catalog entry, if any.
+type Finding struct {
+	Item
+	Entry   *catalog.Entry
+	Catalog *catalog.Catalog
+}
+
+// Diagnosis is everything errcode concluded about one exchange.
+type Diagnosis struct {
+	Method, URL, Host string
+	Protocol          string
+	Status            int
+	StatusFrom        string // "status line", "--status", "body", "curl -w"; "" if unknown
+	Reason            string
+	Catalog           *catalog.Catalog
+	CatalogFrom       string // why: "--catalog", "host api.example.com", "body shape", "code 1405"
+	Findings          []Finding
+	StatusEntry       *catalog.Entry   // the HTTP registry's entry for Status
+	StatusCatalog     *catalog.Catalog // the registry it is in
+	RequestID         string
+	RequestIDFrom     string // the header, or "body"
+	RetryAfter        *int   // seconds
+	RateLimit         *RateLimit
+	Retryable         bool
+	Failed            bool // an error status, or errors in the body (GraphQL under 200)
+	Hops              []Hop
+	Notes             []string
+	Shape             string
+	Server            string
+	DocURL            string
+	Repaired          bool // the body's JSON was not valid and was read leniently
+}
+
+// errorShape: a body of this shape only ever carries errors, so it marks
+// even a 200 response as failed.
+func errorShape(shape string) bool {
+	switch shape {
+	case "emnify", "ironwifi", "wontopos", "google", "stripe", "msgraph", "oauth", "aws", "problem", "graphql", "jsonapi", "github":
+		return true
+	}
+	return false
+}
+
+// Diagnose explains one exchange with the catalogs in ix.
+func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
+	body := readBody(ex.Body)
+	d := Diagnosis{
+		Method: ex.Method, URL: redactURL(ex.URL), Host: ex.Host, Protocol: ex.Protocol,
+		Reason: ex.Reason, Notes: ex.Notes,
+		Shape: body.Shape, Server: body.Server, DocURL: body.DocURL, Repaired: body.Repaired,
+	}
+	if d.Host == "" {
+		d.Host = hostOf(ex.URL)
+	}
+	for _, h := range ex.Hops {
+		h.Location = redactURL(h.Location)
+		d.Hops = append(d.Hops, h)
+	}
+	d.Status, d.StatusFrom = pickStatus(ex, opts, body)
+	d.StatusEntry = ix.StatusEntry(d.Status)
+	if d.StatusEntry != nil {
+		d.StatusCatalog = ix.Catalog(catalog.HTTPCatalog)
+	}
+	if d.Reason == "" && d.StatusEntry != nil {
+		d.Reason = d.StatusEntry.Title
+	}
+	items := body.Items
+	if b := bearerError(ex.Header); b != nil {
+		items = append(items, *b)
+	}
+	d.Catalog, d.CatalogFrom = attribute(ix, d.Host, body.Shape, items, d.Status, opts.Catalog)
+	for _, it := range items {
+		f := Finding{Item: it}
+		f.Entry, f.Catalog = findEntry(ix, d.Catalog, it, d.Status)
+		d.Findings = append(d.Findings, f)
+	}
+	d.RequestID, d.RequestIDFrom = requestID(ex.Header)
+	if d.RequestID == "" && body.RequestID != "" {
+		d.RequestID, d.RequestIDFrom = body.RequestID, "body"
+	}
+	if s, ok := retryAfter(ex.Header); ok {
+		d.RetryAfter = &s
+	}
+	d.RateLimit = rateLimit(ex.Header)
+	d.Retryable = retryable(d)
+	d.Failed = d.Status >= 400 || (len(items) > 0 && errorShape(body.Shape))
+	return d
+}
+
+func pickStatus(ex Exchange, opts Options, body Body) (int, string) {
+	switch {
+	case ex.Protocol != "" && ex.Status != 0:
+		return ex.Status, "status line"
+	case opts.Status != 0:
+		return opts.Status, "--status"
+	case ex.Status != 0:
+		return ex.Status, "curl -w"
+	case body.Status != 0:
+		return body.Status, "body"
+	}
+	return 0, ""
+}
+
+// attribute decides which catalog answered: --catalog, then the request's
+// host, then a body shape that belongs to one vendor, then a code or token
+// that a vendor catalog has (with a status that agrees).
+func attribute(ix *catalog.Index, host, shape string, items []Item, status int, forced string) (*catalog.Catalog, string) {
+	if forced != "" {
+		return ix.Catalog(forced), "--catalog"
+	}
+	if host != "" {
+		for _, c := range ix.Catalogs {
+			if c.HasHost(host) {
+				return c, "host " + host
+			}
+		}
+	}
+	if c := ix.Catalog(shape); c != nil && c.ID != catalog.HTTPCatalog {
+		for _, it := range items {
+			if c.Find(it.Code, it.Token, status) != nil {
+				return c, "body shape"
+			}
+		}
+	}
+	for _, it := range items {
+		for _, c := range ix.Catalogs {
+			if c.ID == catalog.HTTPCatalog {
+				continue
+			}
+			if e := c.Find(it.Code, it.Token, status); e != nil && agrees(e, status) {
+				return c, "code " + firstNonEmpty(it.Code, it.Token)
+			}
+		}
+	}
+	return nil, ""
+}
+
+// agrees: the entry's status fits the response's (either may be unknown).
+func agrees(e *catalog.Entry, status int) bool {
+	return status == 0 || e.Status == 0 || e.Status == status
+}
+
+// findEntry is the catalog entry an item names: in the attributed catalog,
+// or else in any vendor catalog where the status agrees.
+func findEntry(ix *catalog.Index, attributed *catalog.Catalog, it Item, status int) (*catalog.Entry, *catalog.Catalog) {
+	if it.Code == "" && it.Token == "" {
+		return nil, nil
+	}
+	if attributed != nil {
+		if e := attributed.Find(it.Code, it.Token, status); e != nil {
+			return e, attributed
+		}
+		return nil, nil
+	}
+	for _, c := range ix.Catalogs {
+		if c.ID == catalog.HTTPCatalog {
+			continue
+		}
+		if e := c.Find(it.Code, it.Token, status); e != nil && agrees(e, status) && e.Kind != catalog.Range {
+			return e, c
+		}
+	}
+	return nil, nil
+}
+
+// retryable: what the first error's entry says, else what the status's
+// registry entry says; a Retry-After on a 429 or 503 settles it.
+func retryable(d Diagnosis) bool {
+	if d.RetryAfter != nil && (d.Status == 429 || d.Status == 503) {
+		return true
+	}
+	for _, f := range d.Findings {
+		if f.Entry != nil && f.Entry.Retryable != catalog.RetryUnknown {
+			return f.Entry.Retryable == catalog.RetryYes
+		}
+	}
+	return d.StatusEntry != nil && d.StatusEntry.Retryable == catalog.RetryYes
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}

@@ -1,0 +1,285 @@
+package explain
+
+import (
+	"bytes"
+	"net/textproto"
+	"strconv"
+	"strings"
+)
+
+// Transcript is what one input holds: one exchange for a tool's output, or
+// every exchange of a HAR file.
+type Transcript struct {
+	Format    string // "http", "curl -v", "wget -S", "har" or "body"
+	Truncated bool
+	Exchanges []Exchange
+}
+
+// Exchange is one request and its response.
+type Exchange struct {
+	Method string // from a HAR entry or curl -v's request line; "" if unknown
+	URL    string // from a HAR entry or wget's "--date--  URL" line
+	Host   string // the request's host: a hint for which API answered
+	Response
+}
+
+// Response is the final response of an exchange, with the responses that
+// came before it (interim 1xx, redirects, a proxy's CONNECT answer).
+type Response struct {
+	Protocol string // "HTTP/1.1", "HTTP/2"; "" when only a body was given
+	Status   int    // 0 when unknown
+	Reason   string
+	Header   textproto.MIMEHeader
+	Body     []byte // decoded: de-chunked and decompressed
+	Hops     []Hop
+	Notes    []string // what the tool itself reported: curl: (18) ..., wget's ERROR lines
+}
+
+// Hop is a response that came before the final one.
+type Hop struct {
+	Protocol string
+	Status   int
+	Reason   string
+	Location string
+}
+
+// Parse reads what a tool printed. It never fails: what it cannot place is
+// taken as a body.
+func Parse(data []byte, truncated bool) *Transcript {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if bytes.IndexByte(data, 0x1b) >= 0 {
+		data = stripANSI(data) // httpie --pretty=all, curl's bold header names
+	}
+	t := &Transcript{Truncated: truncated}
+	if ex, ok := parseHAR(data); ok {
+		t.Format, t.Exchanges = "har", ex
+		return t
+	}
+	var ex Exchange
+	switch {
+	case curlVerbose.get().Match(data):
+		t.Format = "curl -v"
+		ex = parseCurlVerbose(data)
+	case wgetHeaders.get().Match(data):
+		t.Format = "wget -S"
+		ex = parseWget(data)
+	default:
+		if e, ok := parsePlain(data); ok {
+			t.Format, ex = "http", e
+		} else {
+			t.Format = "body"
+			ex.Body, ex.Notes = cleanBody(data)
+		}
+	}
+	ex.Body, ex.Status = finishBody(ex.Response)
+	t.Exchanges = []Exchange{ex}
+	return t
+}
+
+var (
+	statusLine  = &lazyRE{expr: `^HTTP/(\d(?:\.\d)?) +(\d{3})(?: +(.*?))? *$`}
+	requestLine = &lazyRE{expr: `^([A-Z]+) +(\S+) +HTTP/\d(?:\.\d)?$`}
+	curlVerbose = &lazyRE{expr: `(?m)^< HTTP/\d`}
+	wgetHeaders = &lazyRE{expr: `(?m)^  HTTP/\d(?:\.\d)? \d{3}`}
+)
+
+// lines splits data into lines, dropping line endings (\n, \r\n, \r\r\n).
+func lines(data []byte) []string {
+	s := strings.Split(string(data), "\n")
+	for i, l := range s {
+		s[i] = strings.TrimRight(l, "\r")
+	}
+	return s
+}
+
+// readBlocks reads header blocks (a status line, header lines, a blank
+// line) from ls, as many as follow one another. It returns the final
+// response, the earlier ones as hops, and how many lines it used.
+func readBlocks(ls []string) (resp Response, used int, ok bool) {
+	i := 0
+	for {
+		for i < len(ls) && strings.TrimSpace(ls[i]) == "" && ok {
+			i++ // blank lines between blocks
+		}
+		if i >= len(ls) {
+			break
+		}
+		m := statusLine.get().FindStringSubmatch(ls[i])
+		if m == nil {
+			break
+		}
+		if ok {
+			resp.Hops = append(resp.Hops, Hop{Protocol: resp.Protocol, Status: resp.Status, Reason: resp.Reason, Location: resp.Header.Get("Location")})
+		}
+		ok = true
+		resp.Protocol = "HTTP/" + m[1]
+		resp.Status, _ = strconv.Atoi(m[2])
+		resp.Reason = m[3]
+		resp.Header = textproto.MIMEHeader{}
+		i++
+		for i < len(ls) {
+			l := ls[i]
+			if strings.TrimSpace(l) == "" {
+				i++
+				break
+			}
+			if (l[0] == ' ' || l[0] == '\t') && len(resp.Header) > 0 { // obsolete line folding
+				i++
+				continue
+			}
+			name, value, found := strings.Cut(l, ":")
+			if !found || strings.ContainsAny(name, " \t") || name == "" {
+				break // not a header: the body starts here
+			}
+			resp.Header.Add(textproto.CanonicalMIMEHeaderKey(name), strings.TrimSpace(value))
+			i++
+		}
+	}
+	return resp, i, ok
+}
+
+// parsePlain reads curl -i / -D -, httpie, xh: optional request block,
+// header blocks, then the body as raw bytes.
+func parsePlain(data []byte) (Exchange, bool) {
+	var ex Exchange
+	ls := lines(data)
+	i := 0
+	for i < len(ls) && strings.TrimSpace(ls[i]) == "" {
+		i++
+	}
+	if i < len(ls) && requestLine.get().MatchString(ls[i]) { // httpie --print=HBhb
+		m := requestLine.get().FindStringSubmatch(ls[i])
+		ex.Method = m[1]
+		for i++; i < len(ls) && strings.TrimSpace(ls[i]) != ""; i++ {
+			if name, value, ok := strings.Cut(ls[i], ":"); ok && strings.EqualFold(name, "Host") {
+				ex.Host = strings.TrimSpace(value)
+			}
+		}
+		for i < len(ls) && strings.TrimSpace(ls[i]) == "" {
+			i++
+		}
+	}
+	resp, used, ok := readBlocks(ls[i:])
+	if !ok {
+		return ex, false
+	}
+	ex.Response = resp
+	// The body is everything after the header lines, byte for byte (it may
+	// be gzip): find where line i+used starts in data.
+	off := lineOffset(data, i+used)
+	ex.Body, ex.Notes = cleanBody(data[off:])
+	return ex, true
+}
+
+// lineOffset is the byte offset at which line n (0-based) starts.
+func lineOffset(data []byte, n int) int {
+	off := 0
+	for ; n > 0; n-- {
+		j := bytes.IndexByte(data[off:], '\n')
+		if j < 0 {
+			return len(data)
+		}
+		off += j + 1
+	}
+	return off
+}
+
+// parseCurlVerbose reads curl -v (-sv, --trace-ascii-like) output: "< "
+// response headers, "> " request lines (only the method and Host are kept:
+// credentials are never read), "* " notes, and the body between and after.
+func parseCurlVerbose(data []byte) Exchange {
+	var ex Exchange
+	var hdr []string
+	var body []string
+	for _, l := range lines(data) {
+		l = lastCR(l)
+		switch {
+		case strings.HasPrefix(l, "< "), l == "<":
+			hdr = append(hdr, strings.TrimPrefix(strings.TrimPrefix(l, "<"), " "))
+		case strings.HasPrefix(l, "> "):
+			r := l[2:]
+			if m := requestLine.get().FindStringSubmatch(r); m != nil {
+				ex.Method = m[1]
+			} else if name, value, ok := strings.Cut(r, ":"); ok && strings.EqualFold(name, "Host") {
+				ex.Host = strings.TrimSpace(value)
+			}
+		case strings.HasPrefix(l, "* "), l == "*", l == ">", strings.HasPrefix(l, "{ ["), strings.HasPrefix(l, "} ["):
+			// trace lines
+		case isProgress(l):
+		default:
+			body = append(body, l)
+		}
+	}
+	resp, _, _ := readBlocks(hdr)
+	ex.Response = resp
+	ex.Body, ex.Notes = cleanBody([]byte(strings.Join(body, "\n")))
+	return ex
+}
+
+var wgetURL = &lazyRE{expr: `^--\d{4}-\d\d-\d\d \d\d:\d\d:\d\d--  (\S+)`}
+
+// parseWget reads wget -S (--server-response) output: two-space indented
+// header blocks among wget's own lines, and its ERROR line.
+func parseWget(data []byte) Exchange {
+	var ex Exchange
+	var hdr, body []string
+	inBlock := false
+	for _, l := range lines(data) {
+		l = lastCR(l)
+		switch {
+		case strings.HasPrefix(l, "  ") && (inBlock || statusLine.get().MatchString(l[2:])):
+			if statusLine.get().MatchString(l[2:]) && len(hdr) > 0 {
+				hdr = append(hdr, "")
+			}
+			hdr = append(hdr, l[2:])
+			inBlock = true
+			continue
+		case wgetURL.get().MatchString(l):
+			if ex.URL == "" {
+				ex.URL = wgetURL.get().FindStringSubmatch(l)[1]
+			}
+		case strings.Contains(l, " ERROR ") || strings.HasPrefix(l, "wget: "):
+			ex.Notes = append(ex.Notes, strings.TrimSpace(l))
+		case isWgetChatter(l), isProgress(l):
+		default:
+			body = append(body, l)
+		}
+		inBlock = false
+	}
+	resp, _, _ := readBlocks(hdr)
+	notes := ex.Notes
+	ex.Response = resp
+	ex.Notes = notes
+	ex.Host = hostOf(ex.URL)
+	ex.Body, _ = cleanBody([]byte(strings.Join(body, "\n")))
+	return ex
+}
+
+var wgetChatter = &lazyRE{expr: `^(Resolving |Connecting to |HTTP request sent|Proxy request sent|Reusing existing connection|Location: .*\[following\]|Length: |Saving to: |Remote file |Spider mode|Warning: |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(|\s*\d+K[ .]|Giving up|Retrying)`}
+
+func isWgetChatter(l string) bool { return wgetChatter.get().MatchString(l) }
+
+var progress = &lazyRE{expr: `^\s*(% Total|Dload +Upload|\d+ +[\d.]+[kMG]? +\d+ +[\d.]+[kMG]? +\d+ +[\d.]+[kMG]? +[\d.]+[kMG]? +[\d.]+[kMG]? +[-:\d]+ +[-:\d]+ +[-:\d]+ +[\d.]+[kMG]?)`}
+
+func isProgress(l string) bool { return progress.get().MatchString(l) }
+
+// lastCR is what a terminal shows of a line with bare CRs: the part after
+// the last one (curl's progress meter redraws itself that way).
+func lastCR(l string) string {
+	if i := strings.LastIndexByte(l, '\r'); i >= 0 {
+		return l[i+1:]
+	}
+	return l
+}
+
+func hostOf(url string) string {
+	_, rest, ok := strings.Cut(url, "://")
+	if !ok {
+		return ""
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	if at := strings.LastIndexByte(host, '@'); at >= 0 {
+		host = host[at+1:] // never keep user:password@
+	}
+	return host
+}

@@ -1,0 +1,310 @@
+package render
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/explain"
+)
+
+// ExplainInput is one diagnosis to show, with how the input was read.
+type ExplainInput struct {
+	D         *explain.Diagnosis
+	Format    string
+	Truncated bool
+	Index     int // 1-based position among several (a HAR file); 0 if alone
+	Of        int
+}
+
+// Explain writes a diagnosis: a headline, the facts to act on (retry,
+// rate limit, request id, redirects), each error with its catalog card, and
+// the registry's meaning of the status.
+func (r *Renderer) Explain(in ExplainInput) error {
+	d := in.D
+	var b strings.Builder
+	if in.Of > 0 {
+		b.WriteString(r.paint(r.st.faint, fmt.Sprintf("── %d of %d: ", in.Index, in.Of)) +
+			r.paint(r.st.heading, Scrub(strings.TrimSpace(d.Method+" "+d.URL))) + "\n")
+	}
+	b.WriteString(r.explainHeadline(d) + "\n")
+	field := func(label, value string) {
+		if value != "" {
+			r.field(&b, "  ", label, value, noStyle)
+		}
+	}
+	if d.Catalog != nil {
+		field("Catalog", d.Catalog.Name+" ("+d.CatalogFrom+")")
+	}
+	field("Retry", r.retryAdvice(d))
+	if rl := rateText(d.RateLimit); rl != "" {
+		field("Rate limit", rl)
+	}
+	if d.RequestID != "" {
+		field("Request id", d.RequestID+" ("+d.RequestIDFrom+"): quote it to support")
+	}
+	for i, h := range d.Hops {
+		label := ""
+		if i == 0 {
+			label = "Before it"
+		}
+		hop := strings.TrimSpace(fmt.Sprintf("%s %d %s", h.Protocol, h.Status, h.Reason))
+		if h.Location != "" {
+			hop += " → " + h.Location
+		}
+		field(label, hop)
+	}
+	if d.Server != "" {
+		field("Page from", d.Server+" (an HTML error page, not the API's own error)")
+	}
+	field("Docs", d.DocURL)
+	field("Input", inputText(in, d))
+	for i, n := range d.Notes {
+		label := ""
+		if i == 0 {
+			label = "Tool said"
+		}
+		field(label, n)
+	}
+	r.findings(&b, d)
+	if err := r.write(b.String()); err != nil {
+		return err
+	}
+	seen := map[*catalog.Entry]bool{}
+	for _, f := range d.Findings {
+		if f.Entry == nil || seen[f.Entry] {
+			continue
+		}
+		seen[f.Entry] = true
+		if err := r.write("\n"); err != nil {
+			return err
+		}
+		if err := r.Card(CardInput{Entry: f.Entry, Catalog: f.Catalog, Status: d.StatusEntry, NoGeneral: true}); err != nil {
+			return err
+		}
+	}
+	return r.statusNotes(d.StatusEntry)
+}
+
+// ExplainEmpty says that a HAR file held no error responses.
+func (r *Renderer) ExplainEmpty(entries string) error {
+	return r.write(r.paint(r.st.faint, "no error responses (status 400 or more) in "+entries) + "\n")
+}
+
+func (r *Renderer) explainHeadline(d *explain.Diagnosis) string {
+	var h string
+	switch {
+	case d.Status != 0:
+		h = strings.TrimSpace(fmt.Sprintf("%s %d %s", d.Protocol, d.Status, Scrub(d.Reason)))
+	default:
+		h = "no status"
+	}
+	h = r.paint(r.st.code, h)
+	switch {
+	case d.Retryable && d.RetryAfter != nil:
+		h += "  " + r.paint(r.st.yes, fmt.Sprintf("retryable, after %s", seconds(*d.RetryAfter)))
+	case d.Retryable:
+		h += "  " + r.paint(r.st.yes, "retryable")
+	case d.Failed:
+		h += "  " + r.paint(r.st.no, "not retryable")
+	default:
+		h += "  " + r.paint(r.st.faint, "not an error")
+	}
+	return h
+}
+
+func seconds(n int) string {
+	if n == 1 {
+		return "1 second"
+	}
+	return strconv.Itoa(n) + " seconds"
+}
+
+// retryAdvice says whether, and when, to try again.
+func (r *Renderer) retryAdvice(d *explain.Diagnosis) string {
+	switch {
+	case !d.Failed:
+		return ""
+	case d.Retryable && d.RetryAfter != nil:
+		return fmt.Sprintf("yes, wait %s (Retry-After) before the next request", seconds(*d.RetryAfter))
+	case d.Retryable && d.RateLimit != nil && d.RateLimit.ResetSeconds != nil:
+		return fmt.Sprintf("yes, when the rate-limit window resets in %s", seconds(*d.RateLimit.ResetSeconds))
+	case d.Retryable:
+		return "yes, with exponential backoff (no Retry-After given)"
+	}
+	return "no: retrying the same request will fail the same way"
+}
+
+func rateText(rl *explain.RateLimit) string {
+	if rl == nil {
+		return ""
+	}
+	var parts []string
+	switch {
+	case rl.Remaining != nil && rl.Limit != nil:
+		parts = append(parts, fmt.Sprintf("%d of %d left", *rl.Remaining, *rl.Limit))
+	case rl.Remaining != nil:
+		parts = append(parts, fmt.Sprintf("%d left", *rl.Remaining))
+	case rl.Limit != nil:
+		parts = append(parts, fmt.Sprintf("limit %d", *rl.Limit))
+	}
+	if rl.ResetSeconds != nil {
+		parts = append(parts, "resets in "+seconds(*rl.ResetSeconds))
+	}
+	if rl.Policy != "" {
+		parts = append(parts, "policy "+rl.Policy)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func inputText(in ExplainInput, d *explain.Diagnosis) string {
+	s := in.Format
+	if d.StatusFrom != "" && d.StatusFrom != "status line" {
+		s += ", status from " + d.StatusFrom
+	}
+	if d.Repaired {
+		s += ", body is not valid JSON (read leniently)"
+	}
+	if in.Truncated {
+		s += fmt.Sprintf(", cut at %d MiB", explain.MaxInput>>20)
+	}
+	return s
+}
+
+// findings lists the errors the body carries, nested ones indented.
+func (r *Renderer) findings(b *strings.Builder, d *explain.Diagnosis) {
+	if len(d.Findings) == 0 {
+		return
+	}
+	b.WriteString("\n  " + r.paint(r.st.heading, "Errors in the response") + "\n")
+	for _, f := range d.Findings {
+		indent := "    " + strings.Repeat("  ", f.Depth)
+		var id string
+		switch {
+		case f.Entry != nil:
+			id = r.paint(r.st.code, Scrub(f.Catalog.ID+":"+f.Entry.Code))
+			if f.Entry.Token != "" {
+				id += "  " + r.paint(r.st.token, Scrub(f.Entry.Token))
+			}
+		case f.Code != "" || f.Token != "":
+			id = r.paint(r.st.code, Scrub(strings.TrimSpace(f.Code+" "+f.Token))) + r.paint(r.st.faint, "  (not in errcode's catalogs)")
+		default:
+			id = r.paint(r.st.faint, "(no code)")
+		}
+		b.WriteString(indent + "• " + id + "\n")
+		if f.Message != "" {
+			b.WriteString(indent + "  " + r.wrap(Scrub(f.Message), indent+"  ") + "\n")
+		}
+		if f.Field != "" {
+			b.WriteString(indent + "  " + r.paint(r.st.label, "field ") + Scrub(f.Field) + "\n")
+		}
+	}
+}
+
+// statusNotes writes the registry's meaning of the status.
+func (r *Renderer) statusNotes(g *catalog.Entry) error {
+	if g == nil {
+		return nil
+	}
+	var b strings.Builder
+	heading := fmt.Sprintf("HTTP %d %s", g.Status, Scrub(g.Title))
+	b.WriteString("\n" + r.paint(r.st.heading, heading) + r.paint(r.st.faint, " (errcode's notes on the status)") + "\n")
+	r.para(&b, "  ", g.Description)
+	r.list(&b, "  ", "Causes", g.Causes)
+	r.list(&b, "  ", "Fixes", g.Fixes)
+	return r.write(b.String())
+}
+
+// ExplainJSON is a diagnosis as --json shows it.
+type ExplainJSON struct {
+	Method            *string        `json:"method"`
+	URL               *string        `json:"url"`
+	Protocol          *string        `json:"protocol"`
+	Status            *int           `json:"status"`
+	Reason            *string        `json:"reason"`
+	Catalog           *string        `json:"catalog"`
+	Errors            []ErrorJSON    `json:"errors"`
+	RequestID         *string        `json:"request_id"`
+	RetryAfterSeconds *int           `json:"retry_after_seconds"`
+	RateLimit         *RateLimitJSON `json:"rate_limit"`
+	Retryable         bool           `json:"retryable"`
+	Failed            bool           `json:"failed"`
+	Redirects         []HopJSON      `json:"redirects"`
+	StatusEntry       *EntryJSON     `json:"status_entry"`
+	Notes             []string       `json:"notes"`
+	Input             InputJSON      `json:"input"`
+}
+
+// ErrorJSON is one error of the body.
+type ErrorJSON struct {
+	Code    *string    `json:"code"`
+	Token   *string    `json:"token"`
+	Message *string    `json:"message"`
+	Field   *string    `json:"field"`
+	Nested  bool       `json:"nested"`
+	Entry   *EntryJSON `json:"entry"`
+}
+
+// RateLimitJSON is the rate-limit state.
+type RateLimitJSON struct {
+	Limit        *int    `json:"limit"`
+	Remaining    *int    `json:"remaining"`
+	ResetSeconds *int    `json:"reset_seconds"`
+	Policy       *string `json:"policy"`
+}
+
+// HopJSON is a response before the final one.
+type HopJSON struct {
+	Protocol string  `json:"protocol"`
+	Status   int     `json:"status"`
+	Reason   *string `json:"reason"`
+	Location *string `json:"location"`
+}
+
+// InputJSON says how the input was read.
+type InputJSON struct {
+	Format     string  `json:"format"`
+	Truncated  bool    `json:"truncated"`
+	Repaired   bool    `json:"repaired"`
+	StatusFrom *string `json:"status_from"`
+	Shape      *string `json:"shape"`
+}
+
+// Diagnosis converts a diagnosis for JSON output.
+func Diagnosis(in ExplainInput) ExplainJSON {
+	d := in.D
+	j := ExplainJSON{
+		Method: nullable(d.Method), URL: nullable(d.URL), Protocol: nullable(d.Protocol),
+		Reason: nullable(d.Reason), Errors: []ErrorJSON{}, RequestID: nullable(d.RequestID),
+		RetryAfterSeconds: d.RetryAfter, Retryable: d.Retryable, Failed: d.Failed,
+		Redirects: []HopJSON{}, Notes: list(d.Notes),
+		Input: InputJSON{Format: in.Format, Truncated: in.Truncated, Repaired: d.Repaired, StatusFrom: nullable(d.StatusFrom), Shape: nullable(d.Shape)},
+	}
+	if d.Status != 0 {
+		s := d.Status
+		j.Status = &s
+	}
+	if d.Catalog != nil {
+		j.Catalog = &d.Catalog.ID
+	}
+	for _, f := range d.Findings {
+		e := ErrorJSON{Code: nullable(f.Code), Token: nullable(f.Token), Message: nullable(f.Message), Field: nullable(f.Field), Nested: f.Depth > 0}
+		if f.Entry != nil {
+			ej := Entry(f.Entry, f.Catalog)
+			e.Entry = &ej
+		}
+		j.Errors = append(j.Errors, e)
+	}
+	if rl := d.RateLimit; rl != nil {
+		j.RateLimit = &RateLimitJSON{Limit: rl.Limit, Remaining: rl.Remaining, ResetSeconds: rl.ResetSeconds, Policy: nullable(rl.Policy)}
+	}
+	for _, h := range d.Hops {
+		j.Redirects = append(j.Redirects, HopJSON{Protocol: h.Protocol, Status: h.Status, Reason: nullable(h.Reason), Location: nullable(h.Location)})
+	}
+	if d.StatusEntry != nil {
+		e := Entry(d.StatusEntry, d.StatusCatalog)
+		j.StatusEntry = &e
+	}
+	return j
+}
