@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"compress/zlib"
 	"io"
+	"net/textproto"
 	"strconv"
 	"strings"
 )
@@ -144,6 +145,11 @@ func dechunk(body []byte) ([]byte, bool) {
 			return out, true
 		}
 	}
+}
+
+// compressed: the body is gzip or deflate bytes, not text.
+func compressed(body []byte, h textproto.MIMEHeader) bool {
+	return len(body) > 1 && body[0] == 0x1f && body[1] == 0x8b || h.Get("Content-Encoding") != ""
 }
 
 // decompress inflates a gzip, zlib or raw deflate body, up to MaxInput

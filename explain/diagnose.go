@@ -1,6 +1,8 @@
 package explain
 
 import (
+	"strconv"
+
 	"github.com/errcode-dev/errcode/catalog"
 )
 
@@ -83,7 +85,7 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	d.Catalog, d.CatalogFrom = attribute(ix, d.Host, body.Shape, items, d.Status, opts.Catalog)
 	for _, it := range items {
 		f := Finding{Item: it}
-		f.Entry, f.Catalog = findEntry(ix, d.Catalog, it, d.Status)
+		f.Entry, f.Catalog = findEntry(ix, d.Catalog, it, d.Status, body.Shape)
 		d.Findings = append(d.Findings, f)
 	}
 	d.RequestID, d.RequestIDFrom = requestID(ex.Header)
@@ -134,6 +136,9 @@ func attribute(ix *catalog.Index, host, shape string, items []Item, status int, 
 			}
 		}
 	}
+	if foreignShape(shape) {
+		return nil, "" // Google's RATE_LIMIT_EXCEEDED is not Wontopos's rate_limit_exceeded
+	}
 	for _, it := range items {
 		for _, c := range ix.Catalogs {
 			if c.ID == catalog.HTTPCatalog {
@@ -147,6 +152,17 @@ func attribute(ix *catalog.Index, host, shape string, items []Item, status int, 
 	return nil, ""
 }
 
+// foreignShape: the body is the envelope of an API errcode has no catalog
+// for (Google, Stripe, AWS, ...), so its codes are that API's own, whatever
+// a vendor catalog happens to call the same.
+func foreignShape(shape string) bool {
+	switch shape {
+	case "google", "stripe", "msgraph", "aws", "oauth", "graphql", "jsonapi", "github":
+		return true
+	}
+	return false
+}
+
 // agrees: the entry's status fits the response's (either may be unknown).
 func agrees(e *catalog.Entry, status int) bool {
 	return status == 0 || e.Status == 0 || e.Status == status
@@ -154,14 +170,21 @@ func agrees(e *catalog.Entry, status int) bool {
 
 // findEntry is the catalog entry an item names: in the attributed catalog,
 // or else in any vendor catalog where the status agrees.
-func findEntry(ix *catalog.Index, attributed *catalog.Catalog, it Item, status int) (*catalog.Entry, *catalog.Catalog) {
-	if it.Code == "" && it.Token == "" {
-		return nil, nil
-	}
+func findEntry(ix *catalog.Index, attributed *catalog.Catalog, it Item, status int, shape string) (*catalog.Entry, *catalog.Catalog) {
 	if attributed != nil {
 		if e := attributed.Find(it.Code, it.Token, status); e != nil {
 			return e, attributed
 		}
+		// A catalog that documents its errors by HTTP status (IronWiFi):
+		// the status names the entry when the error's own code does not.
+		if it.Depth == 0 && status != 0 {
+			if e := attributed.Find(strconv.Itoa(status), "", status); e != nil && e.Status == status {
+				return e, attributed
+			}
+		}
+		return nil, nil
+	}
+	if (it.Code == "" && it.Token == "") || foreignShape(shape) {
 		return nil, nil
 	}
 	for _, c := range ix.Catalogs {

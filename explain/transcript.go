@@ -47,20 +47,18 @@ type Hop struct {
 // taken as a body.
 func Parse(data []byte, truncated bool) *Transcript {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if bytes.IndexByte(data, 0x1b) >= 0 {
-		data = stripANSI(data) // httpie --pretty=all, curl's bold header names
-	}
 	t := &Transcript{Truncated: truncated}
 	if ex, ok := parseHAR(data); ok {
 		t.Format, t.Exchanges = "har", ex
 		return t
 	}
 	var ex Exchange
+	head := data[:min(len(data), maxHead)]
 	switch {
-	case curlVerbose.get().Match(data):
+	case curlVerbose.get().Match(head):
 		t.Format = "curl -v"
 		ex = parseCurlVerbose(data)
-	case wgetHeaders.get().Match(data):
+	case wgetHeaders.get().Match(head):
 		t.Format = "wget -S"
 		ex = parseWget(data)
 	default:
@@ -68,13 +66,21 @@ func Parse(data []byte, truncated bool) *Transcript {
 			t.Format, ex = "http", e
 		} else {
 			t.Format = "body"
-			ex.Body, ex.Notes = cleanBody(data)
+			body := data
+			if bytes.IndexByte(body, 0x1b) >= 0 && !compressed(body, nil) {
+				body = stripANSI(body) // httpie --print=b --pretty=all
+			}
+			ex.Body, ex.Notes = cleanBody(body)
 		}
 	}
 	ex.Body, ex.Status = finishBody(ex.Response)
 	t.Exchanges = []Exchange{ex}
 	return t
 }
+
+// maxHead bounds where header blocks are looked for: the start of the
+// input, not all 16 MiB of it.
+const maxHead = 1 << 20
 
 var (
 	statusLine  = &lazyRE{expr: `^HTTP/(\d(?:\.\d)?) +(\d{3})(?: +(.*?))? *$`}
@@ -83,13 +89,34 @@ var (
 	wgetHeaders = &lazyRE{expr: `(?m)^  HTTP/\d(?:\.\d)? \d{3}`}
 )
 
-// lines splits data into lines, dropping line endings (\n, \r\n, \r\r\n).
-func lines(data []byte) []string {
-	s := strings.Split(string(data), "\n")
-	for i, l := range s {
-		s[i] = strings.TrimRight(l, "\r")
+// eachLine calls fn with each line of data, without its line ending (\n,
+// \r\n, \r\r\n), and the offset of the next line. It copies nothing.
+func eachLine(data []byte, fn func(line []byte, next int) bool) {
+	for off := 0; off < len(data); {
+		end := bytes.IndexByte(data[off:], '\n')
+		next := off + end + 1
+		if end < 0 {
+			end, next = len(data)-off, len(data)
+		}
+		if !fn(bytes.TrimRight(data[off:off+end], "\r"), next) {
+			return
+		}
+		off = next
 	}
-	return s
+}
+
+// headLines are the lines of the start of data, with terminal styling
+// removed (httpie --pretty, curl's bold header names), and where each
+// following line starts.
+func headLines(data []byte) (ls []string, next []int) {
+	eachLine(data[:min(len(data), maxHead)], func(l []byte, n int) bool {
+		if bytes.IndexByte(l, 0x1b) >= 0 {
+			l = stripANSI(l)
+		}
+		ls, next = append(ls, string(l)), append(next, n)
+		return len(ls) < 10000
+	})
+	return ls, next
 }
 
 // readBlocks reads header blocks (a status line, header lines, a blank
@@ -138,25 +165,25 @@ func readBlocks(ls []string) (resp Response, used int, ok bool) {
 	return resp, i, ok
 }
 
-// parsePlain reads curl -i / -D -, httpie, xh: optional request block,
-// header blocks, then the body as raw bytes.
+// parsePlain reads curl -i / -D -, httpie, xh: an optional request (httpie
+// --print=HBhb: request line, headers, perhaps a body), header blocks, then
+// the body as raw bytes.
 func parsePlain(data []byte) (Exchange, bool) {
 	var ex Exchange
-	ls := lines(data)
+	ls, next := headLines(data)
 	i := 0
 	for i < len(ls) && strings.TrimSpace(ls[i]) == "" {
 		i++
 	}
-	if i < len(ls) && requestLine.get().MatchString(ls[i]) { // httpie --print=HBhb
-		m := requestLine.get().FindStringSubmatch(ls[i])
-		ex.Method = m[1]
+	if i < len(ls) && requestLine.get().MatchString(ls[i]) {
+		ex.Method = requestLine.get().FindStringSubmatch(ls[i])[1]
 		for i++; i < len(ls) && strings.TrimSpace(ls[i]) != ""; i++ {
 			if name, value, ok := strings.Cut(ls[i], ":"); ok && strings.EqualFold(name, "Host") {
 				ex.Host = strings.TrimSpace(value)
 			}
 		}
-		for i < len(ls) && strings.TrimSpace(ls[i]) == "" {
-			i++
+		for i < len(ls) && !statusLine.get().MatchString(ls[i]) {
+			i++ // the request's body
 		}
 	}
 	resp, used, ok := readBlocks(ls[i:])
@@ -164,24 +191,16 @@ func parsePlain(data []byte) (Exchange, bool) {
 		return ex, false
 	}
 	ex.Response = resp
-	// The body is everything after the header lines, byte for byte (it may
-	// be gzip): find where line i+used starts in data.
-	off := lineOffset(data, i+used)
-	ex.Body, ex.Notes = cleanBody(data[off:])
-	return ex, true
-}
-
-// lineOffset is the byte offset at which line n (0-based) starts.
-func lineOffset(data []byte, n int) int {
-	off := 0
-	for ; n > 0; n-- {
-		j := bytes.IndexByte(data[off:], '\n')
-		if j < 0 {
-			return len(data)
-		}
-		off += j + 1
+	off := len(data)
+	if i+used > 0 && i+used <= len(next) {
+		off = next[i+used-1]
 	}
-	return off
+	body := data[off:]
+	if bytes.IndexByte(body, 0x1b) >= 0 && !compressed(body, resp.Header) {
+		body = stripANSI(body)
+	}
+	ex.Body, ex.Notes = cleanBody(body)
+	return ex, true
 }
 
 // parseCurlVerbose reads curl -v (-sv, --trace-ascii-like) output: "< "
@@ -190,9 +209,12 @@ func lineOffset(data []byte, n int) int {
 func parseCurlVerbose(data []byte) Exchange {
 	var ex Exchange
 	var hdr []string
-	var body []string
-	for _, l := range lines(data) {
-		l = lastCR(l)
+	var body bytes.Buffer
+	eachLine(data, func(b []byte, _ int) bool {
+		if bytes.IndexByte(b, 0x1b) >= 0 {
+			b = stripANSI(b)
+		}
+		l := lastCR(string(b))
 		switch {
 		case strings.HasPrefix(l, "< "), l == "<":
 			hdr = append(hdr, strings.TrimPrefix(strings.TrimPrefix(l, "<"), " "))
@@ -207,12 +229,16 @@ func parseCurlVerbose(data []byte) Exchange {
 			// trace lines
 		case isProgress(l):
 		default:
-			body = append(body, l)
+			if body.Len() > 0 {
+				body.WriteByte('\n')
+			}
+			body.WriteString(l)
 		}
-	}
+		return true
+	})
 	resp, _, _ := readBlocks(hdr)
 	ex.Response = resp
-	ex.Body, ex.Notes = cleanBody([]byte(strings.Join(body, "\n")))
+	ex.Body, ex.Notes = cleanBody(body.Bytes())
 	return ex
 }
 
@@ -222,18 +248,18 @@ var wgetURL = &lazyRE{expr: `^--\d{4}-\d\d-\d\d \d\d:\d\d:\d\d--  (\S+)`}
 // header blocks among wget's own lines, and its ERROR line.
 func parseWget(data []byte) Exchange {
 	var ex Exchange
-	var hdr, body []string
+	var hdr []string
+	var body bytes.Buffer
 	inBlock := false
-	for _, l := range lines(data) {
-		l = lastCR(l)
+	eachLine(data, func(b []byte, _ int) bool {
+		l := lastCR(string(b))
+		header := strings.HasPrefix(l, "  ") && (inBlock || statusLine.get().MatchString(l[2:]))
 		switch {
-		case strings.HasPrefix(l, "  ") && (inBlock || statusLine.get().MatchString(l[2:])):
+		case header:
 			if statusLine.get().MatchString(l[2:]) && len(hdr) > 0 {
 				hdr = append(hdr, "")
 			}
 			hdr = append(hdr, l[2:])
-			inBlock = true
-			continue
 		case wgetURL.get().MatchString(l):
 			if ex.URL == "" {
 				ex.URL = wgetURL.get().FindStringSubmatch(l)[1]
@@ -242,16 +268,20 @@ func parseWget(data []byte) Exchange {
 			ex.Notes = append(ex.Notes, strings.TrimSpace(l))
 		case isWgetChatter(l), isProgress(l):
 		default:
-			body = append(body, l)
+			if body.Len() > 0 {
+				body.WriteByte('\n')
+			}
+			body.WriteString(l)
 		}
-		inBlock = false
-	}
+		inBlock = header
+		return true
+	})
 	resp, _, _ := readBlocks(hdr)
 	notes := ex.Notes
 	ex.Response = resp
 	ex.Notes = notes
 	ex.Host = hostOf(ex.URL)
-	ex.Body, _ = cleanBody([]byte(strings.Join(body, "\n")))
+	ex.Body, _ = cleanBody(body.Bytes())
 	return ex
 }
 

@@ -1,0 +1,198 @@
+// Command fixtureserver answers like the APIs errcode explains, so that
+// scripts/record-fixtures.sh can record what real curl, httpie and wget
+// print. It serves HTTP/1.1 and unencrypted HTTP/2 (h2c) on one port and
+// is a CONNECT proxy on another. Loopback only; it stops after a minute.
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"compress/zlib"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+)
+
+const date = "Sun, 22 Nov 2026 10:00:00 GMT"
+
+type reply struct {
+	status  int
+	headers []string // "Name: value"
+	body    string
+}
+
+var replies = map[string]reply{
+	"/emnify/duplicated": {409, []string{"Content-Type: application/json", "X-Request-Id: 5f1c2a7e-emnify-0001"},
+		`{"error_code":1405,"error_token":"Duplicated","message":"IP Address Space with Id '27' already assigned."}`},
+	"/emnify/validation": {422, []string{"Content-Type: application/json"},
+		`{"error_code":1400,"error_token":"InputValidationFailed","message":"Update endpoint validation error","errors":[{"error_code":1401,"error_token":"InvalidReference","message":"Service profile with Id '-1' not found."},{"error_code":1403,"error_token":"InvalidFormat","message":"User - Username has invalid format: expecting String."}]}`},
+	"/emnify/trailing-comma": {400, []string{"Content-Type: application/json"},
+		"{\n  \"error_code\" : 1406,\n  \"error_token\" : \"NotAllowed\",\n  \"message\" : \"Updating of own organisation not allowed.\",\n}"},
+	"/emnify/range": {409, []string{"Content-Type: application/json"},
+		`{"error_code":2205,"error_token":"SimAlreadyAssigned","message":"SIM with id '42' is already assigned"}`},
+	"/emnify/token-only": {401, []string{"Content-Type: application/json"},
+		`{"message":"token contains an invalid number of segments"}`},
+	"/ironwifi/ratelimit": {429, []string{"Content-Type: application/json", "Retry-After: 45", "X-RateLimit-Limit: 100", "X-RateLimit-Remaining: 0", "X-RateLimit-Reset: 1795341645"},
+		`{"error":true,"message":"Rate limit exceeded","code":429}`},
+	"/ironwifi/validation": {422, []string{"Content-Type: application/json"},
+		`{"error":true,"message":"Validation failed","code":422,"details":[{"field":"username","message":"Username already taken"},{"field":"expiration","message":"must be a date"}]}`},
+	"/ironwifi/problem": {422, []string{"Content-Type: application/problem+json"},
+		`{"type":"http://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html","title":"Unprocessable Entity","status":422,"detail":"Validation failed","validation_messages":{"username":{"isEmpty":"Value is required and can't be empty"}}}`},
+	"/wontopos/ratelimit": {429, []string{"Content-Type: application/json", "Retry-After: Sun, 22 Nov 2026 10:01:00 GMT", "X-Request-Id: req_abc123"},
+		`{"error":{"code":"rate_limit_exceeded","message":"Too many requests. Please retry after 60 seconds.","status":429,"request_id":"req_abc123"}}`},
+	"/wontopos/quota": {429, []string{"Content-Type: application/json"},
+		`{"error":{"code":"quota_exceeded","message":"Daily request quota exhausted.","status":429,"request_id":"req_q9"}}`},
+	"/wontopos/unauthorized": {401, []string{"Content-Type: application/json", `WWW-Authenticate: Bearer realm="wontopos", error="invalid_token", error_description="The access token expired"`},
+		`{"error":{"code":"api_key_expired","message":"The API key has expired","status":401,"request_id":"req_k1"}}`},
+	"/devdocs/auth": {401, []string{"Content-Type: application/json"},
+		`{"code":"AUTH-401","message":"Invalid or expired API key/token."}`},
+	"/problem": {403, []string{"Content-Type: application/problem+json", "Request-Id: prob-7"},
+		`{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"detail":"Your current balance is 30, but that costs 50.","instance":"/account/12345/msgs/abc","invalid-params":[{"name":"age","reason":"must be a positive integer"},{"name":"color","reason":"must be 'green', 'red' or 'blue'"}]}`},
+	"/google": {429, []string{"Content-Type: application/json; charset=UTF-8", `RateLimit: "default";r=0;t=30`, `RateLimit-Policy: "default";q=100;w=60`},
+		`{"error":{"code":429,"message":"Quota exceeded for quota metric 'Queries' and limit 'Queries per minute'.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RATE_LIMIT_EXCEEDED","domain":"googleapis.com","metadata":{"quota_limit":"QueriesPerMinute"}}]}}`},
+	"/oauth": {400, []string{"Content-Type: application/json", "Cache-Control: no-store"},
+		`{"error":"invalid_grant","error_description":"The provided authorization grant is invalid, expired or revoked.","error_uri":"https://auth.example.com/docs/errors#invalid_grant"}`},
+	"/graphql": {200, []string{"Content-Type: application/json"},
+		`{"data":{"user":null},"errors":[{"message":"Not authorised to access user 42","locations":[{"line":2,"column":3}],"path":["user"],"extensions":{"code":"FORBIDDEN"}}]}`},
+	"/jsonapi": {422, []string{"Content-Type: application/vnd.api+json"},
+		`{"errors":[{"status":"422","code":"invalid-attribute","title":"Invalid Attribute","detail":"First name must contain at least two characters.","source":{"pointer":"/data/attributes/firstName"}}]}`},
+	"/stripe": {402, []string{"Content-Type: application/json", "Request-Id: req_stripe_8xq"},
+		`{"error":{"code":"card_declined","decline_code":"insufficient_funds","doc_url":"https://stripe.com/docs/error-codes/card-declined","message":"Your card has insufficient funds.","param":"payment_method","type":"card_error"}}`},
+	"/github": {422, []string{"Content-Type: application/json; charset=utf-8", "X-GitHub-Request-Id: C0DE:1234:5678:9ABC:6500AAAA"},
+		`{"message":"Validation Failed","errors":[{"resource":"Issue","field":"title","code":"missing_field"}],"documentation_url":"https://docs.github.com/rest/issues/issues#create-an-issue","status":"422"}`},
+	"/aws-json": {400, []string{"Content-Type: application/x-amz-json-1.0", "X-Amzn-RequestId: 7f1a7c3e-aws-json"},
+		`{"__type":"com.amazonaws.dynamodb.v20120810#ResourceNotFoundException","message":"Requested resource not found: Table: orders not found"}`},
+	"/aws-xml": {403, []string{"Content-Type: application/xml", "x-amz-request-id: 4442587FB7D0A2F9"},
+		`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<Error><Code>AccessDenied</Code><Message>Access Denied</Message><RequestId>4442587FB7D0A2F9</RequestId><HostId>abc=</HostId></Error>`},
+	"/msgraph": {404, []string{"Content-Type: application/json"},
+		`{"error":{"code":"Request_ResourceNotFound","message":"Resource 'x' does not exist or one of its queried reference-property objects are not present.","innerError":{"date":"2026-11-22T10:00:00","request-id":"b9a4c6d1-graph","client-request-id":"b9a4c6d1-graph"}}}`},
+	"/nginx": {502, []string{"Content-Type: text/html", "Server: nginx/1.25.3"},
+		"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n"},
+	"/cloudflare": {403, []string{"Content-Type: text/html; charset=UTF-8", "Server: cloudflare", "CF-RAY: 8c1e2f3a4b5c6d7e-AMS"},
+		"<!DOCTYPE html>\n<html><head><title>Attention Required! | Cloudflare</title></head><body><h1>Sorry, you have been blocked</h1><span class=\"cf-error-code\">1020</span><p>Error 1020: Access denied</p><p>Cloudflare Ray ID: 8c1e2f3a4b5c6d7e</p></body></html>\n"},
+	"/text": {503, []string{"Content-Type: text/plain", "Retry-After: 120"},
+		"Service Unavailable: scheduled maintenance until 11:00 UTC\n"},
+	"/hostile": {400, []string{"Content-Type: application/json"},
+		"\xef\xbb\xbf{\"error\":{\"code\":\"invalid_parameter\",\"message\":\"bad \x1b]0;pwned\x07value \x1b[2J\\u001b[31m\xff\xfe end\",\"status\":400,\"request_id\":\"req_\\u0007bell\"}}"},
+	"/ratelimit-ietf": {429, []string{"Content-Type: application/json", "RateLimit-Limit: 100", "RateLimit-Remaining: 0", "RateLimit-Reset: 30"},
+		`{"message":"slow down"}`},
+}
+
+func main() {
+	port, proxyPort := os.Args[1], os.Args[2]
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", serve)
+	srv := &http.Server{Addr: "127.0.0.1:" + port, Handler: mux}
+	srv.Protocols = new(http.Protocols)
+	srv.Protocols.SetHTTP1(true)
+	srv.Protocols.SetUnencryptedHTTP2(true)
+	go proxy("127.0.0.1:" + proxyPort)
+	go func() { time.Sleep(60 * time.Second); os.Exit(0) }()
+	log.Fatal(srv.ListenAndServe())
+}
+
+func write(w http.ResponseWriter, r reply) {
+	w.Header().Set("Date", date)
+	for _, h := range r.headers {
+		k, v, _ := strings.Cut(h, ": ")
+		w.Header().Add(k, v)
+	}
+	w.WriteHeader(r.status)
+	io.WriteString(w, r.body)
+}
+
+func serve(w http.ResponseWriter, req *http.Request) {
+	if r, ok := replies[req.URL.Path]; ok {
+		write(w, r)
+		return
+	}
+	switch req.URL.Path {
+	case "/redirect":
+		w.Header().Set("Date", date)
+		http.Redirect(w, req, "/moved?api_key=sk_live_SECRET123&page=2", http.StatusMovedPermanently)
+	case "/moved":
+		w.Header().Set("Date", date)
+		http.Redirect(w, req, "/emnify/duplicated", http.StatusFound)
+	case "/gzip", "/deflate":
+		var b bytes.Buffer
+		var zw io.WriteCloser = gzip.NewWriter(&b)
+		enc := "gzip"
+		if req.URL.Path == "/deflate" {
+			zw, enc = zlib.NewWriter(&b), "deflate"
+		}
+		io.WriteString(zw, `{"error":{"code":"internal_error","message":"Unexpected server error","status":500,"request_id":"req_gz500"}}`)
+		zw.Close()
+		w.Header().Set("Date", date)
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Content-Encoding", enc)
+		w.WriteHeader(500)
+		w.Write(b.Bytes())
+	case "/chunked":
+		w.Header().Set("Date", date)
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(404)
+		for _, part := range []string{`{"error":{"code":"not_found",`, `"message":"The requested resource does not exist",`, `"status":404,"request_id":"req_ch404"}}`} {
+			io.WriteString(w, part)
+			w.(http.Flusher).Flush()
+		}
+	case "/truncated":
+		hj, _ := w.(http.Hijacker)
+		conn, buf, err := hj.Hijack()
+		if err != nil {
+			return
+		}
+		fmt.Fprintf(buf, "HTTP/1.1 500 Internal Server Error\r\nDate: %s\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n", date)
+		buf.WriteString(`{"error_code":1400,"error_token":"InputValidationFailed","message":"Input validation failed","errors":[{"error_code":1402,"error_token":"Required","message":"User - organ`)
+		buf.Flush()
+		conn.Close()
+	case "/early-hints":
+		w.Header().Set("Link", "</style.css>; rel=preload; as=style")
+		w.WriteHeader(http.StatusEarlyHints)
+		write(w, replies["/wontopos/quota"])
+	case "/continue":
+		io.Copy(io.Discard, req.Body) // makes net/http send 100 Continue
+		write(w, reply{413, []string{"Content-Type: application/json"}, `{"error":{"code":"invalid_parameter","message":"Request body too large","status":413,"request_id":"req_big"}}`})
+	case "/empty":
+		w.Header().Set("Date", date)
+		w.Header().Set("X-Request-Id", "empty-404")
+		w.WriteHeader(404)
+	default:
+		write(w, reply{404, []string{"Content-Type: text/plain"}, "404 page not found\n"})
+	}
+}
+
+// proxy is a minimal CONNECT proxy: it tunnels to the requested address.
+func proxy(addr string) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for {
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		go func(c net.Conn) {
+			defer c.Close()
+			buf := make([]byte, 4096)
+			n, _ := c.Read(buf)
+			line := strings.SplitN(string(buf[:n]), " ", 3)
+			if len(line) < 2 || line[0] != "CONNECT" {
+				return
+			}
+			up, err := net.Dial("tcp", line[1])
+			if err != nil {
+				return
+			}
+			defer up.Close()
+			io.WriteString(c, "HTTP/1.1 200 Connection established\r\n\r\n")
+			go io.Copy(up, c)
+			io.Copy(c, up)
+		}(c)
+	}
+}
