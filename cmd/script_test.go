@@ -3,6 +3,7 @@ package cmd_test
 import (
 	"flag"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/errcode-dev/errcode/cmd"
@@ -21,8 +22,17 @@ func TestMain(m *testing.M) {
 // command line, real bytes in and out. Run with -update to rewrite their
 // golden files, then review the diff.
 func TestScript(t *testing.T) {
+	responses, err := filepath.Abs("testdata/responses")
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
-		Dir:                 "testdata/script",
+		Dir: "testdata/script",
+		// $RESPONSES holds what real tools printed (see its README.md).
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("RESPONSES", responses)
+			return nil
+		},
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,

@@ -172,8 +172,14 @@ func parsePlain(data []byte) (Exchange, bool) {
 	var ex Exchange
 	ls, next := headLines(data)
 	i := 0
-	for i < len(ls) && strings.TrimSpace(ls[i]) == "" {
-		i++
+	var notes []string
+	for ; i < len(ls); i++ { // stderr may come first: curl -sS errors, the progress meter
+		l := lastCR(ls[i])
+		if curlError.get().MatchString(l) {
+			notes = append(notes, l)
+		} else if strings.TrimSpace(l) != "" && !isProgress(l) {
+			break
+		}
 	}
 	if i < len(ls) && requestLine.get().MatchString(ls[i]) {
 		ex.Method = requestLine.get().FindStringSubmatch(ls[i])[1]
@@ -200,6 +206,7 @@ func parsePlain(data []byte) (Exchange, bool) {
 		body = stripANSI(body)
 	}
 	ex.Body, ex.Notes = cleanBody(body)
+	ex.Notes = append(notes, ex.Notes...)
 	return ex, true
 }
 
