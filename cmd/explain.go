@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/explain"
@@ -77,7 +78,13 @@ Input is read up to 16 MiB; the rest is ignored and the output says so.`,
 
 const noInputHelp = "pipe a response, e.g. curl -si URL | errcode explain"
 
+// explainMemoryLimit is a soft limit on the heap while explaining: input
+// is read up to 16 MiB, and the limit makes the garbage collector return
+// the buffers outgrown on the way instead of letting them pile up.
+const explainMemoryLimit = 40 << 20
+
 func runExplain(opts *explainOptions) error {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(explainMemoryLimit))
 	ix := opts.Index()
 	if opts.Catalog != "" {
 		if err := catalogIDs(ix, []string{opts.Catalog}); err != nil {

@@ -66,8 +66,9 @@ func cleanBody(body []byte) ([]byte, []string) {
 
 // finishBody undoes what a raw print of a body leaves: curl -w's status
 // code glued to the end, raw chunk sizes (curl --raw), gzip or deflate
-// bytes. It returns the body and the status, which the -w code supplies
-// when there was no status line.
+// bytes, terminal colours (httpie --pretty=all). It returns at most MaxBody
+// bytes of body, and the status, which the -w code supplies when there was
+// no status line.
 func finishBody(r Response) ([]byte, int) {
 	body, status := r.Body, r.Status
 	if b, code, ok := trailingStatus(body, status); ok {
@@ -83,7 +84,13 @@ func finishBody(r Response) ([]byte, int) {
 			body = b
 		}
 	}
-	body = decompress(body, strings.ToLower(r.Header.Get("Content-Encoding")))
+	if compressed(body, r.Header) {
+		return decompress(body, strings.ToLower(r.Header.Get("Content-Encoding"))), status
+	}
+	body = body[:min(len(body), MaxBody)]
+	if bytes.IndexByte(body, 0x1b) >= 0 {
+		body = stripANSI(body)
+	}
 	return body, status
 }
 
@@ -122,7 +129,7 @@ func dechunk(body []byte) ([]byte, bool) {
 	}
 	var out []byte
 	rest := body
-	for {
+	for len(out) < MaxBody {
 		m := chunkSize.get().Find(rest)
 		if m == nil {
 			return body, false
@@ -145,6 +152,7 @@ func dechunk(body []byte) ([]byte, bool) {
 			return out, true
 		}
 	}
+	return out, true
 }
 
 // compressed: the body is gzip or deflate bytes, not text.
@@ -152,7 +160,7 @@ func compressed(body []byte, h textproto.MIMEHeader) bool {
 	return len(body) > 1 && body[0] == 0x1f && body[1] == 0x8b || h.Get("Content-Encoding") != ""
 }
 
-// decompress inflates a gzip, zlib or raw deflate body, up to MaxInput
+// decompress inflates a gzip, zlib or raw deflate body, up to MaxBody
 // bytes (a compression bomb stops there). Anything else is returned as is.
 func decompress(body []byte, encoding string) []byte {
 	var r io.Reader
@@ -165,14 +173,14 @@ func decompress(body []byte, encoding string) []byte {
 	case strings.Contains(encoding, "deflate"):
 		r = flate.NewReader(bytes.NewReader(body))
 	default:
-		return body
+		return body[:min(len(body), MaxBody)]
 	}
 	if err != nil {
-		return body
+		return body[:min(len(body), MaxBody)]
 	}
-	out, err := io.ReadAll(io.LimitReader(r, MaxInput))
+	out, err := io.ReadAll(io.LimitReader(r, MaxBody))
 	if len(out) == 0 && err != nil {
-		return body
+		return body[:min(len(body), MaxBody)]
 	}
 	return out // a truncated stream still gives what it had
 }

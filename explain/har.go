@@ -51,7 +51,7 @@ func parseHAR(data []byte) ([]Exchange, bool) {
 	out := []Exchange{}
 	for _, e := range h.Log.Entries {
 		r := e.Response
-		if r.Status < 400 {
+		if r.Status < 400 || r.Status > 599 {
 			continue
 		}
 		hdr := textproto.MIMEHeader{}

@@ -7,6 +7,7 @@ package explain
 import (
 	"errors"
 	"io"
+	"io/fs"
 )
 
 // MaxInput is how much of the input errcode reads; the rest is ignored and
@@ -19,7 +20,13 @@ var ErrNoInput = errors.New("no input")
 // ReadInput reads at most MaxInput bytes from r. It stops there without
 // draining the rest, so memory stays bounded whatever arrives.
 func ReadInput(r io.Reader) (data []byte, truncated bool, err error) {
-	buf := make([]byte, 0, 64<<10)
+	size := 64 << 10
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = int(min(fi.Size()+1, MaxInput+1)) // one buffer, no regrowth
+		}
+	}
+	buf := make([]byte, 0, size)
 	for len(buf) <= MaxInput {
 		if len(buf) == cap(buf) {
 			// Grow by doubling, but never past MaxInput+1.

@@ -32,11 +32,6 @@ type Body struct {
 // readBody finds the errors in a body.
 func readBody(body []byte) Body {
 	b := bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimSpace(body), []byte("\xef\xbb\xbf")))
-	if len(b) > maxBodyParse {
-		// Error bodies are small: read the start of a large one (the lenient
-		// parser keeps what it gets), so memory stays bounded.
-		b = b[:maxBodyParse]
-	}
 	if len(b) == 0 {
 		return Body{}
 	}
@@ -53,9 +48,6 @@ func readBody(body []byte) Body {
 	}
 	return readText(b)
 }
-
-// maxBodyParse is how much of a body is parsed for errors.
-const maxBodyParse = 1 << 20
 
 // JSON accessors: a path of object keys, and values as strings.
 

@@ -30,7 +30,7 @@ type Response struct {
 	Status   int    // 0 when unknown
 	Reason   string
 	Header   textproto.MIMEHeader
-	Body     []byte // decoded: de-chunked and decompressed
+	Body     []byte // decoded (de-chunked, decompressed), at most MaxBody bytes
 	Hops     []Hop
 	Notes    []string // what the tool itself reported: curl: (18) ..., wget's ERROR lines
 }
@@ -66,11 +66,7 @@ func Parse(data []byte, truncated bool) *Transcript {
 			t.Format, ex = "http", e
 		} else {
 			t.Format = "body"
-			body := data
-			if bytes.IndexByte(body, 0x1b) >= 0 && !compressed(body, nil) {
-				body = stripANSI(body) // httpie --print=b --pretty=all
-			}
-			ex.Body, ex.Notes = cleanBody(body)
+			ex.Body, ex.Notes = cleanBody(data)
 		}
 	}
 	ex.Body, ex.Status = finishBody(ex.Response)
@@ -82,8 +78,13 @@ func Parse(data []byte, truncated bool) *Transcript {
 // input, not all 16 MiB of it.
 const maxHead = 1 << 20
 
+// MaxBody is how much of a body errcode decodes and reads for errors.
+// Error bodies are small; reading only the start of a large one (the
+// lenient JSON reader keeps what it gets) keeps memory bounded.
+const MaxBody = 256 << 10
+
 var (
-	statusLine  = &lazyRE{expr: `^HTTP/(\d(?:\.\d)?) +(\d{3})(?: +(.*?))? *$`}
+	statusLine  = &lazyRE{expr: `^HTTP/([1-3](?:\.\d)?) +([1-5]\d\d)(?: +(.*?))? *$`}
 	requestLine = &lazyRE{expr: `^([A-Z]+) +(\S+) +HTTP/\d(?:\.\d)?$`}
 	curlVerbose = &lazyRE{expr: `(?m)^< HTTP/\d`}
 	wgetHeaders = &lazyRE{expr: `(?m)^  HTTP/\d(?:\.\d)? \d{3}`}
@@ -201,11 +202,7 @@ func parsePlain(data []byte) (Exchange, bool) {
 	if i+used > 0 && i+used <= len(next) {
 		off = next[i+used-1]
 	}
-	body := data[off:]
-	if bytes.IndexByte(body, 0x1b) >= 0 && !compressed(body, resp.Header) {
-		body = stripANSI(body)
-	}
-	ex.Body, ex.Notes = cleanBody(body)
+	ex.Body, ex.Notes = cleanBody(data[off:])
 	ex.Notes = append(notes, ex.Notes...)
 	return ex, true
 }

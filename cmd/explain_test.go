@@ -1,0 +1,45 @@
+package cmd
+
+import (
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/errcode-dev/errcode/explain"
+)
+
+// bigResponse is a curl -i response whose JSON body runs to n bytes.
+func bigResponse(n int) io.Reader {
+	head := "HTTP/1.1 413 Content Too Large\r\nContent-Type: application/json\r\nX-Request-Id: big-1\r\n\r\n" +
+		`{"error":{"code":"invalid_parameter","message":"too big","status":413,"request_id":"req_big"},"padding":"`
+	return io.MultiReader(strings.NewReader(head), io.LimitReader(repeat('x'), int64(n-len(head))))
+}
+
+type repeat byte
+
+func (r repeat) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(r)
+	}
+	return len(p), nil
+}
+
+// Input past 16 MiB is cut there; the diagnosis still comes, and says so.
+func TestExplainTruncatesLargeInput(t *testing.T) {
+	ios, in, out, errOut := Test()
+	in.ReadFrom(bigResponse(explain.MaxInput + 1<<20))
+	if code := Run(ios, []string{"explain"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"HTTP/1.1 413 Content Too Large", "cut at 16 MiB", "big-1 (X-Request-Id)", "wontopos:invalid_parameter"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	ios, in, out, _ = Test()
+	in.ReadFrom(bigResponse(explain.MaxInput + 10))
+	Run(ios, []string{"explain", "--json"})
+	if !strings.Contains(out.String(), `"truncated": true`) {
+		t.Errorf("JSON does not say truncated:\n%.2000s", out)
+	}
+}

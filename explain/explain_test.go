@@ -1,0 +1,287 @@
+package explain
+
+import (
+	"io"
+	"net/textproto"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/iotest"
+	"time"
+
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+func TestParseJSONLenient(t *testing.T) {
+	for _, tc := range []struct {
+		in          string
+		ok, exact   bool
+		code, token string
+	}{
+		{`{"error_code": 1405, "error_token": "Duplicated"}`, true, true, "1405", "Duplicated"},
+		{"{\n \"error_code\" : 1406,\n \"error_token\" : \"NotAllowed\",\n}", true, false, "1406", "NotAllowed"},
+		{`{"error_code":1400,"error_token":"Input`, true, false, "1400", "Input"},
+		{`{"error_code":1400,"errors":[{"error_code":1`, true, false, "1400", ""},
+		{`{"a":[1,2,],"error_code":"x\u00e9\ud83d\ude00"}`, true, false, "xé😀", ""},
+		{`  [1, 2]`, true, true, "", ""},
+		{`not json`, false, false, "", ""},
+		{``, false, false, "", ""},
+		{`{"error_code": tru`, true, false, "true", ""}, // cut off: true is the only value it can be
+	} {
+		v, ok, exact := parseJSON([]byte(tc.in))
+		if ok != tc.ok || exact != tc.exact {
+			t.Errorf("parseJSON(%q): ok %v exact %v, want %v %v", tc.in, ok, exact, tc.ok, tc.exact)
+		}
+		if got := str(get(v, "error_code")); got != tc.code {
+			t.Errorf("parseJSON(%q): error_code %q, want %q", tc.in, got, tc.code)
+		}
+		if got := str(get(v, "error_token")); got != tc.token {
+			t.Errorf("parseJSON(%q): error_token %q, want %q", tc.in, got, tc.token)
+		}
+	}
+	deep := strings.Repeat("[", 100000)
+	if _, ok, _ := parseJSON([]byte(deep)); !ok {
+		t.Error("deep nesting should parse (bounded), not fail")
+	}
+}
+
+func TestTrailingStatus(t *testing.T) {
+	for _, tc := range []struct {
+		body     string
+		status   int
+		wantBody string
+		wantCode int
+	}{
+		{`{"a":1}409`, 0, `{"a":1}`, 409},
+		{"{\"a\":1}\n429\n", 0, "{\"a\":1}\n", 429},
+		{`{"a":1}409`, 409, `{"a":1}`, 409},
+		{`{"a":1}409`, 500, `{"a":1}409`, 0}, // disagrees with the status line: not curl -w
+		{"Error 404", 0, "Error 404", 0},
+		{"503", 0, "", 503},
+		{`{"a":1}`, 0, `{"a":1}`, 0},
+		{`{"a":1}999`, 0, `{"a":1}999`, 0},
+	} {
+		b, code, _ := trailingStatus([]byte(tc.body), tc.status)
+		if string(b) != tc.wantBody || code != tc.wantCode {
+			t.Errorf("trailingStatus(%q, %d) = %q, %d; want %q, %d", tc.body, tc.status, b, code, tc.wantBody, tc.wantCode)
+		}
+	}
+}
+
+func TestDechunk(t *testing.T) {
+	b, ok := dechunk([]byte("5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"))
+	if !ok || string(b) != "hello world" {
+		t.Errorf("dechunk: %q %v", b, ok)
+	}
+	b, ok = dechunk([]byte("a;ext=1\r\n0123456789\r\n")) // cut off before the last chunk
+	if !ok || string(b) != "0123456789" {
+		t.Errorf("dechunk cut off: %q %v", b, ok)
+	}
+	if _, ok := dechunk([]byte(`{"not":"chunked"}`)); ok {
+		t.Error("a JSON body is not chunked")
+	}
+}
+
+func header(kv ...string) textproto.MIMEHeader {
+	h := textproto.MIMEHeader{}
+	for i := 0; i < len(kv); i += 2 {
+		h.Add(textproto.CanonicalMIMEHeaderKey(kv[i]), kv[i+1])
+	}
+	return h
+}
+
+func TestRetryAfter(t *testing.T) {
+	date := "Sun, 22 Nov 2026 10:00:00 GMT"
+	for _, tc := range []struct {
+		h    textproto.MIMEHeader
+		want int
+		ok   bool
+	}{
+		{header("Retry-After", "45"), 45, true},
+		{header("Retry-After", "Sun, 22 Nov 2026 10:01:30 GMT", "Date", date), 90, true},
+		{header("Retry-After", "Sunday, 22-Nov-26 10:00:10 GMT", "Date", date), 10, true}, // RFC 850
+		{header("Retry-After", "Sun Nov 22 10:00:05 2026", "Date", date), 5, true},        // asctime
+		{header("Retry-After", "Sun, 22 Nov 2026 09:00:00 GMT", "Date", date), 0, true},   // in the past
+		{header("Retry-After", "Sun, 22 Nov 2026 10:01:30 GMT"), 0, false},                // no Date to measure from
+		{header("Retry-After", "soon"), 0, false},
+		{header(), 0, false},
+	} {
+		got, ok := retryAfter(tc.h)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("retryAfter(%v) = %d, %v; want %d, %v", tc.h, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestRateLimit(t *testing.T) {
+	date := "Sun, 22 Nov 2026 10:00:00 GMT"
+	for _, tc := range []struct {
+		h                       textproto.MIMEHeader
+		limit, remaining, reset int // -1: absent
+	}{
+		{header("X-RateLimit-Limit", "100", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "1795341645", "Date", date), 100, 0, 45},
+		{header("RateLimit-Limit", "100", "RateLimit-Remaining", "7", "RateLimit-Reset", "30"), 100, 7, 30},
+		{header("RateLimit", `"default";r=0;t=30`, "RateLimit-Policy", `"default";q=100;w=60`), 100, 0, 30},
+		{header("RateLimit", "limit=100, remaining=50, reset=5"), 100, 50, 5},
+		{header("RateLimit-Limit", "100, 100;w=60"), 100, -1, -1},
+	} {
+		rl := rateLimit(tc.h)
+		if rl == nil {
+			t.Errorf("rateLimit(%v) = nil", tc.h)
+			continue
+		}
+		for name, got := range map[string]struct {
+			p    *int
+			want int
+		}{"limit": {rl.Limit, tc.limit}, "remaining": {rl.Remaining, tc.remaining}, "reset": {rl.ResetSeconds, tc.reset}} {
+			if (got.p == nil) != (got.want == -1) || got.p != nil && *got.p != got.want {
+				t.Errorf("rateLimit(%v) %s = %v, want %d", tc.h, name, got.p, got.want)
+			}
+		}
+	}
+	if rateLimit(header("Content-Type", "x")) != nil {
+		t.Error("no rate-limit headers: want nil")
+	}
+	if rl := rateLimit(header("X-RateLimit-Reset", "1795341645")); rl != nil {
+		t.Errorf("an epoch reset with no Date to measure from says nothing: %+v", rl)
+	}
+}
+
+func TestRedactURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://api.example.com/v1/x?api_key=sk_live_1&page=2": "https://api.example.com/v1/x?api_key=REDACTED&page=2",
+		"https://user:pass@host/x":                              "https://REDACTED@host/x",
+		"/moved?access_token=abc#frag":                          "/moved?access_token=REDACTED#frag",
+		"https://h/x?limit=10":                                  "https://h/x?limit=10",
+		"https://h/x?X-Amz-Signature=abc&X-Amz-Credential=def":  "https://h/x?X-Amz-Signature=REDACTED&X-Amz-Credential=REDACTED",
+	} {
+		if got := redactURL(in); got != want {
+			t.Errorf("redactURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// ReadInput stops at MaxInput, says so, and does not read on.
+func TestReadInputBounded(t *testing.T) {
+	r := &countingReader{r: io.LimitReader(zeros{}, 3*MaxInput)}
+	data, truncated, err := ReadInput(iotest.HalfReader(r))
+	if err != nil || !truncated || len(data) != MaxInput {
+		t.Fatalf("len %d, truncated %v, err %v", len(data), truncated, err)
+	}
+	if r.n > MaxInput+1 {
+		t.Errorf("read %d bytes, want at most %d", r.n, MaxInput+1)
+	}
+	if _, _, err := ReadInput(strings.NewReader("")); err != ErrNoInput {
+		t.Errorf("empty input: %v", err)
+	}
+	if _, _, err := ReadInput(iotest.ErrReader(io.ErrUnexpectedEOF)); err == nil {
+		t.Error("a read error must be returned")
+	}
+}
+
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
+
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
+}
+
+func TestStatusLines(t *testing.T) {
+	for line, want := range map[string]int{
+		"HTTP/1.1 404 Not Found": 404, "HTTP/2 429 ": 429, "HTTP/3 503": 503, "HTTP/2.0 403 Forbidden": 403,
+		"HTTP/1.0 200": 200, "HTTP/1.1 999 x": 0, "HTTP/0 001 000": 0, "HTTP/x 200 OK": 0, "HTTP/1.1 20 OK": 0,
+	} {
+		m := statusLine.get().FindStringSubmatch(line)
+		got := 0
+		if m != nil {
+			got = int(m[2][0]-'0')*100 + int(m[2][1]-'0')*10 + int(m[2][2]-'0')
+		}
+		if got != want {
+			t.Errorf("status line %q: %d, want %d", line, got, want)
+		}
+	}
+}
+
+func TestDiagnoseRetryAndRequestID(t *testing.T) {
+	ix := catalog.NewIndex(catalog.Builtin())
+	in := "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 7\r\nX-Amzn-RequestId: amzn-1\r\nRequest-Id: plain-1\r\n\r\n"
+	tr := Parse([]byte(in), false)
+	d := Diagnose(tr.Exchanges[0], ix, Options{})
+	if !d.Retryable || d.RetryAfter == nil || *d.RetryAfter != 7 || !d.Failed {
+		t.Errorf("retry: %+v", d)
+	}
+	if d.RequestID != "plain-1" || d.RequestIDFrom != "Request-Id" {
+		t.Errorf("request id %q from %q: Request-Id comes before X-Amzn-RequestId", d.RequestID, d.RequestIDFrom)
+	}
+}
+
+// seedResponses are the recorded responses, the fuzzers' starting points.
+func seedResponses(f *testing.F) [][]byte {
+	files, _ := filepath.Glob("../cmd/testdata/responses/*")
+	var out [][]byte
+	for _, name := range files {
+		if strings.HasSuffix(name, "README.md") {
+			continue
+		}
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		out = append(out, b)
+	}
+	if len(out) < 40 {
+		f.Fatalf("only %d seed responses", len(out))
+	}
+	return out
+}
+
+// FuzzRead: whatever arrives, reading and diagnosing it ends, without a
+// panic, and what it reports is bounded by what came in.
+func FuzzRead(f *testing.F) {
+	for _, b := range seedResponses(f) {
+		f.Add(b)
+	}
+	ix := catalog.NewIndex(catalog.Builtin())
+	f.Fuzz(func(t *testing.T, data []byte) {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			tr := Parse(data, false)
+			for _, ex := range tr.Exchanges {
+				d := Diagnose(ex, ix, Options{})
+				if d.Status != 0 && (d.Status < 100 || d.Status > 599) {
+					t.Errorf("status %d", d.Status)
+				}
+				if len(ex.Body) > MaxInput {
+					t.Errorf("body of %d bytes", len(ex.Body))
+				}
+			}
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no answer in 10 s for %d bytes", len(data))
+		}
+	})
+}
+
+// FuzzLenientJSON: the lenient parser and the body reader end on any
+// input, without a panic (the depth bound keeps the stack small).
+func FuzzLenientJSON(f *testing.F) {
+	for _, s := range []string{`{"a":1}`, `{"a":[1,2,],}`, `{"a":"\u00`, `[[[[`, `{"a":tru`, `{"a":"x"} 429`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		parseJSON(data)
+		readBody(data)
+	})
+}
