@@ -55,10 +55,10 @@ func Parse(data []byte, truncated bool) *Transcript {
 	var ex Exchange
 	head := data[:min(len(data), maxHead)]
 	switch {
-	case curlVerbose.get().Match(head):
+	case hasLineStarting(head, "< HTTP/"):
 		t.Format = "curl -v"
 		ex = parseCurlVerbose(data)
-	case wgetHeaders.get().Match(head):
+	case hasLineStarting(head, "  HTTP/") && wgetHeaders.get().Match(head):
 		t.Format = "wget -S"
 		ex = parseWget(data)
 	default:
@@ -74,6 +74,15 @@ func Parse(data []byte, truncated bool) *Transcript {
 	return t
 }
 
+// hasLineStarting: some line of data starts with prefix. (A literal
+// search: a multi-line regexp is slow over a megabyte.)
+func hasLineStarting(data []byte, prefix string) bool {
+	if bytes.HasPrefix(data, []byte(prefix)) {
+		return true
+	}
+	return bytes.Contains(data, []byte("\n"+prefix))
+}
+
 // maxHead bounds where header blocks are looked for: the start of the
 // input, not all 16 MiB of it.
 const maxHead = 1 << 20
@@ -86,7 +95,6 @@ const MaxBody = 256 << 10
 var (
 	statusLine  = &lazyRE{expr: `^HTTP/([1-3](?:\.\d)?) +([1-5]\d\d)(?: +(.*?))? *$`}
 	requestLine = &lazyRE{expr: `^([A-Z]+) +(\S+) +HTTP/\d(?:\.\d)?$`}
-	curlVerbose = &lazyRE{expr: `(?m)^< HTTP/\d`}
 	wgetHeaders = &lazyRE{expr: `(?m)^  HTTP/\d(?:\.\d)? \d{3}`}
 )
 
