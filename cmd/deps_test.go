@@ -22,3 +22,32 @@ func TestBinaryLeavesOutParsers(t *testing.T) {
 		}
 	}
 }
+
+// Nothing of errcode's own runs at start-up: no package of it has
+// initialisation work (compiled regexps, maps, computed tables), so the
+// binary starts as fast as its libraries let it. GODEBUG=inittrace=1 lists
+// every package whose initialisation did something.
+func TestNoInitWork(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := t.TempDir() + "/errcode"
+	if out, err := exec.Command("go", "build", "-o", bin, "github.com/errcode-dev/errcode").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, "lookup", "1405")
+	cmd.Env = append(cmd.Environ(), "GODEBUG=inittrace=1")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("errcode lookup 1405: %v\n%s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "init ") {
+		t.Fatal("GODEBUG=inittrace=1 printed nothing: cannot check")
+	}
+	for _, line := range strings.Split(stderr.String(), "\n") {
+		if strings.HasPrefix(line, "init github.com/errcode-dev/errcode") {
+			t.Errorf("work at start-up: %s", line)
+		}
+	}
+}

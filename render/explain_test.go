@@ -1,0 +1,61 @@
+package render_test
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/explain"
+	"github.com/errcode-dev/errcode/render"
+)
+
+var explainInputs = []string{
+	"curl-si-wontopos-ratelimit.txt", "curl-si-emnify-validation.txt", "curl-si-hostile.txt",
+	"curl-si-L-redirects.txt", "curl-si-ironwifi-ratelimit.txt", "curl-sSi-truncated.txt",
+}
+
+// explain's output as a terminal shows it (styled, wrapped at 72 columns)
+// and as a pipe gets it.
+func TestExplainGolden(t *testing.T) {
+	ix := catalog.NewIndex(catalog.Builtin())
+	for _, tc := range []struct {
+		name    string
+		profile colorprofile.Profile
+		width   int
+	}{
+		{"explain_tty72.golden", colorprofile.ANSI, 72},
+		{"explain_plain.golden", colorprofile.NoTTY, 0},
+	} {
+		var b bytes.Buffer
+		r := render.New(&b, tc.profile, tc.width)
+		for _, name := range explainInputs {
+			data, err := os.ReadFile("../cmd/testdata/responses/" + name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tr := explain.Parse(data, false)
+			d := explain.Diagnose(tr.Exchanges[0], ix, explain.Options{})
+			b.WriteString("==== " + name + "\n")
+			if err := r.Explain(render.ExplainInput{D: &d, Format: tr.Format}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		golden(t, tc.name, b.Bytes())
+		plain := stripANSI(b.String())
+		for _, line := range strings.Split(plain, "\n") {
+			if strings.HasSuffix(line, " ") {
+				t.Errorf("%s: trailing white space: %q", tc.name, line)
+			}
+			if tc.width > 0 && len([]rune(line)) > tc.width && strings.Contains(strings.TrimSpace(line), " ") && !strings.Contains(line, "://") {
+				t.Errorf("%s: line wider than %d: %q", tc.name, tc.width, line)
+			}
+		}
+		// The hostile response's escape sequences and BEL come out escaped.
+		if strings.ContainsAny(plain, "\x07\x1b") {
+			t.Errorf("%s: control characters from the input reached the output", tc.name)
+		}
+	}
+}
