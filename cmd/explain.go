@@ -138,8 +138,12 @@ func readExplainInput(opts *explainOptions) ([]byte, bool, error) {
 		if name == "standard input" {
 			return nil, false, usageErrorf("no input: %s", noInputHelp)
 		}
-		return nil, false, usageErrorf("%s is empty", opts.File)
+		return nil, false, usageErrorf("%s is empty: give a file holding a response", opts.File)
 	case err != nil:
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // "is a directory", not "read x: is a directory"
+		}
 		return nil, false, usageErrorf("cannot read %s: %v", name, err)
 	}
 	return data, truncated, nil

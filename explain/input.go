@@ -5,6 +5,7 @@
 package explain
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -47,8 +48,8 @@ func ReadInput(r io.Reader) (data []byte, truncated bool, err error) {
 	if len(buf) > MaxInput {
 		buf, truncated = buf[:MaxInput], true
 	}
-	if len(buf) == 0 {
-		return nil, false, ErrNoInput
+	if len(bytes.TrimSpace(buf)) == 0 {
+		return nil, false, ErrNoInput // nothing, or only blank lines
 	}
 	return buf, truncated, nil
 }
