@@ -25,7 +25,8 @@ func newCatalogsCmd(f *Factory, runF func(*catalogsOptions) error) *cobra.Comman
 entries and the documentation they come from.`,
 		Example: `  errcode catalogs
   errcode catalogs --json`,
-		Args: cobra.NoArgs,
+		Args:              cobra.NoArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)

@@ -1,8 +1,11 @@
 package cmd_test
 
 import (
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -28,13 +31,7 @@ func TestBinaryLeavesOutParsers(t *testing.T) {
 // binary starts as fast as its libraries let it. GODEBUG=inittrace=1 lists
 // every package whose initialisation did something.
 func TestNoInitWork(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
-	bin := t.TempDir() + "/errcode"
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/errcode-dev/errcode").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := binary(t)
 	cmd := exec.Command(bin, "lookup", "1405")
 	cmd.Env = append(cmd.Environ(), "GODEBUG=inittrace=1")
 	var stderr strings.Builder
@@ -48,6 +45,55 @@ func TestNoInitWork(t *testing.T) {
 	for _, line := range strings.Split(stderr.String(), "\n") {
 		if strings.HasPrefix(line, "init github.com/errcode-dev/errcode") {
 			t.Errorf("work at start-up: %s", line)
+		}
+	}
+}
+
+var built struct {
+	once sync.Once
+	path string
+	err  error
+	out  []byte
+}
+
+// binary builds errcode once for the tests that need a real process.
+func binary(t *testing.T) string {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	built.once.Do(func() {
+		dir, err := os.MkdirTemp("", "errcode-test")
+		if err != nil {
+			built.err = err
+			return
+		}
+		built.path = filepath.Join(dir, "errcode")
+		built.out, built.err = exec.Command("go", "build", "-o", built.path, "github.com/errcode-dev/errcode").CombinedOutput()
+	})
+	if built.err != nil {
+		t.Fatalf("go build: %v\n%s", built.err, built.out)
+	}
+	return built.path
+}
+
+// errcode ... | head -1 ends quietly: no "broken pipe" on stderr, whether
+// or not the shell ignores SIGPIPE.
+func TestBrokenPipeIsQuiet(t *testing.T) {
+	bin := binary(t)
+	// list --json is larger than a pipe's buffer, so errcode is still
+	// writing when head has gone.
+	for _, script := range []string{
+		`"$ERRCODE" list --json | head -1`,
+		`trap '' PIPE; "$ERRCODE" list --json | head -1`,
+		`"$ERRCODE" list --json --color always | head -c 10`,
+	} {
+		cmd := exec.Command("sh", "-c", script)
+		cmd.Env = append(os.Environ(), "ERRCODE="+bin)
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		out, _ := cmd.Output()
+		if stderr.Len() > 0 || len(out) == 0 {
+			t.Errorf("%s: stdout %q, stderr %q", script, out, stderr.String())
 		}
 	}
 }

@@ -73,6 +73,8 @@ Input is read up to 16 MiB; the rest is ignored and the output says so.`,
 	cmd.Flags().IntVarP(&opts.Status, "status", "s", 0, "the HTTP `status`, for a body given alone")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON")
 	cmd.Flags().BoolVar(&opts.Fail, "fail", false, "exit 1 when the response is an error (4xx, 5xx, or errors in the body)")
+	_ = cmd.RegisterFlagCompletionFunc("catalog", completeCatalogIDs(f))
+	_ = cmd.RegisterFlagCompletionFunc("status", completeStatus(f, false))
 	return cmd
 }
 

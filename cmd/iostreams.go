@@ -27,9 +27,13 @@ type IOStreams struct {
 	// detectProfile is the colour profile of Out when neither a flag nor
 	// the environment decides it.
 	detectProfile func() colorprofile.Profile
-	// termWidth is the terminal's width, asked only when output is styled
-	// for a terminal.
-	termWidth func() int
+	// termWidth and termHeight are the terminal's size, asked only when
+	// output is laid out for a terminal, or might be paged.
+	termWidth  func() int
+	termHeight func() int
+
+	direct io.Writer     // the real Out while paged output is buffered
+	paged  *bytes.Buffer // output waiting to be paged
 }
 
 // System returns the process's own streams.
@@ -51,19 +55,32 @@ func System() *IOStreams {
 			}
 			return w
 		},
+		termHeight: func() int {
+			_, h, err := term.GetSize(os.Stdout.Fd())
+			if err != nil {
+				return 0
+			}
+			return h
+		},
 	}
 }
 
 // Test returns streams on buffers with the given environment. They are not
 // a terminal; a test that sets IsStdoutTTY gets a terminal whose colours
-// TERM and COLORTERM describe, 80 columns wide unless COLUMNS says otherwise.
+// TERM and COLORTERM describe, 80 columns wide unless COLUMNS says otherwise,
+// and as tall as LINES says (no paging without it).
 func Test(env ...string) (ios *IOStreams, in, out, errOut *bytes.Buffer) {
 	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
-	return &IOStreams{
+	ios = &IOStreams{
 		In: in, Out: out, ErrOut: errOut, Environ: env,
 		detectProfile: func() colorprofile.Profile { return colorprofile.Env(env) },
 		termWidth:     func() int { return 80 },
-	}, in, out, errOut
+	}
+	ios.termHeight = func() int {
+		h, _ := strconv.Atoi(ios.Getenv("LINES"))
+		return h
+	}
+	return ios, in, out, errOut
 }
 
 // Getenv looks a variable up in the streams' environment.

@@ -34,7 +34,8 @@ On a terminal the list is a table; on a pipe it is tab-separated values
   errcode list --status 4xx
   errcode list -c wontopos --status 429 --json
   errcode list --catalog http | cut -f2,5`,
-		Args: cobra.NoArgs,
+		Args:              cobra.NoArgs,
+		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
@@ -45,6 +46,8 @@ On a terminal the list is a table; on a pipe it is tab-separated values
 	cmd.Flags().StringSliceVarP(&opts.Catalogs, "catalog", "c", nil, "list only this catalog `ID` (repeatable)")
 	cmd.Flags().StringVarP(&opts.Status, "status", "s", "", "only entries with this HTTP `status` (429) or class (4xx)")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON")
+	_ = cmd.RegisterFlagCompletionFunc("catalog", completeCatalogIDs(f))
+	_ = cmd.RegisterFlagCompletionFunc("status", completeStatus(f, true))
 	return cmd
 }
 

@@ -69,6 +69,9 @@ One match prints its card; several print a list, then the best match's card.`,
 	cmd.Flags().StringSliceVarP(&opts.Catalogs, "catalog", "c", nil, "search only this catalog `ID` (repeatable)")
 	cmd.Flags().IntVarP(&opts.Limit, "limit", "n", 10, "list at most `N` matches (0: all)")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON")
+	cmd.ValidArgsFunction = completeLookupArgs(f)
+	_ = cmd.RegisterFlagCompletionFunc("catalog", completeCatalogIDs(f))
+	_ = cmd.RegisterFlagCompletionFunc("limit", cobra.NoFileCompletions)
 	return cmd
 }
 

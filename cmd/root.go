@@ -15,8 +15,9 @@ import (
 // Factory carries what every command shares, built lazily: nothing is
 // computed before a command needs it.
 type Factory struct {
-	IO    *IOStreams
-	Color colorMode
+	IO      *IOStreams
+	Color   colorMode
+	NoPager bool
 
 	index *catalog.Index
 }
@@ -48,6 +49,9 @@ func Run(ios *IOStreams, args []string) int {
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
 	err := root.Execute()
+	if perr := ios.stopPaging(); err == nil {
+		err = perr
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -56,6 +60,15 @@ func Run(ios *IOStreams, args []string) int {
 		fmt.Fprintln(ios.ErrOut, "errcode: "+render.Scrub(msg))
 	}
 	return code
+}
+
+// NewRootForDocs returns the command tree, for generating completion
+// scripts and man pages: nothing runs, so its streams are buffers.
+func NewRootForDocs() *cobra.Command {
+	ios, _, _, _ := Test()
+	root := newRootCmd(&Factory{IO: ios, Color: colorAuto})
+	root.InitDefaultCompletionCmd() // cobra adds it only when executing
+	return root
 }
 
 func newRootCmd(f *Factory) *cobra.Command {
@@ -86,14 +99,26 @@ documentation and the IANA HTTP status registry, with causes and fixes.`,
 			return usageErrorf("%s (see 'errcode --help')", msg)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error { return cmd.Help() },
+		// --version: cobra adds the flag when Version is set; the template
+		// computes the real string only when asked.
+		Version: "set by the template",
 	}
+	// The function runs only when --version is asked for.
+	cobra.AddTemplateFunc("errcodeVersion", versionString)
+	root.SetVersionTemplate(`{{errcodeVersion}}` + "\n")
 	root.SuggestionsMinimumDistance = 2
 	root.PersistentFlags().Var(&f.Color, "color", "when to use colour: auto, always or never")
+	root.PersistentFlags().BoolVar(&f.NoPager, "no-pager", false, "do not page long output on a terminal ($ERRCODE_PAGER, $PAGER, less -FRX)")
+	root.PersistentPreRun = func(cmd *cobra.Command, args []string) {
+		if !f.NoPager && cmd.Name() != cobra.ShellCompRequestCmd && cmd.Name() != cobra.ShellCompNoDescRequestCmd {
+			f.IO.startPaging()
+		}
+	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageErrorf("%s (see '%s --help')", err, cmd.CommandPath())
 	})
-	root.CompletionOptions.HiddenDefaultCmd = true
-	root.AddCommand(newLookupCmd(f, nil), newExplainCmd(f, nil), newListCmd(f, nil), newCatalogsCmd(f, nil))
+	_ = root.RegisterFlagCompletionFunc("color", completeColor)
+	root.AddCommand(newLookupCmd(f, nil), newExplainCmd(f, nil), newListCmd(f, nil), newCatalogsCmd(f, nil), newVersionCmd(f))
 	return root
 }
 

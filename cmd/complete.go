@@ -1,0 +1,190 @@
+package cmd
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/errcode-dev/errcode/catalog"
+	"github.com/spf13/cobra"
+)
+
+// Shell completion. Each TAB runs `errcode __complete ...`, so these read
+// the compiled-in catalogs directly and stay as cheap as a lookup.
+
+// completeCodes offers the codes and tokens that start with what was typed,
+// each with a short description ("1405\tDuplicated (409)"): codes first in
+// catalog order, then tokens, then "catalog:" prefixes. Codes with spaces
+// (IronWiFi's RADIUS reasons) are left out: shells split them.
+func completeCodes(ix *catalog.Index, toComplete string) []string {
+	if id, rest, ok := strings.Cut(toComplete, ":"); ok {
+		c := ix.Catalog(id)
+		if c == nil {
+			return nil
+		}
+		var out []string
+		for i := range c.Entries {
+			e := &c.Entries[i]
+			if completable(e.Code) && hasFoldPrefix(e.Code, rest) {
+				out = append(out, c.ID+":"+e.Code+"\t"+describe(e, ""))
+			}
+		}
+		return out
+	}
+	type cand struct {
+		text, desc string
+		rank       int
+	}
+	seen := map[string]int{} // text -> index in cands
+	var cands []cand
+	add := func(text, desc string, rank int) {
+		if i, dup := seen[strings.ToLower(text)]; dup {
+			if rank == cands[i].rank && !strings.Contains(cands[i].desc, desc) && len(cands[i].desc) < 60 {
+				cands[i].desc += "; " + desc
+			}
+			return
+		}
+		seen[strings.ToLower(text)] = len(cands)
+		cands = append(cands, cand{text, desc, rank})
+	}
+	shared := map[string]int{} // how many catalogs have each matching code
+	for _, c := range ix.Catalogs {
+		for i := range c.Entries {
+			if e := &c.Entries[i]; completable(e.Code) && hasFoldPrefix(e.Code, toComplete) {
+				shared[strings.ToLower(e.Code)]++
+			}
+		}
+	}
+	for _, c := range ix.Catalogs {
+		for i := range c.Entries {
+			e := &c.Entries[i]
+			if completable(e.Code) && hasFoldPrefix(e.Code, toComplete) {
+				id := ""
+				if shared[strings.ToLower(e.Code)] > 1 {
+					id = c.ID // "400": say whose
+				}
+				add(e.Code, describe(e, id), 0)
+			}
+		}
+	}
+	for _, c := range ix.Catalogs {
+		for i := range c.Entries {
+			e := &c.Entries[i]
+			if e.Token != "" && hasFoldPrefix(e.Token, toComplete) {
+				add(e.Token, c.ID+" "+e.Code+statusSuffix(e.Status), 1)
+			}
+		}
+		if hasFoldPrefix(c.ID, toComplete) {
+			add(c.ID+":", c.Name, 2)
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].rank != cands[j].rank {
+			return cands[i].rank < cands[j].rank
+		}
+		return naturalLess(cands[i].text, cands[j].text)
+	})
+	out := make([]string, len(cands))
+	for i, c := range cands {
+		out[i] = c.text + "\t" + c.desc
+	}
+	return out
+}
+
+func completable(code string) bool { return !strings.ContainsAny(code, " \t") }
+
+func hasFoldPrefix(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// describe is a completion's description: "Duplicated (409)", naming the
+// catalog when it is not obvious from the code.
+func describe(e *catalog.Entry, catalogID string) string {
+	d := e.Token
+	if d == "" {
+		d = e.Title
+	}
+	if d == "" {
+		d = e.Description
+	}
+	if len(d) > 40 {
+		d = d[:37] + "..."
+	}
+	if catalogID != "" {
+		d = catalogID + " " + d
+	}
+	return d + statusSuffix(e.Status)
+}
+
+func statusSuffix(s int) string {
+	if s == 0 {
+		return ""
+	}
+	return " (" + strconv.Itoa(s) + ")"
+}
+
+// naturalLess orders numbers by value ("429" before "1105"), then text.
+func naturalLess(a, b string) bool {
+	na, errA := strconv.Atoi(a)
+	nb, errB := strconv.Atoi(b)
+	switch {
+	case errA == nil && errB == nil:
+		return na < nb
+	case errA == nil:
+		return true
+	case errB == nil:
+		return false
+	}
+	return strings.ToLower(a) < strings.ToLower(b)
+}
+
+func completeLookupArgs(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp // the query's later words are free text
+		}
+		return completeCodes(f.Index(), toComplete), cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+	}
+}
+
+func completeCatalogIDs(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		var out []string
+		for _, c := range f.Index().Catalogs {
+			if hasFoldPrefix(c.ID, toComplete) {
+				out = append(out, fmt.Sprintf("%s\t%s (%d entries)", c.ID, c.Name, len(c.Entries)))
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+	}
+}
+
+func completeColor(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return []string{"auto\tcolour on a terminal (default)", "always\tcolour even on a pipe", "never\tno colour"},
+		cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+}
+
+// completeStatus offers the status classes and, for list, nothing more;
+// for explain's --status, every registered status.
+func completeStatus(f *Factory, classes bool) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		var out []string
+		if classes {
+			for _, c := range []string{"1xx\tInformational", "2xx\tSuccessful", "3xx\tRedirection", "4xx\tClient Error", "5xx\tServer Error"} {
+				if hasFoldPrefix(c, toComplete) {
+					out = append(out, c)
+				}
+			}
+		}
+		if http := f.Index().Catalog(catalog.HTTPCatalog); http != nil && toComplete != "" {
+			for i := range http.Entries {
+				e := &http.Entries[i]
+				if e.Kind == catalog.Documented && strings.HasPrefix(e.Code, toComplete) {
+					out = append(out, e.Code+"\t"+e.Title)
+				}
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+	}
+}

@@ -1,0 +1,60 @@
+package cmd
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Long output on a terminal goes through the pager; short output, a pipe,
+// --no-pager and PAGER=cat do not.
+func TestPager(t *testing.T) {
+	paged := filepath.Join(t.TempDir(), "paged")
+	run := func(env []string, args ...string) (string, bool) {
+		os.Remove(paged)
+		ios, _, out, errOut := Test(append([]string{"ERRCODE_PAGER=tee " + paged, "LINES=20"}, env...)...)
+		ios.IsStdoutTTY = !strings.Contains(strings.Join(env, " "), "PIPE=1")
+		if code := Run(ios, args); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		b, err := os.ReadFile(paged)
+		if err == nil && string(b) != out.String() {
+			t.Errorf("%v: the pager got %d bytes, the terminal %d", args, len(b), out.Len())
+		}
+		return out.String(), err == nil
+	}
+	if out, ok := run(nil, "list"); !ok || !strings.Contains(out, "http") {
+		t.Errorf("list (158 lines) on a 20-line terminal was not paged")
+	}
+	if _, ok := run(nil, "catalogs"); ok {
+		t.Errorf("catalogs (6 lines) was paged")
+	}
+	if out, ok := run(nil, "list", "--no-pager"); ok || !strings.Contains(out, "http") {
+		t.Errorf("--no-pager: paged %v", ok)
+	}
+	if _, ok := run([]string{"PIPE=1"}, "list"); ok {
+		t.Errorf("output to a pipe was paged")
+	}
+	if _, ok := run([]string{"ERRCODE_PAGER=", "PAGER=cat"}, "list"); ok {
+		t.Errorf("PAGER=cat was paged")
+	}
+	// A pager that cannot start: the output is written directly.
+	if out, _ := run([]string{"ERRCODE_PAGER=/nonexistent/pager"}, "list"); !strings.Contains(out, "http") {
+		t.Errorf("with a missing pager the output was lost")
+	}
+}
+
+func TestVersion(t *testing.T) {
+	for _, args := range [][]string{{"--version"}, {"version"}} {
+		ios, _, out, _ := Test()
+		if code := Run(ios, args); code != 0 || !strings.HasPrefix(out.String(), "errcode ") {
+			t.Errorf("%v: exit %d, %q", args, code, out)
+		}
+	}
+	version, commit, date = "1.2.3", "abcdef1234567890", "2026-11-22T10:00:00Z"
+	defer func() { version, commit, date = "", "", "" }()
+	if got := versionString(); got != "errcode 1.2.3 (commit abcdef123456, built 2026-11-22)" {
+		t.Errorf("release version: %q", got)
+	}
+}
