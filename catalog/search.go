@@ -269,12 +269,13 @@ func closeWord(q, w string) bool {
 	if len(q) >= 8 {
 		limit = 2
 	}
-	return editDistance(q, w, limit) <= limit
+	return EditDistance(q, w, limit) <= limit
 }
 
-// editDistance is the optimal-string-alignment distance between a and b,
-// giving up early (returning limit+1) once it must exceed limit.
-func editDistance(a, b string, limit int) int {
+// EditDistance is the optimal-string-alignment distance between a and b
+// (ASCII case folded), giving up early (returning limit+1) once it must
+// exceed limit.
+func EditDistance(a, b string, limit int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
@@ -324,9 +325,9 @@ func suggest(scope []*Catalog, key string) []string {
 	for _, c := range scope {
 		for i := range c.Entries {
 			e := &c.Entries[i]
-			d := editDistance(key, Key(e.Code), limit)
+			d := EditDistance(key, Key(e.Code), limit)
 			if e.Token != "" {
-				d = min(d, editDistance(key, Key(e.Token), limit))
+				d = min(d, EditDistance(key, Key(e.Token), limit))
 			}
 			if d <= limit {
 				cs = append(cs, cand{c.ID + ":" + e.Code, d})

@@ -57,4 +57,8 @@ func TestVersion(t *testing.T) {
 	if got := versionString(); got != "errcode 1.2.3 (commit abcdef123456, built 2026-11-22)" {
 		t.Errorf("release version: %q", got)
 	}
+	commit, date = "none", "0001-01-01T00:00:00Z" // a snapshot without git information
+	if got := versionString(); got != "errcode 1.2.3" {
+		t.Errorf("snapshot version: %q", got)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/render"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // Factory carries what every command shares, built lazily: nothing is
@@ -115,7 +116,7 @@ documentation and the IANA HTTP status registry, with causes and fixes.`,
 		}
 	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return usageErrorf("%s (see '%s --help')", err, cmd.CommandPath())
+		return usageErrorf("%s%s (see '%s --help')", err, suggestFlag(cmd, err.Error()), cmd.CommandPath())
 	})
 	_ = root.RegisterFlagCompletionFunc("color", completeColor)
 	root.AddCommand(newLookupCmd(f, nil), newExplainCmd(f, nil), newListCmd(f, nil), newCatalogsCmd(f, nil), newVersionCmd(f))
@@ -131,4 +132,30 @@ func catalogIDs(ix *catalog.Index, ids []string) error {
 		}
 	}
 	return nil
+}
+
+// suggestFlag turns "unknown flag: --jsn" into "; did you mean --json?".
+func suggestFlag(cmd *cobra.Command, msg string) string {
+	name, ok := strings.CutPrefix(msg, "unknown flag: --")
+	if !ok {
+		return ""
+	}
+	best, bestD := "", 3
+	visit := func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		if d := catalog.EditDistance(name, f.Name, 2); d < bestD || (d == bestD && strings.HasPrefix(f.Name, name)) {
+			best, bestD = f.Name, d
+		}
+		if strings.HasPrefix(f.Name, name) && bestD > 1 {
+			best, bestD = f.Name, 1
+		}
+	}
+	cmd.Flags().VisitAll(visit)
+	cmd.InheritedFlags().VisitAll(visit)
+	if best == "" {
+		return ""
+	}
+	return "; did you mean --" + best + "?"
 }

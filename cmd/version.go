@@ -21,6 +21,12 @@ var (
 // version for go install, VCS revision and time for a build in a checkout).
 func versionString() string {
 	v, c, d, dirty := version, commit, date, false
+	if c == "none" { // a snapshot release without git information
+		c = ""
+	}
+	if strings.HasPrefix(d, "0001-01-01") {
+		d = ""
+	}
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		if v == "" {
 			v = bi.Main.Version

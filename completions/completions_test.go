@@ -183,3 +183,18 @@ func TestZshCompletion(t *testing.T) {
 	wantAll(t, "zsh: errcode lookup AUTH", screen("errcode lookup AUTH", "AUTH-403"), "AUTH-401", "AUTH-403")
 	wantAll(t, "zsh: errcode lookup --catalog ", screen("errcode lookup --catalog ", "wontopos"), "ironwifi", "emnify", "wontopos", "http")
 }
+
+// `errcode completion SHELL` prints the committed script, so
+// `source <(errcode completion bash)` and an installed script agree.
+func TestCompletionCommandMatchesScripts(t *testing.T) {
+	for shell, file := range map[string]string{"bash": "errcode.bash", "zsh": "_errcode", "fish": "errcode.fish", "powershell": "errcode.ps1"} {
+		ios, _, out, errOut := cmd.Test()
+		if code := cmd.Run(ios, []string{"completion", shell}); code != 0 {
+			t.Fatalf("errcode completion %s: exit %d: %s", shell, code, errOut)
+		}
+		want, err := os.ReadFile(file)
+		if err != nil || !bytes.Equal(out.Bytes(), want) {
+			t.Errorf("errcode completion %s differs from completions/%s", shell, file)
+		}
+	}
+}
