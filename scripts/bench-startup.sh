@@ -34,7 +34,8 @@ hyperfine -N --warmup 20 --runs "$runs" --export-json "$dir/pipe.json" \
 	-n 'lookup 1405' "$dir/errcode lookup 1405" \
 	-n 'lookup rate limit' "$dir/errcode lookup rate limit" \
 	-n 'lookup duplcated' "$dir/errcode lookup duplcated" \
-	-n 'list' "$dir/errcode list" >/dev/null
+	-n 'list' "$dir/errcode list" \
+	-n '__complete lookup 140' "$dir/errcode __complete lookup 140" >/dev/null
 python3 - "$dir/pipe.json" <<'PY'
 import json, sys
 rs = json.load(open(sys.argv[1]))["results"]
