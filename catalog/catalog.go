@@ -12,7 +12,15 @@ type Catalog struct {
 	DocURL  string   // the page the entries come from, "" if none
 	Source  string   // provenance of the catalog as a whole
 	Hosts   []string // API hosts whose responses this catalog explains (and their subdomains)
+	Body    *BodyPaths // where explain finds this API's errors in a JSON body; nil: the usual shapes
+	Path    string     // the user file(s) it was read from; "" for built-in data
 	Entries []Entry
+}
+
+// BodyPaths are dot paths into a JSON error body ("error.code"); a step
+// written "errors[]" goes through each element of an array.
+type BodyPaths struct {
+	Code, Token, Message, RequestID string
 }
 
 // HasHost reports whether host (perhaps with a port) is one of the

@@ -1,10 +1,7 @@
-// Package source reads catalogs from their YAML form (catalog/data/*.yaml,
-// and the same schema for user catalogs). It is strict: unknown keys, wrong
-// types and inconsistent values are errors with a line and column.
-//
-// The errcode binary does not parse the built-in catalogs at start-up: they
-// are compiled to Go by go generate. This package serves the generator (and
-// the test that keeps the generated code fresh).
+// Package source reads catalogs from their YAML form: the built-in
+// catalog/data/*.yaml (for the generator) and users' own catalogs. It is
+// strict: unknown keys, wrong types and inconsistent values are problems,
+// each with its file, line and column.
 package source
 
 import (
@@ -15,6 +12,7 @@ import (
 
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/parser"
 )
 
 type fileCatalog struct {
@@ -23,11 +21,19 @@ type fileCatalog struct {
 	DocURL  string      `yaml:"doc_url"`
 	Source  string      `yaml:"source"`
 	Hosts   []string    `yaml:"hosts"`
+	Body    *fileBody   `yaml:"body"`
 	Entries []fileEntry `yaml:"entries"`
 }
 
+type fileBody struct {
+	Code      string `yaml:"code"`
+	Token     string `yaml:"token"`
+	Message   string `yaml:"message"`
+	RequestID string `yaml:"request_id"`
+}
+
 type fileEntry struct {
-	Code        string     `yaml:"code"`
+	Code        any        `yaml:"code"` // a string, or a number written without quotes
 	Token       string     `yaml:"token"`
 	Status      int        `yaml:"status"`
 	Category    string     `yaml:"category"`
@@ -49,54 +55,112 @@ type fileRange struct {
 	To   int `yaml:"to"`
 }
 
-var idPattern = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
+var (
+	idPattern   = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
+	pathPattern = regexp.MustCompile(`^[A-Za-z0-9_@$-]+(\[\])?(\.[A-Za-z0-9_@$-]+(\[\])?)*$`)
+)
 
-// Parse reads one catalog. name is used in error messages.
-func Parse(name string, data []byte) (*catalog.Catalog, error) {
+// parsed collects the problems of one file and places them.
+type parsed struct {
+	name     string
+	data     []byte
+	problems []Problem
+}
+
+// problem records msg at a YAML path ("$.entries[3].status"), located in
+// the file's syntax tree (parsed only now: this is the unhappy path).
+func (p *parsed) problem(path, msg string) {
+	line, col := 0, 0
+	if f, err := parser.ParseBytes(p.data, 0); err == nil {
+		if yp, err := yaml.PathString(path); err == nil {
+			if n, err := yp.FilterFile(f); err == nil && n != nil && n.GetToken() != nil && n.GetToken().Position != nil {
+				line, col = n.GetToken().Position.Line, n.GetToken().Position.Column
+			}
+		}
+	}
+	if line == 0 {
+		p.problems = append(p.problems, Problem{File: p.name, Msg: msg})
+		return
+	}
+	p.problems = append(p.problems, at(p.name, p.data, line, col, msg))
+}
+
+// Parse reads one catalog. name is used in problems. A catalog with
+// problems is not returned: errcode uses all of a file or none of it.
+func Parse(name string, data []byte) (*catalog.Catalog, []Problem) {
 	var fc fileCatalog
 	dec := yaml.NewDecoder(bytes.NewReader(data), yaml.Strict(), yaml.DisallowUnknownField())
 	if err := dec.Decode(&fc); err != nil {
-		return nil, fmt.Errorf("%s: %s", name, yaml.FormatError(err, false, true))
+		return nil, []Problem{fromYAML(name, data, err)}
 	}
+	p := &parsed{name: name, data: data}
 	if !idPattern.MatchString(fc.ID) {
-		return nil, fmt.Errorf("%s: id %q must be lower-case letters, digits, '-' or '_', starting with a letter", name, fc.ID)
+		p.problem("$.id", fmt.Sprintf("id %q must be lower-case letters, digits, '-' or '_', starting with a letter", fc.ID))
 	}
 	c := &catalog.Catalog{ID: fc.ID, Name: fc.Name, DocURL: fc.DocURL, Source: fc.Source}
-	for _, h := range fc.Hosts {
+	for i, h := range fc.Hosts {
 		h = strings.ToLower(strings.TrimSpace(h))
 		if h == "" || strings.ContainsAny(h, "/: ") {
-			return nil, fmt.Errorf("%s: host %q must be a bare host name, such as api.example.com", name, h)
+			p.problem(fmt.Sprintf("$.hosts[%d]", i), fmt.Sprintf("host %q must be a bare host name, such as api.example.com", h))
 		}
 		c.Hosts = append(c.Hosts, h)
 	}
-	seen := map[string]string{}
+	if b := fc.Body; b != nil {
+		for key, v := range map[string]string{"code": b.Code, "token": b.Token, "message": b.Message, "request_id": b.RequestID} {
+			if v != "" && !pathPattern.MatchString(v) {
+				p.problem("$.body."+key, fmt.Sprintf("body.%s %q is not a dot path such as error.code or errors[].code", key, v))
+			}
+		}
+		if b.Code == "" && b.Token == "" {
+			p.problem("$.body", "body needs a code or token path")
+		}
+		c.Body = &catalog.BodyPaths{Code: b.Code, Token: b.Token, Message: b.Message, RequestID: b.RequestID}
+	}
+	seen := map[string]int{}
 	for i, fe := range fc.Entries {
-		e, err := fe.entry(fc.ID)
+		at := fmt.Sprintf("$.entries[%d]", i)
+		e, field, err := fe.entry(fc.ID)
+		if key := catalog.Key(e.Code); key != "" {
+			if prev, dup := seen[key]; dup {
+				p.problem(at+".code", fmt.Sprintf("code %q duplicates entry %d (%q)", e.Code, prev+1, fc.Entries[prev].Code))
+				continue
+			}
+			seen[key] = i
+		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: entry %d (%q): %w", name, i+1, fe.Code, err)
+			p.problem(at+field, err.Error())
+			continue
 		}
-		key := catalog.Key(e.Code)
-		if prev, dup := seen[key]; dup {
-			return nil, fmt.Errorf("%s: entry %d: code %q duplicates %q", name, i+1, e.Code, prev)
-		}
-		seen[key] = e.Code
 		c.Entries = append(c.Entries, e)
+	}
+	if len(p.problems) > 0 {
+		return nil, p.problems
 	}
 	return c, nil
 }
 
-func (fe fileEntry) entry(catalogID string) (catalog.Entry, error) {
+// entry checks one entry; on a problem it says which field (".status").
+func (fe fileEntry) entry(catalogID string) (catalog.Entry, string, error) {
 	e := catalog.Entry{
-		Catalog: catalogID, Code: fe.Code, Token: fe.Token, Status: fe.Status,
+		Catalog: catalogID, Token: fe.Token, Status: fe.Status,
 		Category: fe.Category, Title: fe.Title, Message: fe.Message,
 		Description: fe.Description, Causes: fe.Causes, Fixes: fe.Fixes,
 		DocURL: fe.DocURL, Source: fe.Source, Reference: fe.Reference,
 	}
-	if catalog.Key(fe.Code) == "" {
-		return e, fmt.Errorf("code is missing")
+	switch x := fe.Code.(type) {
+	case nil:
+	case string:
+		e.Code = x
+	case int, int64, uint64, float64:
+		e.Code = fmt.Sprint(x)
+	default:
+		return e, ".code", fmt.Errorf("code must be a string or a number")
+	}
+	if catalog.Key(e.Code) == "" {
+		return e, "", fmt.Errorf("entry has no code")
 	}
 	if fe.Status != 0 && (fe.Status < 100 || fe.Status > 599) {
-		return e, fmt.Errorf("status %d is outside 100-599", fe.Status)
+		return e, ".status", fmt.Errorf("status %d is outside 100-599", fe.Status)
 	}
 	if fe.Retryable != nil {
 		e.Retryable = catalog.RetryNo
@@ -114,19 +178,19 @@ func (fe fileEntry) entry(catalogID string) (catalog.Entry, error) {
 	case "range":
 		e.Kind = catalog.Range
 	default:
-		return e, fmt.Errorf("kind %q is not one of documented, supplement, unofficial, range", fe.Kind)
+		return e, ".kind", fmt.Errorf("kind %q is not one of documented, supplement, unofficial, range", fe.Kind)
 	}
 	if (e.Kind == catalog.Range) != (fe.Range != nil) {
-		return e, fmt.Errorf("kind: range and a range: {from, to} go together")
+		return e, "", fmt.Errorf("kind: range and a range: {from, to} go together")
 	}
 	if fe.Range != nil {
 		if fe.Range.From > fe.Range.To {
-			return e, fmt.Errorf("range from %d is after to %d", fe.Range.From, fe.Range.To)
+			return e, ".range", fmt.Errorf("range from %d is after to %d", fe.Range.From, fe.Range.To)
 		}
 		e.From, e.To = fe.Range.From, fe.Range.To
 	}
 	if (e.Kind == catalog.Supplement || e.Kind == catalog.Unofficial) && fe.Source == "" {
-		return e, fmt.Errorf("a %s entry must say its source", e.Kind)
+		return e, ".kind", fmt.Errorf("a %s entry must say its source", e.Kind)
 	}
-	return e, nil
+	return e, "", nil
 }

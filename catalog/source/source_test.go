@@ -9,7 +9,7 @@ import (
 )
 
 func TestParse(t *testing.T) {
-	c, err := source.Parse("acme.yaml", []byte(`id: acme
+	c, problems := source.Parse("acme.yaml", []byte(`id: acme
 name: ACME
 entries:
   - code: ACME-1
@@ -18,32 +18,51 @@ entries:
   - code: 100-199
     kind: range
     range: {from: 100, to: 199}
+  - code: 1001
 `))
-	if err != nil {
-		t.Fatal(err)
+	if problems != nil {
+		t.Fatal(problems)
 	}
-	if c.ID != "acme" || len(c.Entries) != 2 || c.Entries[0].Retryable != catalog.RetryNo || c.Entries[1].Kind != catalog.Range || c.Entries[1].To != 199 {
+	if c.Entries[2].Code != "1001" {
+		t.Errorf("a numeric code: %q", c.Entries[2].Code)
+	}
+	if c.ID != "acme" || len(c.Entries) != 3 || c.Entries[0].Retryable != catalog.RetryNo || c.Entries[1].Kind != catalog.Range || c.Entries[1].To != 199 {
 		t.Errorf("parsed %+v", c)
 	}
 }
 
-// Every kind of mistake is an error that says where and what.
-func TestParseErrors(t *testing.T) {
+// Every kind of mistake is a problem that says where (file:line:column)
+// and what, with the line and a caret.
+func TestParseProblems(t *testing.T) {
 	for _, tc := range []struct{ yaml, want string }{
-		{"id: acme\nentries:\n  - code: A\n    colour: red\n", `[4:5] unknown field "colour"`},
-		{"id: acme\nentries:\n  - code: A\n    status: lots\n", "[4:13]"},
-		{"id: acme\nentries:\n  - code: A\n    status: 700\n", "status 700 is outside 100-599"},
-		{"id: ACME\nentries: []\n", `id "ACME" must be lower-case`},
-		{"id: acme\nentries:\n  - code: A-1\n  - code: a1\n", `code "a1" duplicates "A-1"`},
-		{"id: acme\nentries:\n  - status: 400\n", "code is missing"},
-		{"id: acme\nentries:\n  - code: A\n    kind: range\n", "kind: range and a range: {from, to} go together"},
-		{"id: acme\nentries:\n  - code: A\n    kind: rumour\n", `kind "rumour" is not one of`},
-		{"id: acme\nentries:\n  - code: A\n    kind: supplement\n", "a supplement entry must say its source"},
-		{"id: acme\nentries:\n  - code: A\n    kind: range\n    range: {from: 9, to: 1}\n", "range from 9 is after to 1"},
+		{"id: acme\nentries:\n  - code: A\n    colour: red\n", `acme.yaml:4:5: unknown field "colour"`},
+		{"id: acme\nentries:\n  - code: A\n    status: lots\n", "acme.yaml:4:13: "},
+		{"id: acme\nentries:\n  - code: A\n    status: 700\n", "acme.yaml:4:13: status 700 is outside 100-599"},
+		{"id: ACME\nentries: []\n", `acme.yaml:1:5: id "ACME" must be lower-case`},
+		{"id: acme\nentries:\n  - code: A-1\n  - code: a1\n", `acme.yaml:4:11: code "a1" duplicates entry 1 ("A-1")`},
+		{"id: acme\nentries:\n  - status: 400\n", "acme.yaml:3:"},
+		{"id: acme\nentries:\n  - code: A\n    kind: rumour\n", `acme.yaml:4:11: kind "rumour" is not one of`},
+		{"id: acme\nentries:\n  - code: A\n    kind: range\n    range: {from: 9, to: 1}\n", "acme.yaml:5:12: range from 9 is after to 1"},
+		{"id: acme\nhosts: [https://x.example/]\nentries: []\n", `acme.yaml:2:9: host "https://x.example/" must be a bare host name`},
+		{"id: acme\nbody: {code: error..code}\nentries: []\n", `acme.yaml:2:14: body.code "error..code" is not a dot path`},
+		{"id: acme\nentries:\n  - code: [1, 2]\n", "acme.yaml:3:11: "},
+		{"id: acme\nentries:\n  - code: A\n  code: B\n", "acme.yaml:4:"},
 	} {
-		_, err := source.Parse("acme.yaml", []byte(tc.yaml))
-		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), "acme.yaml: ") {
-			t.Errorf("Parse(%q):\n got %v\nwant an error containing %q", tc.yaml, err, tc.want)
+		_, problems := source.Parse("acme.yaml", []byte(tc.yaml))
+		if len(problems) == 0 || !strings.HasPrefix(problems[0].Short(), tc.want) {
+			t.Errorf("Parse(%q):\n got %v\nwant a problem starting %q", tc.yaml, problems, tc.want)
+			continue
 		}
+		if full := problems[0].Error(); !strings.Contains(full, "^") {
+			t.Errorf("no caret under the problem:\n%s", full)
+		}
+	}
+}
+
+// Every problem of a file is reported, not just the first.
+func TestParseReportsAllProblems(t *testing.T) {
+	_, problems := source.Parse("acme.yaml", []byte("id: acme\nentries:\n  - code: A\n    status: 700\n  - code: B\n    status: 99\n  - code: a\n"))
+	if len(problems) != 3 {
+		t.Errorf("want 3 problems, got %d: %v", len(problems), problems)
 	}
 }

@@ -28,9 +28,9 @@ func Load(dir string) ([]*catalog.Catalog, error) {
 		if err != nil {
 			return nil, err
 		}
-		c, err := source.Parse(name, data)
-		if err != nil {
-			return nil, err
+		c, problems := source.Parse(name, data)
+		if len(problems) > 0 {
+			return nil, problems[0]
 		}
 		if c.ID != id {
 			return nil, fmt.Errorf("%s: id is %q, want %q", name, c.ID, id)

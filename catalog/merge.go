@@ -1,0 +1,49 @@
+package catalog
+
+import "slices"
+
+// Merge adds user catalogs to base. A user catalog with the id of one
+// already there extends it: its entries replace those with the same code
+// (case and separators folded) and the rest are added; its name, link,
+// source, hosts and body paths replace the base's when given. base is not
+// modified (the built-in data is shared and static).
+func Merge(base, user []*Catalog) []*Catalog {
+	out := slices.Clone(base)
+	for _, u := range user {
+		i := slices.IndexFunc(out, func(c *Catalog) bool { return c.ID == u.ID })
+		if i < 0 {
+			out = append(out, u)
+			continue
+		}
+		m := *out[i]
+		m.Entries = slices.Clone(m.Entries)
+		if u.Name != "" {
+			m.Name = u.Name
+		}
+		if u.DocURL != "" {
+			m.DocURL = u.DocURL
+		}
+		if u.Source != "" {
+			m.Source = u.Source
+		}
+		if u.Body != nil {
+			m.Body = u.Body
+		}
+		m.Hosts = append(slices.Clone(m.Hosts), u.Hosts...)
+		if m.Path != "" {
+			m.Path += ", " + u.Path
+		} else {
+			m.Path = u.Path
+		}
+		for _, e := range u.Entries {
+			k := Key(e.Code)
+			if j := slices.IndexFunc(m.Entries, func(x Entry) bool { return Key(x.Code) == k }); j >= 0 {
+				m.Entries[j] = e
+			} else {
+				m.Entries = append(m.Entries, e)
+			}
+		}
+		out[i] = &m
+	}
+	return out
+}

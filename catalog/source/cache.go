@@ -1,0 +1,183 @@
+package source
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+// The cache keeps each parsed user catalog in a compact binary form, so
+// that a large catalog costs a YAML parse only when its file changes
+// (goccy/go-yaml takes about 600 ms for 10,000 entries; this, a few).
+// Strings are decoded as substrings of one string read from the file.
+
+const cacheMagic = "errcode catalog cache 1\n"
+
+// cacheKey names a file's cache entry: its absolute path, size and
+// modification time, so any change to the file misses.
+func cacheKey(path string, fi fs.FileInfo) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d\x00%d", abs, fi.Size(), fi.ModTime().UnixNano())))
+	return hex.EncodeToString(sum[:16])
+}
+
+func readCache(dir, key string) *catalog.Catalog {
+	if dir == "" {
+		return nil
+	}
+	b, err := os.ReadFile(filepath.Join(dir, key))
+	if err != nil {
+		return nil
+	}
+	d := decoder{s: string(b)}
+	if d.str() != cacheMagic || d.str() != key {
+		return nil
+	}
+	c := d.catalog()
+	if d.bad {
+		return nil
+	}
+	return c
+}
+
+// writeCache stores c; failures are ignored (the cache only saves time).
+// The file is written whole under a temporary name, then renamed.
+func writeCache(dir, key string, c *catalog.Catalog) {
+	if dir == "" {
+		return
+	}
+	var e encoder
+	e.str(cacheMagic)
+	e.str(key)
+	e.catalog(c)
+	if os.MkdirAll(dir, 0o755) != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(dir, key+".*.tmp")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(e.b)
+	if cerr := tmp.Close(); werr != nil || cerr != nil || os.Rename(tmp.Name(), filepath.Join(dir, key)) != nil {
+		os.Remove(tmp.Name())
+	}
+}
+
+type encoder struct{ b []byte }
+
+func (e *encoder) num(n int)    { e.b = binary.AppendVarint(e.b, int64(n)) }
+func (e *encoder) str(s string) { e.num(len(s)); e.b = append(e.b, s...) }
+func (e *encoder) strs(s []string) {
+	e.num(len(s))
+	for _, x := range s {
+		e.str(x)
+	}
+}
+
+func (e *encoder) catalog(c *catalog.Catalog) {
+	e.str(c.ID)
+	e.str(c.Name)
+	e.str(c.DocURL)
+	e.str(c.Source)
+	e.strs(c.Hosts)
+	if c.Body != nil {
+		e.strs([]string{c.Body.Code, c.Body.Token, c.Body.Message, c.Body.RequestID})
+	} else {
+		e.strs(nil)
+	}
+	e.num(len(c.Entries))
+	for i := range c.Entries {
+		x := &c.Entries[i]
+		for _, s := range []string{x.Catalog, x.Code, x.Token, x.Category, x.Title, x.Message, x.Description, x.DocURL, x.Source, x.Reference} {
+			e.str(s)
+		}
+		e.strs(x.Causes)
+		e.strs(x.Fixes)
+		for _, n := range []int{x.Status, int(x.Retryable), int(x.Kind), x.From, x.To} {
+			e.num(n)
+		}
+	}
+}
+
+type decoder struct {
+	s   string
+	bad bool
+}
+
+// num reads what binary.AppendVarint wrote, straight from the string
+// (converting to []byte would allocate for every number).
+func (d *decoder) num() int {
+	var ux uint64
+	for i, shift := 0, uint(0); i < len(d.s) && i < binary.MaxVarintLen64; i, shift = i+1, shift+7 {
+		b := d.s[i]
+		ux |= uint64(b&0x7f) << shift
+		if b < 0x80 {
+			d.s = d.s[i+1:]
+			x := int64(ux >> 1)
+			if ux&1 != 0 {
+				x = ^x
+			}
+			return int(x)
+		}
+	}
+	d.bad, d.s = true, ""
+	return 0
+}
+
+func (d *decoder) str() string {
+	n := d.num()
+	if n < 0 || n > len(d.s) {
+		d.bad, d.s = true, ""
+		return ""
+	}
+	s := d.s[:n]
+	d.s = d.s[n:]
+	return s
+}
+
+func (d *decoder) strs() []string {
+	n := d.num()
+	if n < 0 || n > len(d.s) {
+		d.bad, d.s = true, ""
+		return nil
+	}
+	var out []string
+	if n > 0 {
+		out = make([]string, n)
+	}
+	for i := range out {
+		out[i] = d.str()
+	}
+	return out
+}
+
+func (d *decoder) catalog() *catalog.Catalog {
+	c := &catalog.Catalog{ID: d.str(), Name: d.str(), DocURL: d.str(), Source: d.str(), Hosts: d.strs()}
+	if b := d.strs(); len(b) == 4 {
+		c.Body = &catalog.BodyPaths{Code: b[0], Token: b[1], Message: b[2], RequestID: b[3]}
+	}
+	n := d.num()
+	if n < 0 || n > len(d.s) {
+		d.bad = true
+		return nil
+	}
+	c.Entries = make([]catalog.Entry, n)
+	for i := range c.Entries {
+		x := &c.Entries[i]
+		x.Catalog, x.Code, x.Token, x.Category, x.Title = d.str(), d.str(), d.str(), d.str(), d.str()
+		x.Message, x.Description, x.DocURL, x.Source, x.Reference = d.str(), d.str(), d.str(), d.str(), d.str()
+		x.Causes, x.Fixes = d.strs(), d.strs()
+		x.Status, x.Retryable, x.Kind = d.num(), catalog.Retry(d.num()), catalog.Kind(d.num())
+		x.From, x.To = d.num(), d.num()
+	}
+	return c
+}

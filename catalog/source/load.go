@@ -1,0 +1,125 @@
+package source
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+// MaxFile bounds a user catalog file: a 10,000-entry catalog is about 4 MB.
+const MaxFile = 32 << 20
+
+// ConfigDir is where user catalogs live: $XDG_CONFIG_HOME/errcode/catalogs,
+// by default ~/.config/errcode/catalogs. "" if neither is known.
+func ConfigDir(getenv func(string) string) string {
+	base := getenv("XDG_CONFIG_HOME")
+	if base == "" {
+		home := getenv("HOME")
+		if home == "" {
+			return ""
+		}
+		base = filepath.Join(home, ".config")
+	}
+	return filepath.Join(base, "errcode", "catalogs")
+}
+
+// CacheDir is where parsed catalogs are kept: $XDG_CACHE_HOME/errcode/catalogs,
+// by default ~/.cache/errcode/catalogs. "" if neither is known.
+func CacheDir(getenv func(string) string) string {
+	base := getenv("XDG_CACHE_HOME")
+	if base == "" {
+		home := getenv("HOME")
+		if home == "" {
+			return ""
+		}
+		base = filepath.Join(home, ".cache")
+	}
+	return filepath.Join(base, "errcode", "catalogs")
+}
+
+// Discover lists the user catalog files, in the order they apply (a later
+// one overrides an earlier one's entries): the config directory's *.yaml,
+// then each directory or file in ERRCODE_CATALOG_PATH, then files. When
+// there are none, this costs one look at the config directory.
+func Discover(getenv func(string) string, files []string) []string {
+	var out []string
+	if dir := ConfigDir(getenv); dir != "" {
+		out = append(out, yamlFiles(dir)...)
+	}
+	for _, p := range filepath.SplitList(getenv("ERRCODE_CATALOG_PATH")) {
+		if p == "" {
+			continue
+		}
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			out = append(out, yamlFiles(p)...)
+		} else {
+			out = append(out, p) // a file, or a missing path that Load will report
+		}
+	}
+	return append(out, files...)
+}
+
+// yamlFiles lists dir's *.yaml and *.yml files, sorted; none if dir is
+// missing.
+func yamlFiles(dir string) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if n := e.Name(); !e.IsDir() && (strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) {
+			out = append(out, filepath.Join(dir, n))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Load reads a user catalog file, from the cache in cacheDir when the file
+// has not changed since it was parsed ("" for no cache). The catalog's
+// Path is the file. A file with problems gives no catalog.
+func Load(path, cacheDir string) (*catalog.Catalog, []Problem) {
+	fi, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil, []Problem{{File: path, Msg: readError(err)}}
+	case fi.IsDir():
+		return nil, []Problem{{File: path, Msg: "is a directory"}}
+	case fi.Size() > MaxFile:
+		return nil, []Problem{{File: path, Msg: fmt.Sprintf("is %d MiB; a catalog may be at most %d MiB", fi.Size()>>20, MaxFile>>20)}}
+	}
+	key := cacheKey(path, fi)
+	if c := readCache(cacheDir, key); c != nil {
+		c.Path = path
+		return c, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, []Problem{{File: path, Msg: readError(err)}}
+	}
+	c, problems := Parse(path, data)
+	if problems != nil {
+		return nil, problems
+	}
+	c.Path = path
+	writeCache(cacheDir, key, c)
+	return c, nil
+}
+
+func readError(err error) string {
+	var pe *fs.PathError
+	if e, ok := err.(*fs.PathError); ok {
+		pe = e
+		err = pe.Err
+	}
+	if os.IsNotExist(err) {
+		return "no such file"
+	}
+	return err.Error()
+}

@@ -1,0 +1,128 @@
+package source_test
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/catalog/source"
+)
+
+const acme = `id: acme
+name: ACME Payments API
+doc_url: https://docs.acme.example/errors
+hosts: [api.acme.example]
+body:
+  code: error.code
+  token: error.type
+  message: error.message
+  request_id: error.request_id
+entries:
+  - code: ACME-1001
+    token: CardExpired
+    status: 402
+    category: Payments
+    title: Card expired
+    message: "Card {last4} has expired"
+    description: The card on file is past its expiry date.
+    causes: [The customer's card expired]
+    fixes: [Ask the customer for a new card]
+    retryable: false
+  - code: 2000-2099
+    title: Cards
+    kind: range
+    range: {from: 2000, to: 2099}
+`
+
+func write(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// A catalog read back from the cache is the one parsed from YAML; a
+// changed file is parsed again.
+func TestCacheRoundTrip(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	path := write(t, dir, "acme.yaml", acme)
+	parsed, problems := source.Load(path, cache)
+	if problems != nil {
+		t.Fatal(problems)
+	}
+	if n, _ := os.ReadDir(cache); len(n) != 1 {
+		t.Fatalf("cache holds %d files, want 1", len(n))
+	}
+	cached, problems := source.Load(path, cache)
+	if problems != nil || !reflect.DeepEqual(parsed, cached) {
+		t.Errorf("from the cache:\n%+v\nparsed:\n%+v", cached, parsed)
+	}
+	later := time.Now().Add(time.Second)
+	write(t, dir, "acme.yaml", strings.Replace(acme, "Card expired", "Card has expired", 1))
+	os.Chtimes(path, later, later)
+	changed, _ := source.Load(path, cache)
+	if changed.Entries[0].Title != "Card has expired" {
+		t.Errorf("a changed file was read from a stale cache: %q", changed.Entries[0].Title)
+	}
+	// A damaged cache file is ignored, not trusted.
+	entries, _ := os.ReadDir(cache)
+	for _, e := range entries {
+		os.WriteFile(filepath.Join(cache, e.Name()), []byte("errcode catalog cache 1\ngarbage"), 0o644)
+	}
+	if again, problems := source.Load(path, cache); problems != nil || again.Entries[0].Title != "Card has expired" {
+		t.Errorf("damaged cache: %v %v", again, problems)
+	}
+}
+
+func TestDiscover(t *testing.T) {
+	home, extra := t.TempDir(), t.TempDir()
+	write(t, home, ".config/errcode/catalogs/b.yaml", acme)
+	write(t, home, ".config/errcode/catalogs/a.yml", acme)
+	write(t, home, ".config/errcode/catalogs/notes.txt", "x")
+	one := write(t, extra, "one.yaml", acme)
+	env := map[string]string{"HOME": home, "ERRCODE_CATALOG_PATH": extra + string(os.PathListSeparator) + one}
+	got := source.Discover(func(k string) string { return env[k] }, []string{"flag.yaml"})
+	want := []string{
+		filepath.Join(home, ".config/errcode/catalogs/a.yml"), filepath.Join(home, ".config/errcode/catalogs/b.yaml"),
+		one, one, "flag.yaml",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Discover:\n got %q\nwant %q", got, want)
+	}
+	xdg := t.TempDir()
+	x := write(t, xdg, "errcode/catalogs/x.yaml", acme)
+	env = map[string]string{"HOME": home, "XDG_CONFIG_HOME": xdg}
+	if got := source.Discover(func(k string) string { return env[k] }, nil); !reflect.DeepEqual(got, []string{x}) {
+		t.Errorf("XDG_CONFIG_HOME: %q", got)
+	}
+}
+
+func TestMergeExtendsBuiltin(t *testing.T) {
+	user, problems := source.Parse("emnify.yaml", []byte("id: emnify\nentries:\n  - code: \"1405\"\n    token: Duplicated\n    status: 409\n    description: Our own words.\n  - code: \"2205\"\n    token: SimAlreadyAssigned\n    status: 409\n"))
+	if problems != nil {
+		t.Fatal(problems)
+	}
+	merged := catalog.Merge(catalog.Builtin(), []*catalog.Catalog{user})
+	ix := catalog.NewIndex(merged)
+	if e := ix.Catalog("emnify").Find("1405", "", 0); e == nil || e.Description != "Our own words." {
+		t.Errorf("override of 1405: %+v", e)
+	}
+	if e := ix.Catalog("emnify").Find("2205", "", 0); e == nil || e.Token != "SimAlreadyAssigned" {
+		t.Errorf("2205 added: %+v", e)
+	}
+	if len(ix.Catalog("emnify").Entries) != 33 {
+		t.Errorf("emnify has %d entries, want 32 + 1", len(ix.Catalog("emnify").Entries))
+	}
+	if e := catalog.NewIndex(catalog.Builtin()).Catalog("emnify").Find("1405", "", 0); e.Description != "" {
+		t.Error("merging modified the built-in data")
+	}
+}
