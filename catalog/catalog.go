@@ -9,9 +9,9 @@ import "strings"
 type Catalog struct {
 	ID      string // lower-case id used in catalog:code and --catalog
 	Name    string
-	DocURL  string   // the page the entries come from, "" if none
-	Source  string   // provenance of the catalog as a whole
-	Hosts   []string // API hosts whose responses this catalog explains (and their subdomains)
+	DocURL  string     // the page the entries come from, "" if none
+	Source  string     // provenance of the catalog as a whole
+	Hosts   []string   // API hosts whose responses this catalog explains (and their subdomains)
 	Body    *BodyPaths // where explain finds this API's errors in a JSON body; nil: the usual shapes
 	Path    string     // the user file(s) it was read from; "" for built-in data
 	Entries []Entry

@@ -22,9 +22,16 @@ func newCatalogsCmd(f *Factory, runF func(*catalogsOptions) error) *cobra.Comman
 		Use:   "catalogs",
 		Short: "List the catalogs errcode knows",
 		Long: `List the catalogs: id (for --catalog and catalog:code), name, number of
-entries and the documentation they come from.`,
+entries and the documentation they come from; for a user catalog, the file.
+
+User catalogs are YAML files in ~/.config/errcode/catalogs (or
+$XDG_CONFIG_HOME/errcode/catalogs), in each directory or file of
+$ERRCODE_CATALOG_PATH (colon-separated), and given with --catalog-file.
+One with a built-in catalog's id extends it. See 'errcode catalogs init'.`,
 		Example: `  errcode catalogs
-  errcode catalogs --json`,
+  errcode catalogs --json
+  errcode catalogs init acme
+  errcode catalogs validate`,
 		Args:              cobra.NoArgs,
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -35,6 +42,7 @@ entries and the documentation they come from.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON")
+	cmd.AddCommand(newCatalogsValidateCmd(f), newCatalogsInitCmd(f))
 	return cmd
 }
 
@@ -44,6 +52,7 @@ type catalogJSON struct {
 	DocURL  *string `json:"doc_url"`
 	Entries int     `json:"entries"`
 	Source  string  `json:"source"`
+	Path    *string `json:"path"` // the user file(s) it was read from; null if built in
 }
 
 func runCatalogs(opts *catalogsOptions) error {
@@ -57,6 +66,9 @@ func runCatalogs(opts *catalogsOptions) error {
 			if c.DocURL != "" {
 				j.DocURL = &c.DocURL
 			}
+			if c.Path != "" {
+				j.Path = &c.Path
+			}
 			out.Catalogs = append(out.Catalogs, j)
 		}
 		return render.JSON(opts.IO.Out, out)
@@ -66,6 +78,9 @@ func runCatalogs(opts *catalogsOptions) error {
 		link := c.DocURL
 		if link == "" {
 			link = c.Source
+		}
+		if c.Path != "" {
+			link = c.Path // where a user catalog (or extension) comes from
 		}
 		rows[i] = []string{c.ID, c.Name, strconv.Itoa(len(c.Entries)), link}
 	}

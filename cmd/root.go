@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/catalog/source"
 	"github.com/errcode-dev/errcode/render"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -16,19 +17,50 @@ import (
 // Factory carries what every command shares, built lazily: nothing is
 // computed before a command needs it.
 type Factory struct {
-	IO      *IOStreams
-	Color   colorMode
-	NoPager bool
+	IO           *IOStreams
+	Color        colorMode
+	NoPager      bool
+	CatalogFiles []string // --catalog-file
+	quiet        bool     // no warnings (shell completion)
 
 	index *catalog.Index
 }
 
-// Index returns the catalogs to search.
+// Index returns the catalogs to search: the built-in ones and the user's
+// (see catalog/source). A user file with problems is skipped with one line
+// on stderr. With no user files this costs one look at a directory.
 func (f *Factory) Index() *catalog.Index {
-	if f.index == nil {
-		f.index = catalog.NewIndex(catalog.Builtin())
+	if f.index != nil {
+		return f.index
 	}
+	cats := catalog.Builtin()
+	if files := source.Discover(f.IO.Getenv, f.CatalogFiles); len(files) > 0 {
+		cacheDir := source.CacheDir(f.IO.Getenv)
+		var user []*catalog.Catalog
+		for _, path := range files {
+			c, problems := source.Load(path, cacheDir)
+			if problems != nil {
+				f.warnBadFile(path, problems)
+				continue
+			}
+			user = append(user, c)
+		}
+		cats = catalog.Merge(cats, user)
+	}
+	f.index = catalog.NewIndex(cats)
 	return f.index
+}
+
+func (f *Factory) warnBadFile(path string, problems []source.Problem) {
+	if f.quiet {
+		return
+	}
+	more := ""
+	if len(problems) > 1 {
+		more = fmt.Sprintf(" and %d more problems", len(problems)-1)
+	}
+	fmt.Fprintf(f.IO.ErrOut, "errcode: warning: %s%s; skipping the file (errcode catalogs validate %s)\n",
+		render.Scrub(problems[0].Short()), more, render.Scrub(path))
 }
 
 // Renderer returns a renderer for stdout, styled as --color and the
@@ -110,10 +142,21 @@ documentation and the IANA HTTP status registry, with causes and fixes.`,
 	root.SuggestionsMinimumDistance = 2
 	root.PersistentFlags().Var(&f.Color, "color", "when to use colour: auto, always or never")
 	root.PersistentFlags().BoolVar(&f.NoPager, "no-pager", false, "do not page long output on a terminal ($ERRCODE_PAGER, $PAGER, less -FRX)")
-	root.PersistentPreRun = func(cmd *cobra.Command, args []string) {
-		if !f.NoPager && cmd.Name() != cobra.ShellCompRequestCmd && cmd.Name() != cobra.ShellCompNoDescRequestCmd {
+	root.PersistentFlags().StringArrayVar(&f.CatalogFiles, "catalog-file", nil, "also read the user catalog in `FILE` (repeatable)")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		if cmd.Name() == cobra.ShellCompRequestCmd || cmd.Name() == cobra.ShellCompNoDescRequestCmd {
+			f.quiet = true
+			return nil
+		}
+		for _, file := range f.CatalogFiles {
+			if _, err := os.Stat(file); err != nil {
+				return usageErrorf("--catalog-file %s: no such file", file)
+			}
+		}
+		if !f.NoPager {
 			f.IO.startPaging()
 		}
+		return nil
 	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usageErrorf("%s%s (see '%s --help')", err, suggestFlag(cmd, err.Error()), cmd.CommandPath())

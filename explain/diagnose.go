@@ -79,10 +79,20 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 		d.Reason = d.StatusEntry.Title
 	}
 	items := body.Items
+	if body.JSON {
+		if c, its, id, why := byBodyPaths(ix, d.Host, opts.Catalog, body.Value, d.Status); c != nil {
+			items, d.Catalog, d.CatalogFrom = its, c, why
+			if id != "" {
+				body.RequestID = id
+			}
+		}
+	}
 	if b := bearerError(ex.Header); b != nil {
 		items = append(items, *b)
 	}
-	d.Catalog, d.CatalogFrom = attribute(ix, d.Host, body.Shape, items, d.Status, opts.Catalog)
+	if d.Catalog == nil {
+		d.Catalog, d.CatalogFrom = attribute(ix, d.Host, body.Shape, items, d.Status, opts.Catalog)
+	}
 	for _, it := range items {
 		f := Finding{Item: it}
 		f.Entry, f.Catalog = findEntry(ix, d.Catalog, it, d.Status, body.Shape)

@@ -26,6 +26,7 @@ type Body struct {
 	DocURL    string // a documentation link the body carries (Stripe, GitHub, OAuth error_uri)
 	Server    string // "nginx", "cloudflare": who wrote an HTML error page
 	JSON      bool   // the body was JSON (perhaps repaired)
+	Value     any    // the body's JSON value, for a catalog's own body paths
 	Repaired  bool   // ... but not valid JSON: trailing comma, cut off
 }
 
@@ -37,7 +38,7 @@ func readBody(body []byte) Body {
 	}
 	if v, ok, exact := parseJSON(b); ok {
 		out := readJSON(v)
-		out.JSON, out.Repaired = true, !exact
+		out.JSON, out.Repaired, out.Value = true, !exact, v
 		return out
 	}
 	if b[0] == '<' {

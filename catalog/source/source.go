@@ -7,7 +7,6 @@ package source
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
@@ -55,10 +54,36 @@ type fileRange struct {
 	To   int `yaml:"to"`
 }
 
-var (
-	idPattern   = regexp.MustCompile(`^[a-z][a-z0-9_-]*$`)
-	pathPattern = regexp.MustCompile(`^[A-Za-z0-9_@$-]+(\[\])?(\.[A-Za-z0-9_@$-]+(\[\])?)*$`)
-)
+// ValidID reports whether id is a catalog id: lower-case letters, digits,
+// '-' and '_', starting with a letter. (Functions, not regexps: errcode
+// compiles nothing at start-up.)
+func ValidID(id string) bool {
+	if id == "" || id[0] < 'a' || id[0] > 'z' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// validPath: dot-separated names, each perhaps followed by [].
+func validPath(p string) bool {
+	for _, step := range strings.Split(p, ".") {
+		step = strings.TrimSuffix(step, "[]")
+		if step == "" {
+			return false
+		}
+		for i := 0; i < len(step); i++ {
+			if c := step[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("_@$-", c) >= 0) {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // parsed collects the problems of one file and places them.
 type parsed struct {
@@ -94,7 +119,7 @@ func Parse(name string, data []byte) (*catalog.Catalog, []Problem) {
 		return nil, []Problem{fromYAML(name, data, err)}
 	}
 	p := &parsed{name: name, data: data}
-	if !idPattern.MatchString(fc.ID) {
+	if !ValidID(fc.ID) {
 		p.problem("$.id", fmt.Sprintf("id %q must be lower-case letters, digits, '-' or '_', starting with a letter", fc.ID))
 	}
 	c := &catalog.Catalog{ID: fc.ID, Name: fc.Name, DocURL: fc.DocURL, Source: fc.Source}
@@ -107,7 +132,7 @@ func Parse(name string, data []byte) (*catalog.Catalog, []Problem) {
 	}
 	if b := fc.Body; b != nil {
 		for key, v := range map[string]string{"code": b.Code, "token": b.Token, "message": b.Message, "request_id": b.RequestID} {
-			if v != "" && !pathPattern.MatchString(v) {
+			if v != "" && !validPath(v) {
 				p.problem("$.body."+key, fmt.Sprintf("body.%s %q is not a dot path such as error.code or errors[].code", key, v))
 			}
 		}

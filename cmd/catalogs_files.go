@@ -1,0 +1,171 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/errcode-dev/errcode/catalog/source"
+	"github.com/errcode-dev/errcode/render"
+	"github.com/spf13/cobra"
+)
+
+func newCatalogsValidateCmd(f *Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate [FILE...]",
+		Short: "Check user catalog files and print every problem",
+		Long: `Check user catalog files: the FILEs given, or every one errcode would load
+(~/.config/errcode/catalogs, $ERRCODE_CATALOG_PATH, --catalog-file). Every
+problem is printed with file:line:column, the line and a caret. Exit status 1
+if any file has a problem.`,
+		Example: `  errcode catalogs validate
+  errcode catalogs validate ~/.config/errcode/catalogs/acme.yaml`,
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			files := args
+			if len(files) == 0 {
+				files = source.Discover(f.IO.Getenv, f.CatalogFiles)
+			}
+			if len(files) == 0 {
+				fmt.Fprintf(f.IO.ErrOut, "errcode: no user catalogs in %s, $ERRCODE_CATALOG_PATH or --catalog-file (see 'errcode catalogs init')\n", source.ConfigDir(f.IO.Getenv))
+				return nil
+			}
+			bad := 0
+			for _, file := range files {
+				// No cache: validating means reading the file itself.
+				c, problems := source.Load(file, "")
+				if problems == nil {
+					fmt.Fprintf(f.IO.Out, "%s: ok (%s, %d entries)\n", render.Scrub(file), render.Scrub(c.ID), len(c.Entries))
+					continue
+				}
+				bad++
+				for _, p := range problems {
+					fmt.Fprintln(f.IO.Out, scrubLines(p.Error()))
+				}
+			}
+			if bad > 0 {
+				return &exitError{code: exitNotFound, msg: fmt.Sprintf("%d of %d catalog files have problems", bad, len(files))}
+			}
+			return nil
+		},
+	}
+}
+
+// scrubLines scrubs each line of a multi-line message.
+func scrubLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = render.Scrub(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func newCatalogsInitCmd(f *Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "init ID",
+		Short: "Write a starter user catalog to edit",
+		Long: `Write a commented starter catalog, ID.yaml, into the user catalog directory
+(~/.config/errcode/catalogs, or $XDG_CONFIG_HOME/errcode/catalogs). An
+existing file is never overwritten. With a built-in catalog's id, the file
+extends that catalog.`,
+		Example: `  errcode catalogs init acme
+  $EDITOR ~/.config/errcode/catalogs/acme.yaml
+  errcode catalogs validate`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageErrorf("catalogs init needs one catalog id, e.g. 'errcode catalogs init acme'")
+			}
+			return nil
+		},
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id := args[0]
+			if !source.ValidID(id) {
+				return usageErrorf("catalog id %q must be lower-case letters, digits, '-' or '_', starting with a letter", id)
+			}
+			dir := source.ConfigDir(f.IO.Getenv)
+			if dir == "" {
+				return usageErrorf("cannot tell where user catalogs go: set HOME or XDG_CONFIG_HOME")
+			}
+			path := filepath.Join(dir, id+".yaml")
+			if err := writeNew(path, []byte(starterCatalog(id))); err != nil {
+				if errors.Is(err, fs.ErrExist) {
+					return &exitError{code: exitNotFound, msg: fmt.Sprintf("%s already exists: edit it, or remove it first", path)}
+				}
+				return &exitError{code: exitNotFound, msg: fmt.Sprintf("cannot write %s: %v", path, err)}
+			}
+			fmt.Fprintf(f.IO.Out, "wrote %s\nedit it, then check it with: errcode catalogs validate %s\n", path, path)
+			return nil
+		},
+	}
+}
+
+// writeNew writes data to path atomically and never over an existing file:
+// the data goes to a temporary file in the same directory, which is then
+// linked to path (a link fails if path exists, where a rename would not).
+func writeNew(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, ".errcode-init-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Link(tmp.Name(), path)
+}
+
+func starterCatalog(id string) string {
+	return `# yaml-language-server: $schema=https://raw.githubusercontent.com/errcode-dev/errcode/main/catalog/schema.json
+#
+# An errcode user catalog. errcode reads every *.yaml file in this directory
+# (and in $ERRCODE_CATALOG_PATH, and --catalog-file FILE). Check it with:
+#   errcode catalogs validate
+# A catalog with a built-in catalog's id (emnify, ironwifi, ...) extends it:
+# entries with the same code replace the built-in ones.
+
+# Lower-case id, used in 'errcode lookup ` + id + `:CODE' and '--catalog ` + id + `'.
+id: ` + id + `
+name: ` + strings.ToUpper(id[:1]) + id[1:] + ` API
+doc_url: https://docs.example.com/errors
+
+# Optional: explain attributes responses from these hosts (and subdomains).
+hosts: [api.example.com]
+
+# Optional: where explain finds an error in a JSON body, as dot paths; a step
+# written errors[] goes through each element of an array.
+body:
+  code: error.code
+  token: error.type
+  message: error.message
+  request_id: error.request_id
+
+entries:
+  - code: ` + strings.ToUpper(id) + `-1001  # a string; a number works too
+    token: CardExpired            # optional: a symbolic name
+    status: 402                   # optional: the HTTP status, 100-599
+    category: Payments            # optional
+    title: Card expired
+    message: "Card {last4} has expired"   # the message template, as the API sends it
+    description: The card on file is past its expiry date.
+    causes: [The customer's card expired]
+    fixes: [Ask the customer for a new card]
+    retryable: false              # optional: true, false, or leave it out (unknown)
+`
+}
