@@ -35,11 +35,16 @@ func Merge(base, user []*Catalog) []*Catalog {
 		} else {
 			m.Path = u.Path
 		}
+		at := make(map[string]int, len(m.Entries)) // folded code -> index: linear, not quadratic
+		for j := range m.Entries {
+			at[Key(m.Entries[j].Code)] = j
+		}
 		for _, e := range u.Entries {
 			k := Key(e.Code)
-			if j := slices.IndexFunc(m.Entries, func(x Entry) bool { return Key(x.Code) == k }); j >= 0 {
+			if j, ok := at[k]; ok {
 				m.Entries[j] = e
 			} else {
+				at[k] = len(m.Entries)
 				m.Entries = append(m.Entries, e)
 			}
 		}

@@ -61,7 +61,30 @@ func Discover(getenv func(string) string, files []string) []string {
 			out = append(out, p) // a file, or a missing path that Load will report
 		}
 	}
-	return append(out, files...)
+	return dedupe(append(out, files...))
+}
+
+// dedupe keeps the last mention of each file (so it applies in its latest
+// place) and drops the earlier ones.
+func dedupe(files []string) []string {
+	last := map[string]int{}
+	for i, f := range files {
+		if abs, err := filepath.Abs(f); err == nil {
+			f = abs
+		}
+		last[f] = i
+	}
+	var out []string
+	for i, f := range files {
+		abs, err := filepath.Abs(f)
+		if err != nil {
+			abs = f
+		}
+		if last[abs] == i {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // yamlFiles lists dir's *.yaml and *.yml files, sorted; none if dir is

@@ -91,9 +91,9 @@ func TestDiscover(t *testing.T) {
 	one := write(t, extra, "one.yaml", acme)
 	env := map[string]string{"HOME": home, "ERRCODE_CATALOG_PATH": extra + string(os.PathListSeparator) + one}
 	got := source.Discover(func(k string) string { return env[k] }, []string{"flag.yaml"})
-	want := []string{
+	want := []string{ // one.yaml is in the path twice: it applies once, at its last place
 		filepath.Join(home, ".config/errcode/catalogs/a.yml"), filepath.Join(home, ".config/errcode/catalogs/b.yaml"),
-		one, one, "flag.yaml",
+		one, "flag.yaml",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Discover:\n got %q\nwant %q", got, want)
@@ -125,4 +125,26 @@ func TestMergeExtendsBuiltin(t *testing.T) {
 	if e := catalog.NewIndex(catalog.Builtin()).Catalog("emnify").Find("1405", "", 0); e.Description != "" {
 		t.Error("merging modified the built-in data")
 	}
+}
+
+// FuzzCache: a cache file could be damaged or written by anyone with the
+// user's rights. Reading one never panics, and a damaged one is not used.
+func FuzzCache(f *testing.F) {
+	dir, cache := f.TempDir(), f.TempDir()
+	path := filepath.Join(dir, "acme.yaml")
+	os.WriteFile(path, []byte(acme), 0o644)
+	if _, problems := source.Load(path, cache); problems != nil {
+		f.Fatal(problems)
+	}
+	entries, _ := os.ReadDir(cache)
+	good, _ := os.ReadFile(filepath.Join(cache, entries[0].Name()))
+	f.Add(good)
+	f.Add(good[:len(good)/2])
+	f.Fuzz(func(t *testing.T, data []byte) {
+		os.WriteFile(filepath.Join(cache, entries[0].Name()), data, 0o644)
+		c, problems := source.Load(path, cache)
+		if problems != nil || c == nil || c.ID != "acme" {
+			t.Fatalf("Load with a damaged cache: %v %v", c, problems)
+		}
+	})
 }

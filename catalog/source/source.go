@@ -112,7 +112,15 @@ func (p *parsed) problem(path, msg string) {
 
 // Parse reads one catalog. name is used in problems. A catalog with
 // problems is not returned: errcode uses all of a file or none of it.
-func Parse(name string, data []byte) (*catalog.Catalog, []Problem) {
+func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
+	// goccy/go-yaml v1.19.2 dereferences nil on some malformed input
+	// ("entries: &a !0 00", found by FuzzParse): a bad file must be a
+	// problem, not a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			c, problems = nil, []Problem{{File: name, Msg: fmt.Sprintf("the YAML parser failed on this file (%v); check its syntax", r)}}
+		}
+	}()
 	var fc fileCatalog
 	dec := yaml.NewDecoder(bytes.NewReader(data), yaml.Strict(), yaml.DisallowUnknownField())
 	if err := dec.Decode(&fc); err != nil {
@@ -122,7 +130,7 @@ func Parse(name string, data []byte) (*catalog.Catalog, []Problem) {
 	if !ValidID(fc.ID) {
 		p.problem("$.id", fmt.Sprintf("id %q must be lower-case letters, digits, '-' or '_', starting with a letter", fc.ID))
 	}
-	c := &catalog.Catalog{ID: fc.ID, Name: fc.Name, DocURL: fc.DocURL, Source: fc.Source}
+	c = &catalog.Catalog{ID: fc.ID, Name: fc.Name, DocURL: fc.DocURL, Source: fc.Source}
 	for i, h := range fc.Hosts {
 		h = strings.ToLower(strings.TrimSpace(h))
 		if h == "" || strings.ContainsAny(h, "/: ") {

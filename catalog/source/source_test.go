@@ -66,3 +66,27 @@ func TestParseReportsAllProblems(t *testing.T) {
 		t.Errorf("want 3 problems, got %d: %v", len(problems), problems)
 	}
 }
+
+// FuzzParse: user catalogs are outside input. Any bytes give a catalog or
+// problems, never a panic; every problem names the file.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"id: acme\nentries:\n  - {code: A-1, status: 402}\n",
+		"id: acme\nbody: {code: errors[].code}\nentries: []\n",
+		"id: x\nentries:\n  - code: 1\n    kind: range\n    range: {from: 1, to: 2}\n",
+		"id: [\n", "entries: {", "- - -", "id: a\nentries:\n  - code: &a x\n  - code: *a\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, problems := source.Parse("f.yaml", data)
+		if (c == nil) == (problems == nil) {
+			t.Fatalf("catalog %v and problems %v", c, problems)
+		}
+		for _, p := range problems {
+			if p.File != "f.yaml" || p.Error() == "" {
+				t.Fatalf("problem %+v", p)
+			}
+		}
+	})
+}

@@ -1,0 +1,66 @@
+package source_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/catalog/source"
+)
+
+// bigCatalog writes a user catalog of n entries, each with every field.
+func bigCatalog(b *testing.B, n int) string {
+	var s strings.Builder
+	s.WriteString("id: big\nname: Big API\nhosts: [api.big.example]\nentries:\n")
+	for i := range n {
+		fmt.Fprintf(&s, "  - code: BIG-%05d\n    token: Token%d\n    status: 409\n    category: Things\n    title: Something number %d went wrong\n    message: \"Thing {id} number %d failed\"\n    description: A longer description of what happened and why it matters to the caller.\n    causes: [The first cause, The second cause]\n    fixes: [Do the first thing, Then the second]\n    retryable: false\n", i, i, i, i)
+	}
+	path := filepath.Join(b.TempDir(), "big.yaml")
+	if err := os.WriteFile(path, []byte(s.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// A 10,000-entry catalog parsed from YAML: what the first run after an
+// edit pays.
+func BenchmarkLoad10kParse(b *testing.B) {
+	path := bigCatalog(b, 10000)
+	for b.Loop() {
+		if _, p := source.Load(path, ""); p != nil {
+			b.Fatal(p)
+		}
+	}
+}
+
+// The same from the cache: what every other run pays.
+func BenchmarkLoad10kCached(b *testing.B) {
+	path, cache := bigCatalog(b, 10000), b.TempDir()
+	source.Load(path, cache)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, p := source.Load(path, cache); p != nil {
+			b.Fatal(p)
+		}
+	}
+}
+
+// Load from the cache, merge, and look up: a whole lookup, in process.
+func BenchmarkLookup10k(b *testing.B) {
+	path, cache := bigCatalog(b, 10000), b.TempDir()
+	source.Load(path, cache)
+	for _, q := range []string{"BIG-09999", "something number 9999"} {
+		b.Run(q, func(b *testing.B) {
+			for b.Loop() {
+				c, _ := source.Load(path, cache)
+				ix := catalog.NewIndex(catalog.Merge(catalog.Builtin(), []*catalog.Catalog{c}))
+				if r := ix.Lookup(catalog.Query{Text: q}); len(r.Matches) == 0 {
+					b.Fatal("not found")
+				}
+			}
+		})
+	}
+}
