@@ -17,27 +17,25 @@ const MaxFile = 32 << 20
 // ConfigDir is where user catalogs live: $XDG_CONFIG_HOME/errcode/catalogs,
 // by default ~/.config/errcode/catalogs. "" if neither is known.
 func ConfigDir(getenv func(string) string) string {
-	base := getenv("XDG_CONFIG_HOME")
-	if base == "" {
-		home := getenv("HOME")
-		if home == "" {
-			return ""
-		}
-		base = filepath.Join(home, ".config")
-	}
-	return filepath.Join(base, "errcode", "catalogs")
+	return xdgDir(getenv, "XDG_CONFIG_HOME", ".config")
 }
 
 // CacheDir is where parsed catalogs are kept: $XDG_CACHE_HOME/errcode/catalogs,
 // by default ~/.cache/errcode/catalogs. "" if neither is known.
 func CacheDir(getenv func(string) string) string {
-	base := getenv("XDG_CACHE_HOME")
+	return xdgDir(getenv, "XDG_CACHE_HOME", ".cache")
+}
+
+// xdgDir is errcode/catalogs under the XDG base directory named by
+// variable, or under ~/fallback when it is not set.
+func xdgDir(getenv func(string) string, variable, fallback string) string {
+	base := getenv(variable)
 	if base == "" {
 		home := getenv("HOME")
 		if home == "" {
 			return ""
 		}
-		base = filepath.Join(home, ".cache")
+		base = filepath.Join(home, fallback)
 	}
 	return filepath.Join(base, "errcode", "catalogs")
 }
