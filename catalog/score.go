@@ -93,7 +93,7 @@ func (sc *scorer) text(f field, s string) int {
 	weight := fieldWeight[f]
 	found, spans := 0, false
 	for i, q := range sc.q.required {
-		typos := sc.typos && !isNumber(q) // 1450 is not a typo of 1405: suggest it instead
+		typos := sc.typos && !IsDigits(q) // 1450 is not a typo of 1405: suggest it instead
 		if !typos && !containsFold(s, q) {
 			continue // the common case: one scan of the text settles it
 		}

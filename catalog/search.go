@@ -222,7 +222,7 @@ func fuzzySearch(scope []*Catalog, key string, ws queryWords) []Match {
 // shortFieldFuzzy scores the best compact subsequence match of key (the
 // query folded to letters and digits) in code, token or title.
 func shortFieldFuzzy(e *Entry, key string) int {
-	if len(key) < 3 || isNumber(key) {
+	if len(key) < 3 || IsDigits(key) {
 		return 0
 	}
 	best := 0
@@ -342,8 +342,8 @@ func suggest(scope []*Catalog, key string) []string {
 	return out
 }
 
-// isNumber reports whether s is all ASCII digits.
-func isNumber(s string) bool {
+// IsDigits reports whether s is all ASCII digits (and not empty).
+func IsDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
 			return false

@@ -11,8 +11,6 @@ const (
 	colorNever  colorMode = "never"
 )
 
-var colorModes = []string{string(colorAuto), string(colorAlways), string(colorNever)}
-
 func (m *colorMode) String() string { return string(*m) }
 func (m *colorMode) Type() string   { return "when" }
 func (m *colorMode) Set(s string) error {

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 
@@ -114,11 +115,7 @@ func runList(opts *listOptions) error {
 		if e.Status != 0 {
 			status = strconv.Itoa(e.Status)
 		}
-		title := e.Title
-		if title == "" {
-			title = render.Summary(&catalog.Entry{Message: e.Message, Description: e.Description})
-		}
-		cells[i] = []string{row.Catalog.ID, e.Code, status, e.Token, title}
+		cells[i] = []string{row.Catalog.ID, e.Code, status, e.Token, cmp.Or(e.Title, e.Message, e.Description)}
 	}
 	return opts.Renderer().Table(opts.IO.IsStdoutTTY, []string{"CATALOG", "CODE", "STATUS", "TOKEN", "TITLE"}, cells)
 }

@@ -6,6 +6,8 @@ import (
 	"html"
 	"sort"
 	"strings"
+
+	"github.com/errcode-dev/errcode/catalog"
 )
 
 // Item is one error a body carries.
@@ -90,7 +92,7 @@ func first(v any, keys ...string) string {
 
 func asStatus(v any) int {
 	s := str(v)
-	if len(s) != 3 || !isDigits(s) {
+	if len(s) != 3 || !catalog.IsDigits(s) {
 		return 0
 	}
 	n := int(s[0]-'0')*100 + int(s[1]-'0')*10 + int(s[2]-'0')
@@ -98,15 +100,6 @@ func asStatus(v any) int {
 		return 0
 	}
 	return n
-}
-
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 func list(v any) []any {
@@ -133,7 +126,7 @@ func readJSON(v any) Body {
 	switch {
 	case m["error_code"] != nil: // emnify, and codes like AUTH-401 in error_code
 		out.Shape = "generic"
-		if m["error_token"] != nil || isDigits(str(m["error_code"])) {
+		if m["error_token"] != nil || catalog.IsDigits(str(m["error_code"])) {
 			out.Shape = "emnify"
 		}
 		out.Items = emnifyItems(v, 0)
@@ -217,7 +210,7 @@ func readErrorObject(out Body, e map[string]any) Body {
 		out.RequestID = id
 	}
 	switch {
-	case isDigits(str(e["code"])) && str(e["status"]) != "" && !isDigits(str(e["status"])): // Google
+	case catalog.IsDigits(str(e["code"])) && str(e["status"]) != "" && !catalog.IsDigits(str(e["status"])): // Google
 		out.Shape = "google"
 		out.Status = asStatus(e["code"])
 		it := Item{Code: str(e["status"]), Token: str(e["status"]), Message: str(e["message"])}
