@@ -79,9 +79,11 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 		d.Reason = d.StatusEntry.Title
 	}
 	items := body.Items
+	errorBody := errorShape(body.Shape) // a body that only ever carries errors
 	if body.JSON {
 		if c, its, id, why := byBodyPaths(ix, d.Host, opts.Catalog, body.Value, d.Status); c != nil {
 			items, d.Catalog, d.CatalogFrom = its, c, why
+			errorBody = true // the catalog says these paths hold errors
 			if id != "" {
 				body.RequestID = id
 			}
@@ -107,7 +109,7 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	}
 	d.RateLimit = rateLimit(ex.Header)
 	d.Retryable = retryable(d)
-	d.Failed = d.Status >= 400 || (len(items) > 0 && errorShape(body.Shape))
+	d.Failed = d.Status >= 400 || (len(items) > 0 && errorBody)
 	return d
 }
 
