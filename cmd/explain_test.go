@@ -43,3 +43,20 @@ func TestExplainTruncatesLargeInput(t *testing.T) {
 		t.Errorf("JSON does not say truncated:\n%.2000s", out)
 	}
 }
+
+// With a terminal on standard input and no FILE, explain says how to give
+// it a response instead of waiting for one.
+func TestExplainRefusesTerminalInput(t *testing.T) {
+	ios, in, out, errOut := Test()
+	ios.IsStdinTTY = true
+	in.WriteString("HTTP/1.1 500 Internal Server Error\r\n\r\n") // must not be read
+	if code := Run(ios, []string{"explain"}); code != exitUsage || out.Len() != 0 {
+		t.Fatalf("exit %d, stdout %q", code, out)
+	}
+	if want := "errcode: no input: pipe a response, e.g. curl -si URL | errcode explain\n"; errOut.String() != want {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+	if in.Len() == 0 {
+		t.Error("explain read the terminal")
+	}
+}
