@@ -110,11 +110,16 @@ func newRootCmd(f *Factory) *cobra.Command {
 		Short: "Explain API error codes, offline",
 		Long: `errcode answers "what does this error mean, and what do I do now?" in the
 terminal, offline: error codes, tokens and HTTP statuses from vendors' error
-documentation and the IANA HTTP status registry, with causes and fixes.`,
+documentation and the IANA HTTP status registry, with causes and fixes. Pipe a
+raw HTTP response into 'errcode explain' and it says which error it is, why,
+when to retry and which request id to quote.
+
+Add your own APIs with 'errcode catalogs init'.`,
 		Example: `  errcode lookup 1405
   errcode lookup AUTH-401
   errcode lookup 409
   errcode lookup rate limit
+  curl -si https://api.example.com/v1/things | errcode explain
   errcode list --catalog emnify --status 4xx
   errcode catalogs`,
 		SilenceErrors: true,
