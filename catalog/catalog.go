@@ -7,14 +7,29 @@ import "strings"
 
 // Catalog is one vendor's (or the HTTP registry's) list of error entries.
 type Catalog struct {
-	ID      string // lower-case id used in catalog:code and --catalog
-	Name    string
-	DocURL  string     // the page the entries come from, "" if none
-	Source  string     // provenance of the catalog as a whole
-	Hosts   []string   // API hosts whose responses this catalog explains (and their subdomains)
-	Body    *BodyPaths // where explain finds this API's errors in a JSON body; nil: the usual shapes
-	Path    string     // the user file(s) it was read from; "" for built-in data
-	Entries []Entry
+	ID     string // lower-case id used in catalog:code and --catalog
+	Name   string
+	DocURL string     // the page the entries come from, "" if none
+	Source string     // provenance of the catalog as a whole
+	Hosts  []string   // API hosts whose responses this catalog explains (and their subdomains)
+	Body   *BodyPaths // where explain finds this API's errors in a JSON body; nil: the usual shapes
+	// Protocol marks a protocol's vocabulary (curl's exit codes, gRPC,
+	// OAuth, SQLSTATE...): explain names it only where the protocol's own
+	// carrier says so (a tool's message, a header, the protocol's body
+	// envelope), never to guess who answered from a code that happens to
+	// match, since such codes ("5", "NotFound", "invalid_request") are
+	// everywhere.
+	Protocol bool
+	Path     string // the user file(s) it was read from; "" for built-in data
+	Entries  []Entry
+
+	// Lookup tables, built by go generate for the built-in catalogs (nil
+	// for user catalogs and merged ones, which are scanned): exact lookup
+	// then touches a few rows instead of every entry.
+	tabled   bool
+	keys     []keyRef    // folded codes and tokens, sorted
+	statuses []statusRef // entries with a status, sorted by it
+	ranges   []uint16    // the Range entries
 }
 
 // BodyPaths are dot paths into a JSON error body ("error.code"); a step

@@ -38,12 +38,13 @@ func (ix *Index) StatusEntry(status int) *Entry {
 	if c == nil || status == 0 {
 		return nil
 	}
-	for i := range c.Entries {
-		if c.Entries[i].Status == status {
-			return &c.Entries[i]
+	var found *Entry
+	c.byStatus(status, func(i int) {
+		if found == nil {
+			found = &c.Entries[i]
 		}
-	}
-	return nil
+	})
+	return found
 }
 
 // HTTPCatalog is the id of the HTTP status registry catalog.
@@ -54,36 +55,44 @@ const HTTPCatalog = "http"
 // token may name several codes), else the range a numeric code falls in.
 // status 0 means unknown. Nil if none.
 func (c *Catalog) Find(code, token string, status int) *Entry {
+	var found *Entry
 	if k := Key(code); k != "" {
-		for i := range c.Entries {
-			if Key(c.Entries[i].Code) == k {
-				return &c.Entries[i]
+		c.byKey(k, func(i int, token bool) {
+			if !token && found == nil {
+				found = &c.Entries[i]
 			}
+		})
+		if found != nil {
+			return found
 		}
 	}
 	if k := Key(token); k != "" {
-		var found *Entry
-		for i := range c.Entries {
-			e := &c.Entries[i]
-			if e.Token != "" && Key(e.Token) == k {
-				if e.Status == status {
-					return e
-				}
-				if found == nil {
-					found = e
-				}
+		var exact *Entry
+		c.byKey(k, func(i int, isToken bool) {
+			if !isToken {
+				return
 			}
+			e := &c.Entries[i]
+			if e.Status == status && exact == nil {
+				exact = e
+			}
+			if found == nil {
+				found = e
+			}
+		})
+		if exact != nil {
+			return exact
 		}
 		if found != nil {
 			return found
 		}
 	}
 	if n, err := strconv.Atoi(Key(code)); err == nil {
-		for i := range c.Entries {
-			if e := &c.Entries[i]; e.Kind == Range && e.From <= n && n <= e.To {
-				return e
+		c.rangeFor(n, func(i int) {
+			if found == nil {
+				found = &c.Entries[i]
 			}
-		}
+		})
 	}
-	return nil
+	return found
 }

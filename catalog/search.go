@@ -131,29 +131,37 @@ func exact(scope []*Catalog, key string) []Match {
 	isStatus := isNum && n >= 100 && n <= 599
 	var out []Match
 	for _, c := range scope {
-		own := false // c has an entry whose code is the number itself
-		for i := range c.Entries {
-			e := &c.Entries[i]
-			kind, ok := MatchKind(0), false
-			switch {
-			case Key(e.Code) == key:
-				kind, ok, own = MatchCode, true, true
-			case e.Token != "" && Key(e.Token) == key:
-				kind, ok = MatchToken, true
-			case isStatus && e.Status == n:
-				kind, ok = MatchStatus, true
-			}
-			if ok {
-				out = append(out, Match{Entry: e, Catalog: c, Kind: kind})
-			}
-		}
-		if isNum && !own {
-			for i := range c.Entries {
-				e := &c.Entries[i]
-				if e.Kind == Range && e.From <= n && n <= e.To {
-					out = append(out, Match{Entry: e, Catalog: c, Kind: MatchRange})
+		// The best match of each entry (code, then token, then status), in
+		// the catalog's entry order (score holds the index meanwhile).
+		start := len(out)
+		note := func(i int, kind MatchKind) {
+			for j := start; j < len(out); j++ {
+				if out[j].Entry == &c.Entries[i] {
+					out[j].Kind = min(out[j].Kind, kind)
+					return
 				}
 			}
+			out = append(out, Match{Entry: &c.Entries[i], Catalog: c, Kind: kind, score: i})
+		}
+		own := false // c has an entry whose code is the number itself
+		c.byKey(key, func(i int, token bool) {
+			if token {
+				note(i, MatchToken)
+			} else {
+				note(i, MatchCode)
+				own = true
+			}
+		})
+		if isStatus {
+			c.byStatus(n, func(i int) { note(i, MatchStatus) })
+		}
+		if isNum && !own {
+			c.rangeFor(n, func(i int) { note(i, MatchRange) })
+		}
+		mine := out[start:]
+		sort.SliceStable(mine, func(i, j int) bool { return mine[i].score < mine[j].score })
+		for j := range mine {
+			mine[j].score = 0
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -230,11 +238,11 @@ func shortFieldFuzzy(e *Entry, key string) int {
 		if !subsequenceFold(s, key) {
 			continue // the common case, found without asking fuzzy
 		}
-		folded := Key(s)
+		folded, starts := foldWords(s)
 		for _, m := range fuzzy.Find(key, []string{folded}) {
 			first, last := m.MatchedIndexes[0], m.MatchedIndexes[len(m.MatchedIndexes)-1]
 			gaps := (last - first + 1) - len(key)
-			if gaps > max(1, len(key)/4) || first > 0 && !strings.HasPrefix(folded, key[:1]) && gaps > 0 {
+			if gaps > max(1, len(key)/4) || first > 0 && !strings.HasPrefix(folded, key[:1]) && gaps > 0 || strayLetter(m.MatchedIndexes, starts) {
 				continue
 			}
 			// Fewer gaps and a match from the start score higher; the
@@ -246,6 +254,41 @@ func shortFieldFuzzy(e *Entry, key string) int {
 		}
 	}
 	return best
+}
+
+// foldWords folds s as Key does (without its hex rule) and marks where
+// each word starts in the folded string: after a separator, or at a
+// camelCase hump.
+func foldWords(s string) (string, []bool) {
+	b := make([]byte, 0, len(s))
+	var starts []bool
+	sep := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !isAlnum(c) && c < 0x80 {
+			sep = true
+			continue
+		}
+		hump := c >= 'A' && c <= 'Z' && i > 0 && s[i-1] >= 'a' && s[i-1] <= 'z'
+		b = append(b, lower(c))
+		starts = append(starts, sep || hump)
+		sep = false
+	}
+	return string(b), starts
+}
+
+// strayLetter: the match takes a lone letter from a word it otherwise
+// misses ("duplcated" is not "duplicate_database", whose d it borrows).
+func strayLetter(idx []int, starts []bool) bool {
+	for j, i := range idx {
+		if i == 0 || !starts[i] {
+			continue
+		}
+		if j == len(idx)-1 || idx[j+1] != i+1 {
+			return true
+		}
+	}
+	return false
 }
 
 // subsequenceFold: the bytes of key (lower case) occur in s in order.

@@ -38,7 +38,8 @@ func TestLookupExact(t *testing.T) {
 		{"max sessions exceeded", nil, []string{"ironwifi:Max sessions exceeded"}, catalog.MatchCode},
 		{"Duplicated", nil, []string{"emnify:1405"}, catalog.MatchToken},
 		{"duplicated", nil, []string{"emnify:1405"}, catalog.MatchToken},
-		{"TooManyRequests", nil, []string{"emnify:1105", "emnify:1501"}, catalog.MatchToken},
+		// Kubernetes' reason is this code; emnify's entries have it as a token.
+		{"TooManyRequests", nil, []string{"kubernetes:TooManyRequests", "emnify:1105", "emnify:1501"}, catalog.MatchCode},
 		{"too many requests", []string{"emnify"}, []string{"emnify:1105", "emnify:1501"}, catalog.MatchToken},
 		{"2205", nil, []string{"emnify:2200-2299"}, catalog.MatchRange},
 		{"2699", nil, []string{"emnify:2600-2699"}, catalog.MatchRange},
@@ -53,6 +54,23 @@ func TestLookupExact(t *testing.T) {
 		{"error_code 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
 		{"wontopos not found", nil, []string{"wontopos:not_found"}, catalog.MatchCode},
 		{"emnify duplicated", nil, []string{"emnify:1405"}, catalog.MatchToken},
+		// The protocol vocabularies, in the forms people paste them.
+		{"curl 28", nil, []string{"curl:28"}, catalog.MatchCode},
+		{"curl: (28)", nil, []string{"curl:28"}, catalog.MatchCode},
+		{"CURLE_OPERATION_TIMEDOUT", nil, []string{"curl:28"}, catalog.MatchToken},
+		{"grpc 14", nil, []string{"grpc:14"}, catalog.MatchCode},
+		{"14", nil, []string{"curl:14", "grpc:14"}, catalog.MatchCode},
+		{"DEADLINE_EXCEEDED", nil, []string{"grpc:4"}, catalog.MatchToken},
+		{"DeadlineExceeded", nil, []string{"grpc:4"}, catalog.MatchToken}, // grpc-go's and grpcurl's spelling
+		{"invalid_grant", nil, []string{"oauth:invalid_grant"}, catalog.MatchCode},
+		{"kubernetes AlreadyExists", nil, []string{"kubernetes:AlreadyExists"}, catalog.MatchCode},
+		{"AlreadyExists", nil, []string{"kubernetes:AlreadyExists", "grpc:6"}, catalog.MatchCode},
+		{"23505", nil, []string{"postgres:23505"}, catalog.MatchCode},
+		{"40P01", nil, []string{"postgres:40P01"}, catalog.MatchCode},
+		{"unique_violation", nil, []string{"postgres:23505"}, catalog.MatchToken},
+		{"REFUSED_STREAM", nil, []string{"http2:0x7"}, catalog.MatchToken},
+		{"0x07", nil, []string{"http2:0x7"}, catalog.MatchCode},
+		{"0xa", nil, []string{"http2:0xa"}, catalog.MatchCode},
 	} {
 		r := lookup(tc.query, tc.cats...)
 		if got := ids(r); !slices.Equal(got, tc.want) {
@@ -69,7 +87,8 @@ func TestLookupExact(t *testing.T) {
 // with that status, in catalog order.
 func TestLookupStatus(t *testing.T) {
 	r := lookup("409")
-	want := []string{"http:409", "ironwifi:409", "emnify:1405", "emnify:1407", "emnify:2101", "devdocs:CONFLICT-409", "wontopos:conflict"}
+	want := []string{"http:409", "ironwifi:409", "emnify:1405", "emnify:1407", "emnify:2101", "devdocs:CONFLICT-409", "wontopos:conflict",
+		"grpc:6", "grpc:10", "kubernetes:AlreadyExists", "kubernetes:Conflict"}
 	if got := ids(r); !slices.Equal(got, want) {
 		t.Fatalf("lookup 409: got %v\nwant %v", got, want)
 	}
@@ -82,7 +101,7 @@ func TestLookupStatus(t *testing.T) {
 	if got := ids(lookup("409", "emnify")); !slices.Equal(got, []string{"emnify:1405", "emnify:1407", "emnify:2101"}) {
 		t.Errorf("lookup 409 -c emnify: %v", got)
 	}
-	if got := ids(lookup("status 429")); len(got) != 7 || got[0] != "http:429" {
+	if got := ids(lookup("status 429")); len(got) != 9 || got[0] != "http:429" || got[8] != "kubernetes:TooManyRequests" {
 		t.Errorf("lookup status 429: %v", got)
 	}
 	if got := ids(lookup("emnify:429")); !slices.Equal(got, []string{"emnify:1105", "emnify:1501"}) {
@@ -97,7 +116,8 @@ func TestLookupText(t *testing.T) {
 		top   int
 		want  []string
 	}{
-		{"rate limit", 6, []string{"wontopos:rate_limit_exceeded", "ironwifi:429", "emnify:1501", "devdocs:TOOLIMITED-429", "http:429"}},
+		// gRPC's RESOURCE_EXHAUSTED also speaks of rate limits, and belongs here.
+		{"rate limit", 7, []string{"wontopos:rate_limit_exceeded", "ironwifi:429", "emnify:1501", "devdocs:TOOLIMITED-429", "http:429", "grpc:8"}},
 		{"expired api key", 3, []string{"wontopos:api_key_expired", "ironwifi:401", "devdocs:AUTH-401"}},
 		{"Valid-To", 1, []string{"ironwifi:Account expired"}},
 		{"valid to date", 1, []string{"ironwifi:Account expired"}},

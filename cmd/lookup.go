@@ -115,7 +115,11 @@ func runLookup(opts *lookupOptions) error {
 			return err
 		}
 		if more := len(res.Matches) - len(shown); more > 0 {
-			fmt.Fprintf(opts.IO.ErrOut, "errcode: %d more matches; show them all with --limit 0\n", more)
+			noun := "matches"
+			if more == 1 {
+				noun = "match"
+			}
+			fmt.Fprintf(opts.IO.ErrOut, "errcode: %d more %s; show them all with --limit 0\n", more, noun)
 		}
 		fmt.Fprintln(opts.IO.Out)
 	}

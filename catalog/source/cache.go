@@ -17,7 +17,7 @@ import (
 // (goccy/go-yaml takes about 600 ms for 10,000 entries; this, a few).
 // Strings are decoded as substrings of one string read from the file.
 
-const cacheMagic = "errcode catalog cache 1\n"
+const cacheMagic = "errcode catalog cache 2\n"
 
 // cacheKey names a file's cache entry: its absolute path, size and
 // modification time, so any change to the file misses.
@@ -94,6 +94,7 @@ func (e *encoder) catalog(c *catalog.Catalog) {
 	} else {
 		e.strs(nil)
 	}
+	e.num(btoi(c.Protocol))
 	e.num(len(c.Entries))
 	for i := range c.Entries {
 		x := &c.Entries[i]
@@ -106,6 +107,13 @@ func (e *encoder) catalog(c *catalog.Catalog) {
 			e.num(n)
 		}
 	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 type decoder struct {
@@ -165,6 +173,7 @@ func (d *decoder) catalog() *catalog.Catalog {
 	if b := d.strs(); len(b) == 4 {
 		c.Body = &catalog.BodyPaths{Code: b[0], Token: b[1], Message: b[2], RequestID: b[3]}
 	}
+	c.Protocol = d.num() == 1
 	n := d.num()
 	if n < 0 || n > len(d.s) {
 		d.bad = true

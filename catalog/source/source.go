@@ -15,13 +15,14 @@ import (
 )
 
 type fileCatalog struct {
-	ID      string      `yaml:"id"`
-	Name    string      `yaml:"name"`
-	DocURL  string      `yaml:"doc_url"`
-	Source  string      `yaml:"source"`
-	Hosts   []string    `yaml:"hosts"`
-	Body    *fileBody   `yaml:"body"`
-	Entries []fileEntry `yaml:"entries"`
+	ID       string      `yaml:"id"`
+	Name     string      `yaml:"name"`
+	DocURL   string      `yaml:"doc_url"`
+	Source   string      `yaml:"source"`
+	Hosts    []string    `yaml:"hosts"`
+	Body     *fileBody   `yaml:"body"`
+	Protocol bool        `yaml:"protocol"`
+	Entries  []fileEntry `yaml:"entries"`
 }
 
 type fileBody struct {
@@ -130,7 +131,7 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 	if !ValidID(fc.ID) {
 		p.problem("$.id", fmt.Sprintf("id %q must be lower-case letters, digits, '-' or '_', starting with a letter", fc.ID))
 	}
-	c = &catalog.Catalog{ID: fc.ID, Name: fc.Name, DocURL: fc.DocURL, Source: fc.Source}
+	c = &catalog.Catalog{ID: fc.ID, Name: fc.Name, DocURL: fc.DocURL, Source: fc.Source, Protocol: fc.Protocol}
 	for i, h := range fc.Hosts {
 		h = strings.ToLower(strings.TrimSpace(h))
 		if h == "" || strings.ContainsAny(h, "/: ") {

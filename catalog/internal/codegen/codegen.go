@@ -16,8 +16,9 @@ import (
 )
 
 // Order is the order of the built-in catalogs: the four vendors in the order
-// of their seed documents, then the HTTP registry.
-var Order = []string{"ironwifi", "emnify", "devdocs", "wontopos", "http"}
+// of their seed documents, the HTTP registry, then the protocol
+// vocabularies under every API.
+var Order = []string{"ironwifi", "emnify", "devdocs", "wontopos", "http", "curl", "grpc", "oauth", "kubernetes", "postgres", "http2"}
 
 // Load parses every catalog in Order from dir.
 func Load(dir string) ([]*catalog.Catalog, error) {
@@ -49,14 +50,36 @@ func Generate(cats []*catalog.Catalog) ([]byte, error) {
 	b.WriteString("// it costs nothing at start-up.\n")
 	b.WriteString("var builtin = [...]*Catalog{\n")
 	for _, c := range cats {
-		fmt.Fprintf(&b, "{ID: %q, Name: %q, DocURL: %q, Source: %q, Hosts: %#v, Entries: []Entry{\n", c.ID, c.Name, c.DocURL, c.Source, c.Hosts)
+		fmt.Fprintf(&b, "{ID: %q, Name: %q, DocURL: %q, Source: %q, Hosts: %#v, Protocol: %v, Entries: []Entry{\n", c.ID, c.Name, c.DocURL, c.Source, c.Hosts, c.Protocol)
 		for i := range c.Entries {
 			writeEntry(&b, &c.Entries[i])
 		}
-		b.WriteString("}},\n")
+		b.WriteString("},\n")
+		writeTables(&b, catalog.BuildTables(c))
+		b.WriteString("},\n")
 	}
 	b.WriteString("}\n")
 	return format.Source(b.Bytes())
+}
+
+// writeTables writes a catalog's lookup tables (see catalog.Tables).
+func writeTables(b *bytes.Buffer, t catalog.Tables) {
+	b.WriteString("tabled: true,\nkeys: []keyRef{")
+	for i, k := range t.Keys {
+		if i%4 == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "{%q, %d, %v}, ", k.Key, k.Entry, k.Token)
+	}
+	b.WriteString("\n},\nstatuses: []statusRef{")
+	for i, s := range t.Statuses {
+		if i%8 == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "{%d, %d}, ", s.Status, s.Entry)
+	}
+	b.WriteString("\n},\n")
+	fmt.Fprintf(b, "ranges: %#v,\n", t.Ranges)
 }
 
 func writeEntry(b *bytes.Buffer, e *catalog.Entry) {
