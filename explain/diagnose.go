@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"bytes"
 	"strconv"
 
 	"github.com/errcode-dev/errcode/catalog"
@@ -36,7 +37,9 @@ type Diagnosis struct {
 	RetryAfter        *int   // seconds
 	RateLimit         *RateLimit
 	Retryable         bool
-	Failed            bool // an error status, or errors in the body (GraphQL under 200)
+	RetryKnown        bool // something (a header, an entry, the status) says whether to retry
+	Failed            bool // an error status, errors in the body (GraphQL under 200), a failed transfer
+	NoResponse        bool // the transfer failed before any response arrived
 	Hops              []Hop
 	Notes             []string
 	Shape             string
@@ -49,7 +52,7 @@ type Diagnosis struct {
 // even a 200 response as failed.
 func errorShape(shape string) bool {
 	switch shape {
-	case "emnify", "ironwifi", "wontopos", "google", "stripe", "msgraph", "oauth", "aws", "problem", "graphql", "jsonapi", "github":
+	case "emnify", "ironwifi", "wontopos", "google", "stripe", "msgraph", "oauth", "kubernetes", "grpc", "postgrest", "aws", "problem", "graphql", "jsonapi", "github":
 		return true
 	}
 	return false
@@ -89,16 +92,36 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 			}
 		}
 	}
-	if b := bearerError(ex.Header); b != nil {
-		items = append(items, *b)
+	bodyItems := items
+	// Errors outside the body come first: the transfer's failure is what
+	// happened; a protocol's own header says what its call returned.
+	var carried []Item
+	carried = append(carried, ex.Carried...)
+	carried = append(carried, grpcStatus(ex.Header, ex.Trailer, ex.Body)...)
+	items = append(carried, items...)
+	items = append(items, bearerErrors(ex.Header)...)
+	items = append(items, redirectErrors(ex.Header.Get("Location"), ex.Hops)...)
+	if d.Status == 0 {
+		for _, it := range items {
+			if it.Status != 0 {
+				d.Status, d.StatusFrom = it.Status, it.From
+				break
+			}
+		}
+		d.StatusEntry = ix.StatusEntry(d.Status)
+		if d.StatusEntry != nil {
+			d.StatusCatalog, d.Reason = ix.Catalog(catalog.HTTPCatalog), d.StatusEntry.Title
+		}
 	}
 	if d.Catalog == nil {
 		d.Catalog, d.CatalogFrom = attribute(ix, d.Host, body.Shape, items, d.Status, opts.Catalog)
 	}
+	fails := false
 	for _, it := range items {
 		f := Finding{Item: it}
 		f.Entry, f.Catalog = findEntry(ix, d.Catalog, it, d.Status, body.Shape)
 		d.Findings = append(d.Findings, f)
+		fails = fails || it.Fails
 	}
 	d.RequestID, d.RequestIDFrom = requestID(ex.Header)
 	if d.RequestID == "" && body.RequestID != "" {
@@ -108,8 +131,10 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 		d.RetryAfter = &s
 	}
 	d.RateLimit = rateLimit(ex.Header)
-	d.Retryable = retryable(d)
-	d.Failed = d.Status >= 400 || (len(items) > 0 && errorBody)
+	d.Retryable, d.RetryKnown = retryable(d)
+	// The transfer failed and nothing of a response is in the input.
+	d.NoResponse = ex.Protocol == "" && len(bytes.TrimSpace(ex.Body)) == 0 && len(ex.Carried) > 0 && ex.Carried[0].Vocab == "curl"
+	d.Failed = d.Status >= 400 || (len(bodyItems) > 0 && errorBody) || fails
 	return d
 }
 
@@ -148,20 +173,44 @@ func attribute(ix *catalog.Index, host, shape string, items []Item, status int, 
 			}
 		}
 	}
-	if foreignShape(shape) {
-		return nil, "" // Google's RATE_LIMIT_EXCEEDED is not Wontopos's rate_limit_exceeded
-	}
-	for _, it := range items {
-		for _, c := range ix.Catalogs {
-			if c.ID == catalog.HTTPCatalog {
+	if !foreignShape(shape) { // Google's RATE_LIMIT_EXCEEDED is not Wontopos's rate_limit_exceeded
+		for _, it := range items {
+			if it.VocabOnly {
 				continue
 			}
-			if e := c.Find(it.Code, it.Token, status); e != nil && agrees(e, status) {
-				return c, "code " + firstNonEmpty(it.Code, it.Token)
+			for _, c := range ix.Catalogs {
+				if c.ID == catalog.HTTPCatalog || c.Protocol {
+					continue // a protocol's codes ("5", "NotFound") say nothing of who answered
+				}
+				if e := c.Find(it.Code, it.Token, status); e != nil && agrees(e, status) {
+					return c, "code " + firstNonEmpty(it.Code, it.Token)
+				}
 			}
 		}
 	}
+	// No API claims the response: the protocol whose carrier explains the
+	// first error does.
+	for _, it := range items {
+		if c := ix.Catalog(it.Vocab); c != nil && it.Vocab != "" && c.Find(it.Code, it.Token, status) != nil {
+			return c, vocabFrom(it, shape)
+		}
+	}
 	return nil, ""
+}
+
+// vocabFrom says how an error was known to be a protocol's.
+func vocabFrom(it Item, shape string) string {
+	switch {
+	case it.From != "":
+		return it.From
+	case shape == "google":
+		return "status in a Google API error"
+	case shape == "postgrest":
+		return "SQLSTATE in the body's code"
+	case shape == "grpc":
+		return "gRPC status in the body"
+	}
+	return "body shape"
 }
 
 // foreignShape: the body is the envelope of an API errcode has no catalog
@@ -169,7 +218,7 @@ func attribute(ix *catalog.Index, host, shape string, items []Item, status int, 
 // a vendor catalog happens to call the same.
 func foreignShape(shape string) bool {
 	switch shape {
-	case "google", "stripe", "msgraph", "aws", "oauth", "graphql", "jsonapi", "github":
+	case "google", "stripe", "msgraph", "aws", "oauth", "kubernetes", "grpc", "postgrest", "graphql", "jsonapi", "github":
 		return true
 	}
 	return false
@@ -183,24 +232,42 @@ func agrees(e *catalog.Entry, status int) bool {
 // findEntry is the catalog entry an item names: in the attributed catalog,
 // or else in any vendor catalog where the status agrees.
 func findEntry(ix *catalog.Index, attributed *catalog.Catalog, it Item, status int, shape string) (*catalog.Entry, *catalog.Catalog) {
-	if attributed != nil {
+	vocab := ix.Catalog(it.Vocab)
+	if it.Vocab == "" {
+		vocab = nil
+	}
+	inVocab := func() (*catalog.Entry, *catalog.Catalog) {
+		if vocab != nil {
+			if e := vocab.Find(it.Code, it.Token, status); e != nil {
+				return e, vocab
+			}
+		}
+		return nil, nil
+	}
+	if it.VocabOnly { // the protocol's own carrier: its vocabulary alone
+		return inVocab()
+	}
+	if attributed != nil && attributed != vocab {
 		if e := attributed.Find(it.Code, it.Token, status); e != nil {
 			return e, attributed
 		}
 		// A catalog that documents its errors by HTTP status (IronWiFi):
 		// the status names the entry when the error's own code does not.
-		if it.Depth == 0 && status != 0 {
+		if it.Depth == 0 && status != 0 && vocab == nil {
 			if e := attributed.Find(strconv.Itoa(status), "", status); e != nil && e.Status == status {
 				return e, attributed
 			}
 		}
-		return nil, nil
+		return inVocab()
+	}
+	if e, c := inVocab(); e != nil {
+		return e, c
 	}
 	if (it.Code == "" && it.Token == "") || foreignShape(shape) {
 		return nil, nil
 	}
 	for _, c := range ix.Catalogs {
-		if c.ID == catalog.HTTPCatalog {
+		if c.ID == catalog.HTTPCatalog || c.Protocol {
 			continue
 		}
 		if e := c.Find(it.Code, it.Token, status); e != nil && agrees(e, status) && e.Kind != catalog.Range {
@@ -211,17 +278,21 @@ func findEntry(ix *catalog.Index, attributed *catalog.Catalog, it Item, status i
 }
 
 // retryable: what the first error's entry says, else what the status's
-// registry entry says; a Retry-After on a 429 or 503 settles it.
-func retryable(d Diagnosis) bool {
+// registry entry says; a Retry-After on a 429 or 503 settles it. known is
+// false when nothing says (a failed transfer whose entry is silent).
+func retryable(d Diagnosis) (yes, known bool) {
 	if d.RetryAfter != nil && (d.Status == 429 || d.Status == 503) {
-		return true
+		return true, true
 	}
 	for _, f := range d.Findings {
 		if f.Entry != nil && f.Entry.Retryable != catalog.RetryUnknown {
-			return f.Entry.Retryable == catalog.RetryYes
+			return f.Entry.Retryable == catalog.RetryYes, true
 		}
 	}
-	return d.StatusEntry != nil && d.StatusEntry.Retryable == catalog.RetryYes
+	if d.StatusEntry != nil && d.StatusEntry.Retryable != catalog.RetryUnknown {
+		return d.StatusEntry.Retryable == catalog.RetryYes, true
+	}
+	return false, false
 }
 
 func firstNonEmpty(s ...string) string {

@@ -113,7 +113,7 @@ func rateLimit(h textproto.MIMEHeader) *RateLimit {
 
 // requestIDHeaders are the headers that carry an id to quote to support,
 // most specific first.
-var requestIDHeaders = []string{"X-Request-Id", "Request-Id", "X-Amzn-Requestid", "X-Amz-Request-Id", "X-Github-Request-Id", "X-Correlation-Id", "X-Trace-Id", "Cf-Ray"}
+var requestIDHeaders = []string{"X-Request-Id", "Request-Id", "X-Amzn-Requestid", "X-Amz-Request-Id", "X-Github-Request-Id", "Audit-Id", "X-Correlation-Id", "X-Trace-Id", "Cf-Ray"}
 
 // requestID finds the id to quote and the header it came from.
 func requestID(h textproto.MIMEHeader) (id, from string) {
@@ -123,30 +123,4 @@ func requestID(h textproto.MIMEHeader) (id, from string) {
 		}
 	}
 	return "", ""
-}
-
-var authParam = &lazyRE{expr: `(\w+)="([^"]*)"`}
-
-// bearerError reads WWW-Authenticate: Bearer error="invalid_token",
-// error_description="..." (RFC 6750 3).
-func bearerError(h textproto.MIMEHeader) *Item {
-	for _, v := range h.Values("Www-Authenticate") {
-		scheme, params, _ := strings.Cut(strings.TrimSpace(v), " ")
-		if !strings.EqualFold(scheme, "Bearer") {
-			continue
-		}
-		var it Item
-		for _, m := range authParam.get().FindAllStringSubmatch(params, -1) {
-			switch strings.ToLower(m[1]) {
-			case "error":
-				it.Code = m[2]
-			case "error_description":
-				it.Message = m[2]
-			}
-		}
-		if it.Code != "" {
-			return &it
-		}
-	}
-	return nil
 }

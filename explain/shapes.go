@@ -5,23 +5,36 @@ import (
 	"encoding/xml"
 	"html"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
 )
 
-// Item is one error a body carries.
+// Item is one error the response carries: in its body, in a header, or in
+// what the tool printed about the transfer.
 type Item struct {
 	Code    string
 	Token   string
 	Message string
 	Field   string // a field name, JSON pointer, GraphQL path or location
+	Detail  string // more about it (PostgreSQL's details)
+	Hint    string // what the server suggests (PostgreSQL's hint)
 	Depth   int    // 0 at the top; 1 for errors nested in another
+	From    string // where it was found, when not the body: "curl", "grpc-status header"...
+	// Vocab is the catalog of the protocol whose carrier this is (an
+	// OAuth error object, a gRPC status); with VocabOnly the carrier is
+	// the protocol's own (a tool's failure line, a grpc-status header, a
+	// Bearer challenge), so no other catalog is asked.
+	Vocab     string
+	VocabOnly bool
+	Fails     bool // the carrier only ever reports failures (the transfer, a gRPC call)
+	Status    int  // an HTTP status the carrier states (curl's "returned error: 404")
 }
 
 // Body is what errcode understood of a response body.
 type Body struct {
-	Shape     string // "emnify", "ironwifi", "wontopos", "problem", "google", "oauth", "graphql", "jsonapi", "stripe", "github", "aws", "msgraph", "generic", "xml", "html", "text", ""
+	Shape     string // "emnify", "ironwifi", "wontopos", "problem", "google", "oauth", "kubernetes", "grpc", "postgrest", "graphql", "jsonapi", "stripe", "github", "aws", "msgraph", "generic", "xml", "html", "text", ""
 	Items     []Item
 	Status    int    // a status the body states (problem details, Wontopos, IronWiFi, Google)
 	RequestID string // an id the body carries
@@ -124,6 +137,21 @@ func readJSON(v any) Body {
 	out.RequestID = first(v, requestIDKeys...)
 	errObj, _ := m["error"].(map[string]any)
 	switch {
+	case str(m["kind"]) == "Status" && m["apiVersion"] != nil: // Kubernetes metav1.Status
+		return readKubernetes(out, m)
+	case isGRPCStatusJSON(m): // grpc-gateway, Envoy: {"code": 5, "message", "details": []}
+		out.Shape = "grpc"
+		out.Items = []Item{{Code: str(m["code"]), Message: str(m["message"]), Vocab: "grpc"}}
+		out.Items = append(out.Items, statusDetails(m["details"])...)
+		return out
+	case isPostgREST(m): // PostgREST, Supabase: a PostgreSQL error as JSON
+		out.Shape = "postgrest"
+		it := Item{Code: str(m["code"]), Message: str(m["message"]), Detail: str(m["details"]), Hint: str(m["hint"])}
+		if isSQLState(it.Code) {
+			it.Vocab = "postgres"
+		}
+		out.Items = []Item{it}
+		return out
 	case m["error_code"] != nil: // emnify, and codes like AUTH-401 in error_code
 		out.Shape = "generic"
 		if m["error_token"] != nil || catalog.IsDigits(str(m["error_code"])) {
@@ -141,7 +169,7 @@ func readJSON(v any) Body {
 		out = readErrorObject(out, errObj)
 	case str(m["error"]) != "": // OAuth 2.0 (RFC 6749 5.2) and plain {"error": "..."}
 		out.Shape = "oauth"
-		out.Items = []Item{{Code: str(m["error"]), Message: first(v, "error_description", "message")}}
+		out.Items = []Item{{Code: str(m["error"]), Message: first(v, "error_description", "message"), Vocab: "oauth"}}
 		out.DocURL = str(m["error_uri"])
 	case m["__type"] != nil: // AWS JSON protocols: "namespace#Code"
 		out.Shape = "aws"
@@ -180,6 +208,83 @@ func readJSON(v any) Body {
 	return out
 }
 
+// readKubernetes reads a metav1.Status: its reason (a StatusReason), its
+// message, what it is about (details.kind and name) and, for Invalid, the
+// fields at fault (details.causes).
+func readKubernetes(out Body, m map[string]any) Body {
+	out.Shape = "kubernetes"
+	out.Status = asStatus(m["code"])
+	if str(m["status"]) == "Success" {
+		return out
+	}
+	details := m["details"]
+	field := strings.Trim(first(details, "kind")+"/"+first(details, "name"), "/")
+	out.Items = []Item{{Code: str(m["reason"]), Message: str(m["message"]), Field: field, Vocab: "kubernetes", VocabOnly: true}}
+	if out.Items[0].Code == "" { // the empty reason (StatusReasonUnknown): only the message says
+		out.Items[0].Vocab, out.Items[0].VocabOnly = "", false
+	}
+	for _, c := range list(get(details, "causes")) {
+		out.Items = append(out.Items, Item{Code: first(c, "reason"), Message: first(c, "message"), Field: first(c, "field"), Depth: 1})
+	}
+	return out
+}
+
+// isGRPCStatusJSON: a google.rpc.Status as grpc-gateway and Envoy write it,
+// a numeric code with a message and perhaps details, and nothing else.
+func isGRPCStatusJSON(m map[string]any) bool {
+	if _, ok := m["code"].(number); !ok || !isSmallNumber(str(m["code"])) || m["message"] == nil {
+		return false
+	}
+	n, _ := strconv.Atoi(str(m["code"]))
+	if n < 1 || n > 16 {
+		return false
+	}
+	for k := range m {
+		switch k {
+		case "code", "message", "details", "error":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// statusDetails reads google.rpc.Status details that name fields or reasons.
+func statusDetails(d any) []Item {
+	var out []Item
+	for _, x := range list(d) {
+		if r := first(x, "reason"); r != "" {
+			out = append(out, Item{Code: r, Message: first(x, "domain"), Depth: 1})
+		}
+		for _, fv := range list(get(x, "fieldViolations")) {
+			out = append(out, Item{Message: first(fv, "description"), Field: first(fv, "field"), Depth: 1})
+		}
+	}
+	return out
+}
+
+// isPostgREST: {"code", "message", "details", "hint"}, PostgreSQL's error
+// fields, as PostgREST returns them (details and hint may be null).
+func isPostgREST(m map[string]any) bool {
+	_, details := m["details"]
+	_, hint := m["hint"]
+	_, code := m["code"].(string)
+	return code && m["message"] != nil && details && hint
+}
+
+// isSQLState: five characters, digits and upper-case letters.
+func isSQLState(s string) bool {
+	if len(s) != 5 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
 // emnifyItems: {"error_code", "error_token", "message", "description",
 // "errors": [the same shape]}.
 func emnifyItems(v any, depth int) []Item {
@@ -213,7 +318,7 @@ func readErrorObject(out Body, e map[string]any) Body {
 	case catalog.IsDigits(str(e["code"])) && str(e["status"]) != "" && !catalog.IsDigits(str(e["status"])): // Google
 		out.Shape = "google"
 		out.Status = asStatus(e["code"])
-		it := Item{Code: str(e["status"]), Token: str(e["status"]), Message: str(e["message"])}
+		it := Item{Code: str(e["status"]), Token: str(e["status"]), Message: str(e["message"]), Vocab: "grpc"} // status is a gRPC code name
 		var nested []Item
 		for _, d := range list(e["details"]) {
 			if r := first(d, "reason"); r != "" {

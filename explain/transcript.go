@@ -30,9 +30,11 @@ type Response struct {
 	Status   int    // 0 when unknown
 	Reason   string
 	Header   textproto.MIMEHeader
-	Body     []byte // decoded (de-chunked, decompressed), at most MaxBody bytes
+	Body     []byte               // decoded (de-chunked, decompressed), at most MaxBody bytes
+	Trailer  textproto.MIMEHeader // trailers, where the tool shows them (curl -v, gRPC)
 	Hops     []Hop
-	Notes    []string // what the tool itself reported: curl: (18) ..., wget's ERROR lines
+	Notes    []string // what the tool itself reported: wget's ERROR lines, curl's warnings
+	Carried  []Item   // errors outside the body: the transfer's failure, a gRPC status
 }
 
 // Hop is a response that came before the final one.
@@ -61,6 +63,15 @@ func Parse(data []byte, truncated bool) *Transcript {
 	case hasLineStarting(head, "  HTTP/") && wgetHeaders.get().Match(head):
 		t.Format = "wget -S"
 		ex = parseWget(data)
+	case looksCurlVerbose(head): // a trace with no response in it
+		t.Format = "curl -v"
+		ex = parseCurlVerbose(data)
+	case wgetURL.get().Match(firstLines(head, 5)): // wget that got no response
+		t.Format = "wget -S"
+		ex = parseWget(data)
+	case hasLineStarting(head, "ERROR:\n  Code: ") || bytes.Contains(head, []byte("\nERROR:\n  Code: ")) || bytes.Contains(head, []byte("\nERROR:\r\n  Code: ")):
+		t.Format = "grpcurl"
+		ex = parseGRPCurl(data)
 	default:
 		if e, ok := parsePlain(data); ok {
 			t.Format, ex = "http", e
@@ -70,8 +81,54 @@ func Parse(data []byte, truncated bool) *Transcript {
 		}
 	}
 	ex.Body, ex.Status = finishBody(ex.Response)
+	if failures := transportFailures(data, t.Format); len(failures) > 0 {
+		ex.Carried = append(failures, ex.Carried...)
+		ex.Notes = withoutFailures(ex.Notes)
+		if tool := failureTool(failures[0].From); t.Format == "body" && tool != "" {
+			t.Format = tool // what printed it: there was no response
+		}
+		if ex.Protocol == "" {
+			ex.Body = stripToolLines(ex.Body, t.Format)
+		}
+	}
 	t.Exchanges = []Exchange{ex}
 	return t
+}
+
+// withoutFailures drops the notes that are failure lines: the failures
+// are shown as errors of their own.
+func withoutFailures(notes []string) []string {
+	var out []string
+	for _, n := range notes {
+		if !curlFailure.get().MatchString(n) && reasonCode(n) == "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// looksCurlVerbose: lines only curl -v prints, even when the transfer
+// failed before any response.
+func looksCurlVerbose(head []byte) bool {
+	for _, p := range []string{"*   Trying ", "* Could not resolve host", "* Could not resolve proxy", "* Connected to ", "* Closing connection", "* Failed to connect to "} {
+		if hasLineStarting(head, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstLines is the start of data up to its n-th line.
+func firstLines(data []byte, n int) []byte {
+	end := 0
+	for i := 0; i < n && end < len(data); i++ {
+		j := bytes.IndexByte(data[end:], '\n')
+		if j < 0 {
+			return data
+		}
+		end += j + 1
+	}
+	return data[:end]
 }
 
 // hasLineStarting: some line of data starts with prefix. (A literal
@@ -248,10 +305,27 @@ func parseCurlVerbose(data []byte) Exchange {
 		}
 		return true
 	})
-	resp, _, _ := readBlocks(hdr)
+	resp, used, _ := readBlocks(hdr)
+	resp.Trailer = readTrailer(hdr[used:])
 	ex.Response = resp
 	ex.Body, ex.Notes = cleanBody(body.Bytes())
 	return ex
+}
+
+// readTrailer reads the header lines curl -v shows after the body.
+func readTrailer(ls []string) textproto.MIMEHeader {
+	var h textproto.MIMEHeader
+	for _, l := range ls {
+		name, value, ok := strings.Cut(l, ":")
+		if !ok || name == "" || strings.ContainsAny(name, " \t") {
+			continue
+		}
+		if h == nil {
+			h = textproto.MIMEHeader{}
+		}
+		h.Add(textproto.CanonicalMIMEHeaderKey(name), strings.TrimSpace(value))
+	}
+	return h
 }
 
 var wgetURL = &lazyRE{expr: `^--\d{4}-\d\d-\d\d \d\d:\d\d:\d\d--  (\S+)`}
@@ -297,7 +371,7 @@ func parseWget(data []byte) Exchange {
 	return ex
 }
 
-var wgetChatter = &lazyRE{expr: `^(Resolving |Connecting to |HTTP request sent|Proxy request sent|Reusing existing connection|Location: .*\[following\]|Length: |Saving to: |Remote file |Spider mode|Warning: |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(|\s*\d+K[ .]|Giving up|Retrying)`}
+var wgetChatter = &lazyRE{expr: `^(Resolving |Connecting to |HTTP request sent|Proxy request sent|Reusing existing connection|Location: .*\[following\]|Length: |Saving to: |Remote file |Spider mode|Warning: |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(|\s*\d+K[ .]|Giving up|Retrying|ERROR: (The certificate of|cannot verify|no certificate subject)|Read error \(|Unable to establish SSL|GnuTLS: |OpenSSL: |To connect to .* insecurely|\s+(Self-signed certificate|Issued certificate|Unable to locally verify))`}
 
 func isWgetChatter(l string) bool { return wgetChatter.get().MatchString(l) }
 

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -95,8 +96,12 @@ func (r *Renderer) ExplainEmpty(entries string) error {
 func (r *Renderer) explainHeadline(d *explain.Diagnosis) string {
 	var h string
 	switch {
+	case d.NoResponse && d.Status != 0: // curl --fail: the status from its error
+		h = fmt.Sprintf("HTTP %d %s (curl --fail printed no response)", d.Status, Scrub(d.Reason))
+	case d.NoResponse:
+		h = "no response"
 	case d.Status != 0:
-		h = strings.TrimSpace(fmt.Sprintf("%s %d %s", d.Protocol, d.Status, Scrub(d.Reason)))
+		h = strings.TrimSpace(fmt.Sprintf("%s %d %s", Scrub(d.Protocol), d.Status, Scrub(d.Reason)))
 	default:
 		h = "no status"
 	}
@@ -106,6 +111,8 @@ func (r *Renderer) explainHeadline(d *explain.Diagnosis) string {
 		h += "  " + r.paint(r.st.yes, fmt.Sprintf("retryable, after %s", seconds(*d.RetryAfter)))
 	case d.Retryable:
 		h += "  " + r.paint(r.st.yes, "retryable")
+	case d.Failed && !d.RetryKnown:
+		h += "  " + r.paint(r.st.no, "failed")
 	case d.Failed:
 		h += "  " + r.paint(r.st.no, "not retryable")
 	default:
@@ -130,8 +137,12 @@ func (r *Renderer) retryAdvice(d *explain.Diagnosis) string {
 		return fmt.Sprintf("yes, wait %s (Retry-After) before the next request", seconds(*d.RetryAfter))
 	case d.Retryable && d.RateLimit != nil && d.RateLimit.ResetSeconds != nil:
 		return fmt.Sprintf("yes, when the rate-limit window resets in %s", seconds(*d.RateLimit.ResetSeconds))
+	case d.Retryable && d.NoResponse:
+		return "yes, with backoff: the failure is often transient (curl's --retry retries it)"
 	case d.Retryable:
 		return "yes, with exponential backoff (no Retry-After given)"
+	case !d.RetryKnown:
+		return "not stated: see what to check below before trying again"
 	}
 	return "no: retrying the same request will fail the same way"
 }
@@ -177,7 +188,11 @@ func (r *Renderer) findings(b *strings.Builder, d *explain.Diagnosis) {
 	if len(d.Findings) == 0 {
 		return
 	}
-	b.WriteString("\n  " + r.paint(r.st.heading, "Errors in the response") + "\n")
+	heading := "Errors in the response"
+	if d.NoResponse {
+		heading = "What failed"
+	}
+	b.WriteString("\n  " + r.paint(r.st.heading, heading) + "\n")
 	for _, f := range d.Findings {
 		indent := "    " + strings.Repeat("  ", f.Depth)
 		var id string
@@ -186,6 +201,9 @@ func (r *Renderer) findings(b *strings.Builder, d *explain.Diagnosis) {
 			id = r.paint(r.st.code, Scrub(f.Catalog.ID+":"+f.Entry.Code))
 			if f.Entry.Token != "" {
 				id += "  " + r.paint(r.st.token, Scrub(f.Entry.Token))
+			}
+			if ownCode(f) {
+				id += "  " + r.paint(r.st.faint, "("+Scrub(f.Code)+")")
 			}
 		case f.Code != "" || f.Token != "":
 			id = r.paint(r.st.code, Scrub(strings.TrimSpace(f.Code+" "+f.Token))) + r.paint(r.st.faint, "  (not in errcode's catalogs)")
@@ -199,7 +217,28 @@ func (r *Renderer) findings(b *strings.Builder, d *explain.Diagnosis) {
 		if f.Field != "" {
 			b.WriteString(indent + "  " + r.paint(r.st.label, "field ") + Scrub(f.Field) + "\n")
 		}
+		if f.Detail != "" {
+			b.WriteString(indent + "  " + r.paint(r.st.label, "detail ") + r.wrap(Scrub(f.Detail), indent+"  ") + "\n")
+		}
+		if f.Hint != "" {
+			b.WriteString(indent + "  " + r.paint(r.st.label, "hint ") + r.wrap(Scrub(f.Hint), indent+"  ") + "\n")
+		}
+		if f.From != "" {
+			b.WriteString(indent + "  " + r.paint(r.st.faint, "from "+Scrub(f.From)) + "\n")
+		}
 	}
+}
+
+// ownCode: the response's code is worth showing beside the entry found for
+// it: the code within a range, or a more specific code (Google's reason)
+// beside the status its entry was found by.
+func ownCode(f explain.Finding) bool {
+	k := catalog.Key(f.Code)
+	if k == "" || k == catalog.Key(f.Entry.Code) || k == catalog.Key(f.Entry.Token) {
+		return false
+	}
+	t := catalog.Key(f.Token)
+	return f.Entry.Kind == catalog.Range || t != "" && (t == catalog.Key(f.Entry.Token) || t == catalog.Key(f.Entry.Code))
 }
 
 // statusNotes writes the registry's meaning of the status.
@@ -229,20 +268,25 @@ type ExplainJSON struct {
 	RetryAfterSeconds *int           `json:"retry_after_seconds"`
 	RateLimit         *RateLimitJSON `json:"rate_limit"`
 	Retryable         bool           `json:"retryable"`
+	RetryStated       bool           `json:"retry_stated"`
 	Failed            bool           `json:"failed"`
+	NoResponse        bool           `json:"no_response"`
 	Redirects         []HopJSON      `json:"redirects"`
 	StatusEntry       *EntryJSON     `json:"status_entry"`
 	Notes             []string       `json:"notes"`
 	Input             InputJSON      `json:"input"`
 }
 
-// ErrorJSON is one error of the body.
+// ErrorJSON is one error of the response.
 type ErrorJSON struct {
 	Code    *string    `json:"code"`
 	Token   *string    `json:"token"`
 	Message *string    `json:"message"`
 	Field   *string    `json:"field"`
+	Detail  *string    `json:"detail"`
+	Hint    *string    `json:"hint"`
 	Nested  bool       `json:"nested"`
+	From    string     `json:"from"`
 	Entry   *EntryJSON `json:"entry"`
 }
 
@@ -277,7 +321,7 @@ func Diagnosis(in ExplainInput) ExplainJSON {
 	j := ExplainJSON{
 		Method: nullable(d.Method), URL: nullable(d.URL), Protocol: nullable(d.Protocol),
 		Reason: nullable(d.Reason), Errors: []ErrorJSON{}, RequestID: nullable(d.RequestID),
-		RetryAfterSeconds: d.RetryAfter, Retryable: d.Retryable, Failed: d.Failed,
+		RetryAfterSeconds: d.RetryAfter, Retryable: d.Retryable, RetryStated: d.RetryKnown, Failed: d.Failed, NoResponse: d.NoResponse,
 		Redirects: []HopJSON{}, Notes: list(d.Notes),
 		Input: InputJSON{Format: in.Format, Truncated: in.Truncated, Repaired: d.Repaired, StatusFrom: nullable(d.StatusFrom), Shape: nullable(d.Shape)},
 	}
@@ -289,7 +333,8 @@ func Diagnosis(in ExplainInput) ExplainJSON {
 		j.Catalog = &d.Catalog.ID
 	}
 	for _, f := range d.Findings {
-		e := ErrorJSON{Code: nullable(f.Code), Token: nullable(f.Token), Message: nullable(f.Message), Field: nullable(f.Field), Nested: f.Depth > 0}
+		e := ErrorJSON{Code: nullable(f.Code), Token: nullable(f.Token), Message: nullable(f.Message), Field: nullable(f.Field),
+			Detail: nullable(f.Detail), Hint: nullable(f.Hint), Nested: f.Depth > 0, From: cmp.Or(f.From, "body")}
 		if f.Entry != nil {
 			ej := Entry(f.Entry, f.Catalog)
 			e.Entry = &ej

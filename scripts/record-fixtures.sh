@@ -5,14 +5,16 @@
 # review the diff) when the server or the tools change.
 #
 # Needs: curl, wget, httpie (Debian: apt-get install -y curl wget httpie),
-# and script(1) for curl's terminal output.
+# script(1) for curl's terminal output, and grpcurl for its recordings
+# (GRPCURL=path; skipped when absent: go install
+# github.com/fullstorydev/grpcurl/cmd/grpcurl@latest puts one in ~/go/bin).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=cmd/testdata/responses
 mkdir -p "$out"
-port=18080 proxy=18081
+port=18080 proxy=18081 bad=18090 # bad: closes, bad+1: resets, bad+2: hangs, bad+3: TLS, self-signed
 go build -o /tmp/fixtureserver ./internal/fixtureserver
-/tmp/fixtureserver "$port" "$proxy" &
+/tmp/fixtureserver "$port" "$proxy" "$bad" &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
@@ -89,3 +91,74 @@ rec httpie-h-head.txt http --ignore-stdin --print=h HEAD "$u/empty"
 rec wget-S-forbidden.txt wget -S -O /dev/null "$u/aws-xml"
 rec wget-S-content-on-error.txt wget -S --content-on-error -O - "$u/wontopos/ratelimit"
 rec wget-S-redirects.txt wget -S -O /dev/null "$u/redirect"
+
+# Transfers that got no response (curl, wget, HTTPie as they print it):
+# no DNS, nothing listening, a server that closes, resets or hangs, a
+# self-signed certificate, TLS to a plain-HTTP port.
+closed=http://127.0.0.1:1 empty=http://127.0.0.1:$bad reset=http://127.0.0.1:$((bad + 1)) hang=http://127.0.0.1:$((bad + 2)) tls=https://127.0.0.1:$((bad + 3))
+rec curl-sS-resolve.txt curl -sS https://nonexistent.invalid/v1/things
+rec curl-sv-resolve.txt curl -sv https://nonexistent.invalid/v1/things
+rec curl-sS-refused.txt curl -sS "$closed/"
+rec curl-sv-refused.txt curl -sv "$closed/"
+rec curl-sSi-empty-reply.txt curl -sSi "$empty/"
+rec curl-sSv-empty-reply.txt curl -sSv "$empty/"
+rec curl-sSi-reset.txt curl -sSi "$reset/"
+rec curl-sSi-timeout.txt curl -sSi -m 1 "$hang/"
+rec curl-sS-self-signed.txt curl -sS "$tls/emnify/duplicated"
+rec curl-sSv-self-signed.txt curl -sSv "$tls/emnify/duplicated"
+rec curl-sS-tls-to-plain.txt curl -sS "https://127.0.0.1:$port/"
+rec curl-sSf-404.txt curl -sSf "$u/k8s/notfound"
+rec curl-sSfv-404.txt curl -sSfv "$u/k8s/notfound"
+rec curl-sS-http2-reset.txt curl -sSi --http2-prior-knowledge "$u/h2/reset"
+rec curl-sv-http2-reset.txt curl -sv --http2-prior-knowledge "$u/h2/reset"
+rec curl-sS-after-progress-resolve.txt curl https://nonexistent.invalid/
+rec wget-S-resolve.txt wget -S -O /dev/null -t 1 https://nonexistent.invalid/
+rec wget-S-refused.txt wget -S -O /dev/null -t 1 "$closed/"
+rec wget-S-empty-reply.txt wget -S -O /dev/null -t 1 "$empty/"
+rec wget-S-reset.txt wget -S -O /dev/null -t 1 "$reset/"
+rec wget-S-timeout.txt wget -S -O /dev/null -t 1 -T 1 "$hang/"
+rec wget-S-self-signed.txt wget -S -O /dev/null -t 1 "$tls/emnify/duplicated"
+rec wget-S-tls-to-plain.txt wget -S -O /dev/null -t 1 "https://127.0.0.1:$port/"
+rec httpie-resolve.txt http --ignore-stdin https://nonexistent.invalid/
+rec httpie-refused.txt http --ignore-stdin "$closed/"
+rec httpie-empty-reply.txt http --ignore-stdin "$empty/"
+rec httpie-reset.txt http --ignore-stdin "$reset/"
+rec httpie-timeout.txt http --ignore-stdin --timeout 1 "$hang/"
+rec httpie-self-signed.txt http --ignore-stdin "$tls/emnify/duplicated"
+rec httpie-credentials-in-url.txt http --ignore-stdin "http://alice:s3cr3t@127.0.0.1:1/v1/things?api_key=sk_live_QUERYSECRET"
+
+# The protocol vocabularies as APIs send them.
+rec curl-si-k8s-notfound.txt curl -si "$u/k8s/notfound"
+rec curl-si-k8s-invalid.txt curl -si "$u/k8s/invalid"
+rec curl-si-postgrest-unique.txt curl -si "$u/postgrest/unique"
+rec curl-si-postgrest-undefined-table.txt curl -si "$u/postgrest/undefined-table"
+rec curl-si-grpc-gateway.txt curl -si "$u/grpc-gateway/notfound"
+rec curl-si-google-unavailable.txt curl -si --http2-prior-knowledge "$u/google/unavailable"
+rec curl-si-bearer-invalid-token.txt curl -si "$u/oauth/bearer"
+rec curl-si-bearer-insufficient-scope.txt curl -si "$u/oauth/scope"
+rec curl-si-oauth-redirect-error.txt curl -si "$u/oauth/callback-error"
+rec curl-si-grpc-trailers-only.txt curl -si --http2-prior-knowledge -H 'Content-Type: application/grpc' -d '' "$u/grpc/unavailable"
+rec curl-si-grpc-trailers.txt curl -si --http2-prior-knowledge -H 'Content-Type: application/grpc' -d '' "$u/grpc/trailers"
+rec curl-sv-grpc-trailers.txt curl -sv --http2-prior-knowledge -H 'Content-Type: application/grpc' -d '' "$u/grpc/trailers"
+rec wget-S-k8s-notfound.txt wget -S -O /dev/null "$u/k8s/notfound"
+rec httpie-hb-postgrest-unique.txt http --ignore-stdin --print=hb "$u/postgrest/unique"
+
+# grpcurl against the same answer (it needs the service's proto).
+grpcurl=${GRPCURL:-$(command -v grpcurl || true)}
+if [ -n "$grpcurl" ]; then
+	protodir=$(mktemp -d)
+	cat >"$protodir/echo.proto" <<'PROTO'
+syntax = "proto3";
+package errcode.fixture;
+message SayRequest { string text = 1; }
+message SayReply { string text = 1; }
+service Echo { rpc Say(SayRequest) returns (SayReply); }
+PROTO
+	g=("$grpcurl" -plaintext -import-path "$protodir" -proto echo.proto -d '{"text":"hi"}')
+	rec grpcurl-unavailable.txt "${g[@]}" "127.0.0.1:$port" errcode.fixture.Echo/Say
+	rec grpcurl-v-unavailable.txt "${g[@]}" -v "127.0.0.1:$port" errcode.fixture.Echo/Say
+	rec grpcurl-dial-refused.txt "${g[@]}" -connect-timeout 1 127.0.0.1:1 errcode.fixture.Echo/Say
+	rm -rf "$protodir"
+else
+	echo "skipped the grpcurl recordings: no grpcurl (set GRPCURL)"
+fi

@@ -1,14 +1,26 @@
 // Command fixtureserver answers like the APIs errcode explains, so that
 // scripts/record-fixtures.sh can record what real curl, httpie and wget
 // print. It serves HTTP/1.1 and unencrypted HTTP/2 (h2c) on one port and
-// is a CONNECT proxy on another. Loopback only; it stops after a minute.
+// is a CONNECT proxy on another. Given a third port, it also misbehaves
+// there and on the three ports after it, for recording transfers that get
+// no response: BASE closes each connection without a word, BASE+1 resets
+// it, BASE+2 never answers, and BASE+3 serves the same answers over TLS
+// with a self-signed certificate. Loopback only; it stops after a minute.
 package main
 
 import (
 	"bytes"
 	"compress/gzip"
 	"compress/zlib"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"fmt"
+	"math/big"
+	"strconv"
 	"io"
 	"log"
 	"net"
@@ -79,6 +91,22 @@ var replies = map[string]reply{
 		"Service Unavailable: scheduled maintenance until 11:00 UTC\n"},
 	"/hostile": {400, []string{"Content-Type: application/json"},
 		"\xef\xbb\xbf{\"error\":{\"code\":\"invalid_parameter\",\"message\":\"bad \x1b]0;pwned\x07value \x1b[2J\\u001b[31m\xff\xfe end\",\"status\":400,\"request_id\":\"req_\\u0007bell\"}}"},
+	"/k8s/notfound": {404, []string{"Content-Type: application/json", "Audit-Id: 3b8c1f0e-6a2d-4c1e-9f7a-k8s000000001", "X-Kubernetes-Pf-Flowschema-Uid: 7d0e6f1c"},
+		`{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"pods \"web-0\" not found","reason":"NotFound","details":{"name":"web-0","kind":"pods"},"code":404}`},
+	"/k8s/invalid": {422, []string{"Content-Type: application/json", "Audit-Id: 3b8c1f0e-6a2d-4c1e-9f7a-k8s000000002"},
+		`{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"Deployment.apps \"web\" is invalid: spec.template.spec.containers[0].image: Required value","reason":"Invalid","details":{"name":"web","group":"apps","kind":"Deployment","causes":[{"reason":"FieldValueRequired","message":"Required value","field":"spec.template.spec.containers[0].image"}]},"code":422}`},
+	"/postgrest/unique": {409, []string{"Content-Type: application/json; charset=utf-8", "Content-Profile: api"},
+		`{"code":"23505","details":"Key (email)=(ada@example.com) already exists.","hint":null,"message":"duplicate key value violates unique constraint \"users_email_key\""}`},
+	"/postgrest/undefined-table": {404, []string{"Content-Type: application/json; charset=utf-8"},
+		`{"code":"42P01","details":null,"hint":null,"message":"relation \"api.nonexistent_table\" does not exist"}`},
+	"/grpc-gateway/notfound": {404, []string{"Content-Type: application/json", "Grpc-Metadata-Content-Type: application/grpc"},
+		`{"code":5,"message":"book \"shelves/1/books/9\" not found","details":[]}`},
+	"/google/unavailable": {503, []string{"Content-Type: application/json; charset=UTF-8"},
+		`{"error":{"code":503,"message":"The service is currently unavailable.","status":"UNAVAILABLE"}}`},
+	"/oauth/bearer": {401, []string{`WWW-Authenticate: Bearer realm="api", error="invalid_token", error_description="The access token expired"`, "Content-Length: 0"}, ``},
+	"/oauth/scope": {403, []string{`WWW-Authenticate: Basic realm="legacy"`, `WWW-Authenticate: Bearer realm="api", error="insufficient_scope", scope="repo:write"`, "Content-Type: application/json"},
+		`{"message":"token lacks the repo:write scope"}`},
+	"/oauth/callback-error": {302, []string{"Location: https://app.example.com/callback?error=access_denied&error_description=The+user+denied+the+request&state=af0ifjsldkj"}, ``},
 	"/ratelimit-ietf": {429, []string{"Content-Type: application/json", "RateLimit-Limit: 100", "RateLimit-Remaining: 0", "RateLimit-Reset: 30"},
 		`{"message":"slow down"}`},
 }
@@ -92,8 +120,78 @@ func main() {
 	srv.Protocols.SetHTTP1(true)
 	srv.Protocols.SetUnencryptedHTTP2(true)
 	go proxy("127.0.0.1:" + proxyPort)
+	if len(os.Args) > 3 {
+		base, err := strconv.Atoi(os.Args[3])
+		if err != nil {
+			log.Fatal(err)
+		}
+		go misbehave(base, closeAtOnce)
+		go misbehave(base+1, reset)
+		go misbehave(base+2, hang)
+		go serveTLS(base+3, mux)
+	}
 	go func() { time.Sleep(60 * time.Second); os.Exit(0) }()
 	log.Fatal(srv.ListenAndServe())
+}
+
+// misbehave accepts connections on port and hands each to how.
+func misbehave(port int, how func(net.Conn)) {
+	ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for {
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		go how(c)
+	}
+}
+
+// closeAtOnce reads the request and closes: an empty reply.
+func closeAtOnce(c net.Conn) {
+	c.Read(make([]byte, 4096))
+	c.Close()
+}
+
+// reset reads the request and aborts the connection (RST, not FIN).
+func reset(c net.Conn) {
+	c.Read(make([]byte, 4096))
+	if tc, ok := c.(*net.TCPConn); ok {
+		tc.SetLinger(0)
+	}
+	c.Close()
+}
+
+// hang reads the request and never answers.
+func hang(c net.Conn) {
+	c.Read(make([]byte, 4096))
+	time.Sleep(30 * time.Second)
+	c.Close()
+}
+
+// serveTLS serves h over TLS with a certificate made now and signed by
+// itself, for 127.0.0.1 and localhost: no client trusts it.
+func serveTLS(port int, h http.Handler) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		log.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "errcode fixture"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+		DNSNames: []string{"localhost"}, IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)},
+		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		log.Fatal(err)
+	}
+	srv := &http.Server{Addr: fmt.Sprintf("127.0.0.1:%d", port), Handler: h,
+		TLSConfig: &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{der}, PrivateKey: key}}},
+		ErrorLog:  log.New(io.Discard, "", 0)}
+	log.Fatal(srv.ListenAndServeTLS("", ""))
 }
 
 func write(w http.ResponseWriter, r reply) {
@@ -157,6 +255,29 @@ func serve(w http.ResponseWriter, req *http.Request) {
 	case "/continue":
 		io.Copy(io.Discard, req.Body) // makes net/http send 100 Continue
 		write(w, reply{413, []string{"Content-Type: application/json"}, `{"error":{"code":"invalid_parameter","message":"Request body too large","status":413,"request_id":"req_big"}}`})
+	case "/h2/reset":
+		// Headers and part of a body, then the handler gives up: over
+		// HTTP/2 the server resets the stream with INTERNAL_ERROR.
+		w.Header().Set("Date", date)
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(200)
+		io.WriteString(w, `{"items":[`)
+		w.(http.Flusher).Flush()
+		panic(http.ErrAbortHandler)
+	case "/grpc/unavailable", "/errcode.fixture.Echo/Say":
+		// gRPC's trailers-only answer: HTTP 200, the status in the headers.
+		w.Header().Set("Content-Type", "application/grpc")
+		w.Header().Set("Grpc-Status", "14")
+		w.Header().Set("Grpc-Message", "upstream connect error or disconnect/reset before headers. reset reason: connection failure")
+		w.WriteHeader(200)
+	case "/grpc/trailers":
+		// A gRPC answer whose status comes in trailers, after an empty message.
+		w.Header().Set("Content-Type", "application/grpc")
+		w.WriteHeader(200)
+		w.Write([]byte{0, 0, 0, 0, 0})
+		w.(http.Flusher).Flush()
+		w.Header().Set(http.TrailerPrefix+"Grpc-Status", "4")
+		w.Header().Set(http.TrailerPrefix+"Grpc-Message", "Deadline%20exceeded%20after%202.000s")
 	case "/empty":
 		w.Header().Set("Date", date)
 		w.Header().Set("X-Request-Id", "empty-404")

@@ -1,0 +1,285 @@
+package explain
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+)
+
+// A transfer can fail before any response arrives (no DNS, a refused
+// connection, a bad certificate) or part-way through one (a reset, a
+// stream error). curl says so in a "curl: (N) ..." line, in its -v trace
+// ("* Could not resolve host: x", printed even under -s), and wget and
+// HTTPie in words of their own. errcode reads all of them as curl's exit
+// code, since the curl catalog describes each failure once.
+
+// failureLine picks out the lines of one tool that report a failure.
+type failureLine struct {
+	format   string // only in input of this format ("" for any)
+	tool     string // who prints it, as the diagnosis names it
+	prefix   string // the line starts with this...
+	contains string // ...or contains this
+}
+
+// failureLines are the tools' failure lines, as these tools print them
+// (recorded in cmd/testdata/responses: curl 7.88, wget 1.21, HTTPie 3.2).
+// curl's own "curl: (N)" line carries its code and is read first.
+var failureLines = []failureLine{
+	{format: "curl -v", tool: "curl -v", prefix: "* "},                   // the prefix is dropped from the message
+	{format: "wget -S", tool: "wget", contains: "... failed: "},          // Resolving x... / Connecting to x... failed: reason.
+	{format: "wget -S", tool: "wget", contains: "awaiting response... "}, // HTTP request sent, awaiting response... No data received.
+	{format: "wget -S", tool: "wget", prefix: "wget: unable to resolve host"},
+	{format: "wget -S", tool: "wget", prefix: "Read error ("},
+	{format: "wget -S", tool: "wget", prefix: "ERROR: The certificate of "},
+	{format: "wget -S", tool: "wget", prefix: "ERROR: cannot verify "},
+	{format: "wget -S", tool: "wget", prefix: "ERROR: no certificate subject alternative name"},
+	{format: "wget -S", tool: "wget", prefix: "Unable to establish SSL connection"},
+	{tool: "HTTPie", prefix: "http: error: "},
+	{tool: "HTTPie", prefix: "http: LogLevel.ERROR: "}, // HTTPie 3.2's spelling of the same
+	{tool: "grpcurl", prefix: "Failed to dial target host "},
+}
+
+// failureReason maps what a failure line says to curl's exit code. The
+// first match wins, so the specific come before the general.
+type failureReason struct{ text, curl string }
+
+var failureReasons = []failureReason{
+	{"The requested URL returned error", "22"},
+	{"was not closed cleanly", "92"},
+	{"Error in the HTTP2 framing layer", "16"},
+	{"transfer closed with", "18"},
+	{"Could not resolve proxy", "5"},
+	{"SSL certificate problem", "60"},
+	{"CERTIFICATE_VERIFY_FAILED", "60"},
+	{"certificate verify failed", "60"},
+	{"is not trusted", "60"},
+	{"doesn't have a known issuer", "60"},
+	{"ERROR: cannot verify", "60"},
+	{"no certificate subject alternative name", "60"},
+	{"WRONG_VERSION_NUMBER", "35"},
+	{"wrong version number", "35"},
+	{"Unable to establish SSL connection", "35"},
+	{"SSL_connect", "35"},
+	{"SSLError", "35"},
+	{"Could not resolve host", "6"},
+	{"Name or service not known", "6"},
+	{"Temporary failure in name resolution", "6"},
+	{"unable to resolve host", "6"},
+	{"NameResolutionError", "6"},
+	{"nodename nor servname", "6"},
+	{"timed out", "28"},
+	{"Timeout was reached", "28"},
+	{"ConnectTimeout", "28"},
+	{"ReadTimeout", "28"},
+	{"Empty reply from server", "52"},
+	{"No data received", "52"},
+	{"Remote end closed connection without response", "52"},
+	{"Connection reset by peer", "56"},
+	{"Recv failure", "56"},
+	{"Failure when receiving data", "56"},
+	{"Connection refused", "7"},
+	{"Couldn't connect to server", "7"},
+	{"Could not connect to server", "7"},
+	{"No route to host", "7"},
+	{"Network is unreachable", "7"},
+	{"context deadline exceeded", "28"}, // grpcurl gave up connecting
+	{"Maximum (", "47"},
+	{"TooManyRedirects", "47"},
+	{"redirections exceeded", "47"},
+}
+
+var (
+	// Anywhere in a line: after curl's progress meter, the error follows
+	// the meter's last redraw on the same line.
+	curlFailure = &lazyRE{expr: `curl: \((\d+)\) (.*)`}
+	h2Error     = &lazyRE{expr: `\b([A-Z][A-Z0-9_]+) \(err (\d+)\)`}
+	urlInText   = &lazyRE{expr: `[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'")]+`}
+	// A path with a query, as HTTPie quotes it ("with url: /x?api_key=..."):
+	// its parameters may hold credentials too.
+	pathInText  = &lazyRE{expr: `(?:^|[\s(:])/[^\s'")?]*\?[^\s'")]+`}
+	returnedErr = &lazyRE{expr: `returned error: ([1-5]\d\d)\b`}
+)
+
+// toolChatter are lines the tools print around a failure that are neither
+// a response nor a body: curl's paragraph after a certificate error, and
+// HTTPie's hint after a DNS error.
+var toolChatter = []string{
+	"More details here: https://curl.se/docs/sslcerts.html",
+	"curl failed to verify the legitimacy of the server",
+	"establish a secure connection to it. To learn more",
+	"how to fix it, please visit the web page mentioned above.",
+	"Couldn’t resolve the given hostname.",
+	"Couldn't resolve the given hostname.",
+}
+
+func isToolChatter(l string) bool {
+	for _, c := range toolChatter {
+		if strings.HasPrefix(l, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// transportFailures reads the failures the tools printed anywhere in data.
+// curl's own "curl: (N)" lines are authoritative; failing those, its -v
+// trace lines after the last response it shows (earlier ones are
+// attempts that a later connection made good), and wget's and HTTPie's
+// lines. One failure per code: the last line that says it.
+func transportFailures(data []byte, format string) []Item {
+	if !mayHaveFailure(data) {
+		return nil
+	}
+	var curl, traced []Item
+	eachLine(data, func(b []byte, _ int) bool {
+		if bytes.IndexByte(b, 0x1b) >= 0 {
+			b = stripANSI(b)
+		}
+		l := strings.TrimSpace(lastCR(string(b)))
+		if m := curlFailure.get().FindStringSubmatch(l); m != nil {
+			curl = append(curl, failureItem("curl", m[1], "curl: ("+m[1]+") "+m[2]))
+			return true
+		}
+		if strings.HasPrefix(l, "< HTTP/") {
+			traced = nil // a response came after the trace so far
+			return true
+		}
+		for _, fl := range failureLines {
+			if fl.format != "" && fl.format != format {
+				continue
+			}
+			if fl.prefix != "" && strings.HasPrefix(l, fl.prefix) || fl.contains != "" && strings.Contains(l, fl.contains) {
+				if code := reasonCode(l); code != "" {
+					msg := l
+					if fl.prefix == "* " || strings.HasPrefix(fl.prefix, "http: ") {
+						msg = strings.TrimPrefix(l, fl.prefix) // the tool's marker, not its message
+					}
+					traced = append(traced, failureItem(fl.tool, code, msg))
+				}
+				break
+			}
+		}
+		return true
+	})
+	if len(curl) == 0 {
+		curl = traced
+	}
+	return withHTTP2(lastPerCode(curl))
+}
+
+// stripToolLines takes the tools' failure lines and chatter out of what
+// would otherwise be read as a body.
+func stripToolLines(body []byte, format string) []byte {
+	if !mayHaveFailure(body) && !bytes.Contains(body, []byte("resolve the given hostname")) && !bytes.Contains(body, []byte("curl.se/docs")) && !bytes.Contains(body, []byte("% Total")) {
+		return body
+	}
+	var kept [][]byte
+	for _, b := range bytes.Split(body, []byte("\n")) {
+		l := strings.TrimSpace(lastCR(string(b)))
+		if isToolChatter(l) || isFailureLine(l, format) || isProgress(l) {
+			continue
+		}
+		kept = append(kept, b)
+	}
+	return bytes.Join(kept, []byte("\n"))
+}
+
+func isFailureLine(l, format string) bool {
+	if curlFailure.get().MatchString(l) {
+		return true
+	}
+	for _, fl := range failureLines {
+		if (fl.format == "" || fl.format == format) && (fl.prefix != "" && strings.HasPrefix(l, fl.prefix) || fl.contains != "" && strings.Contains(l, fl.contains)) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHaveFailure is a quick look before reading every line.
+func mayHaveFailure(data []byte) bool {
+	for _, s := range []string{"curl: (", "* ", "failed: ", "awaiting response", "wget: ", "Read error", "ERROR: ", "Unable to establish", "http: ", "Failed to dial"} {
+		if bytes.Contains(data, []byte(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+func reasonCode(l string) string {
+	for _, r := range failureReasons {
+		if strings.Contains(l, r.text) {
+			return r.curl
+		}
+	}
+	return ""
+}
+
+// failureFrom says where each tool's failure was read.
+func failureFrom(tool string) string {
+	switch tool {
+	case "curl":
+		return "curl's error line"
+	case "curl -v":
+		return "curl -v trace"
+	case "wget":
+		return "wget's output"
+	}
+	return tool + "'s error"
+}
+
+// failureTool is the tool failureFrom named.
+func failureTool(from string) string {
+	for _, tool := range []string{"curl -v", "curl", "wget", "HTTPie", "grpcurl"} {
+		if from == failureFrom(tool) {
+			return tool
+		}
+	}
+	return ""
+}
+
+// failureItem is one failure as an error of the response. URLs in the
+// message (HTTPie quotes the request's) lose their credentials.
+func failureItem(tool, code, line string) Item {
+	line = urlInText.get().ReplaceAllStringFunc(line, redactURL)
+	line = pathInText.get().ReplaceAllStringFunc(line, redactURL)
+	it := Item{Code: code, Message: line, From: failureFrom(tool), Vocab: "curl", VocabOnly: true, Fails: true}
+	if m := returnedErr.get().FindStringSubmatch(line); m != nil && code == "22" {
+		it.Status, _ = strconv.Atoi(m[1])
+	}
+	return it
+}
+
+func lastPerCode(items []Item) []Item {
+	var out []Item
+	for i, it := range items {
+		later := false
+		for _, o := range items[i+1:] {
+			if o.Code == it.Code {
+				later = true
+				break
+			}
+		}
+		if !later {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// withHTTP2 adds, after each failure that names one, the HTTP/2 error
+// code the peer sent: "... INTERNAL_ERROR (err 2)".
+func withHTTP2(items []Item) []Item {
+	var out []Item
+	for _, it := range items {
+		out = append(out, it)
+		if m := h2Error.get().FindStringSubmatch(it.Message); m != nil {
+			n, err := strconv.ParseUint(m[2], 10, 32)
+			if err != nil {
+				continue
+			}
+			out = append(out, Item{Code: "0x" + strconv.FormatUint(n, 16), Token: m[1], Message: it.Message, From: it.From, Vocab: "http2", VocabOnly: true, Depth: 1})
+		}
+	}
+	return out
+}
