@@ -264,6 +264,21 @@ func FuzzRead(f *testing.F) {
 				if len(ex.Body) > MaxInput {
 					t.Errorf("body of %d bytes", len(ex.Body))
 				}
+				// The verdict never contradicts what the input says.
+				if d.NoResponse && (!d.Failed || d.Protocol != "") {
+					t.Errorf("no response, yet failed=%v protocol=%q", d.Failed, d.Protocol)
+				}
+				for _, f := range d.Findings {
+					if f.Fails && !d.Failed {
+						t.Errorf("%s (%s) reports a failure, yet the diagnosis is not failed", f.Code, f.From)
+					}
+					if f.VocabOnly && f.Entry != nil && f.Catalog.ID != f.Vocab {
+						t.Errorf("%s from %s found in %s, not its own vocabulary %s", f.Code, f.From, f.Catalog.ID, f.Vocab)
+					}
+					if f.Entry == nil && f.Catalog != nil {
+						t.Errorf("%s: a catalog without an entry", f.Code)
+					}
+				}
 			}
 		}()
 		select {
