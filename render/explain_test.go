@@ -15,6 +15,8 @@ import (
 var explainInputs = []string{
 	"curl-si-wontopos-ratelimit.txt", "curl-si-emnify-validation.txt", "curl-si-hostile.txt",
 	"curl-si-L-redirects.txt", "curl-si-ironwifi-ratelimit.txt", "curl-sSi-truncated.txt",
+	"curl-sS-resolve.txt", "curl-sSf-404.txt", "curl-sS-http2-reset.txt", "curl-si-grpc-trailers-only.txt",
+	"curl-si-k8s-invalid.txt", "curl-si-postgrest-unique.txt", "httpie-self-signed.txt",
 }
 
 // explain's output as a terminal shows it (styled, wrapped at 72 columns)

@@ -39,7 +39,8 @@ func card(ix *catalog.Index, id string) render.CardInput {
 	return render.CardInput{Entry: m.Entry, Catalog: m.Catalog, Status: ix.StatusEntry(m.Entry.Status)}
 }
 
-var cardIDs = []string{"emnify:1405", "ironwifi:429", "http:409", "emnify:2200-2299", "ironwifi:Account expired", "devdocs:AUTH-401", "wontopos:rate_limit_exceeded", "emnify:1902"}
+var cardIDs = []string{"emnify:1405", "ironwifi:429", "http:409", "emnify:2200-2299", "ironwifi:Account expired", "devdocs:AUTH-401", "wontopos:rate_limit_exceeded", "emnify:1902",
+	"curl:6", "curl:7", "grpc:14", "oauth:invalid_grant", "kubernetes:Invalid", "postgres:23505", "postgres:HV00R", "http2:0x7"}
 
 // Cards as a terminal shows them: wrapped at the width, styled in the 16
 // ANSI colours; and as a pipe gets them: plain, unwrapped.
