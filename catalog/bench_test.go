@@ -28,3 +28,28 @@ func BenchmarkLookupNotFound(b *testing.B) {
 		catalog.NewIndex(catalog.Builtin()).Lookup(catalog.Query{Text: "xyzzy plugh"})
 	}
 }
+
+// The same exact lookup with the generated tables and with a scan of every
+// entry (what user catalogs and merged ones get): the tables' worth.
+func BenchmarkLookupExactTables(b *testing.B) {
+	builtin := catalog.Builtin()
+	var empties []*catalog.Catalog
+	for _, c := range builtin {
+		empties = append(empties, &catalog.Catalog{ID: c.ID})
+	}
+	scanned := catalog.Merge(builtin, empties)
+	for _, tc := range []struct {
+		name string
+		cats []*catalog.Catalog
+	}{{"tables", builtin}, {"scan", scanned}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			ix := catalog.NewIndex(tc.cats)
+			for b.Loop() {
+				if r := ix.Lookup(catalog.Query{Text: "1405"}); len(r.Matches) != 1 {
+					b.Fatal("no match")
+				}
+			}
+		})
+	}
+}

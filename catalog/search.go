@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -312,7 +313,29 @@ func closeWord(q, w string) bool {
 	if len(q) >= 8 {
 		limit = 2
 	}
+	if d := len(q) - len(w); d > limit || -d > limit {
+		return false
+	}
+	// Each edit changes at most two of the letters present: a cheap test
+	// that turns most words away before the edit distance is computed.
+	if bits.OnesCount32(letterSet(q)^letterSet(w)) > 2*limit {
+		return false
+	}
 	return EditDistance(q, w, limit) <= limit
+}
+
+// letterSet is the set of ASCII letters in s, case folded, one bit each;
+// any other byte counts as one more letter.
+func letterSet(s string) uint32 {
+	var m uint32
+	for i := 0; i < len(s); i++ {
+		if c := lower(s[i]); c >= 'a' && c <= 'z' {
+			m |= 1 << (c - 'a')
+		} else {
+			m |= 1 << 26
+		}
+	}
+	return m
 }
 
 // EditDistance is the optimal-string-alignment distance between a and b

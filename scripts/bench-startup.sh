@@ -34,6 +34,7 @@ hyperfine -N --warmup 20 --runs "$runs" --export-json "$dir/pipe.json" \
 	-n 'lookup 1405' "$dir/errcode lookup 1405" \
 	-n 'lookup rate limit' "$dir/errcode lookup rate limit" \
 	-n 'lookup duplcated' "$dir/errcode lookup duplcated" \
+	-n 'lookup curl 28' "$dir/errcode lookup curl 28" \
 	-n 'list' "$dir/errcode list" \
 	-n '__complete lookup 140' "$dir/errcode __complete lookup 140" >/dev/null
 python3 - "$dir/pipe.json" <<'PY'
