@@ -32,19 +32,26 @@ func newExplainCmd(f *Factory, runF func(*explainOptions) error) *cobra.Command 
 		Use:   "explain [FILE]",
 		Short: "Explain a raw HTTP response: which error, why, what to do",
 		Long: `Explain an HTTP response as a tool printed it, read from FILE or standard
-input: curl -i, -v or -D -, httpie, xh, wget -S, a browser's HAR export (every
-response with status 400 or more), or just a body (give its status with
---status, or errcode takes it from the body).
+input: curl -i, -v or -D -, httpie, xh, wget -S, grpcurl, a browser's HAR
+export (every response with status 400 or more), or just a body (give its
+status with --status, or errcode takes it from the body).
+
+A transfer that got no response is explained too: curl's "curl: (N) ..." line
+or -v trace, and what wget and HTTPie print for the same failures (no DNS,
+connection refused, timeout, TLS, empty reply, reset), as curl's exit code.
 
 errcode finds the status, the errors the body carries (vendor codes, RFC 9457
-problem details, OAuth, GraphQL, JSON:API, Google, Stripe, GitHub, AWS,
-Microsoft Graph, HTML error pages), which catalog answered (by host, body
-shape or code), when to retry (Retry-After, rate-limit headers) and which
-request id to quote to support. Request credentials are never printed.
+problem details, OAuth, gRPC and Google status, Kubernetes Status, PostgREST's
+SQLSTATE, GraphQL, JSON:API, Stripe, GitHub, AWS, Microsoft Graph, HTML error
+pages) and those in headers (grpc-status, a Bearer challenge, an OAuth error
+in a redirect), which catalog answered (by host, body shape or code), when to
+retry (Retry-After, rate-limit headers) and which request id to quote to
+support. Request credentials are never printed.
 
 Input is read up to 16 MiB; the rest is ignored and the output says so.`,
 		Example: `  curl -si https://api.example.com/v1/things | errcode explain
   curl -sv https://api.example.com/v1/things 2>&1 | errcode explain
+  curl -sS https://api.example.com/v1/things 2>&1 | errcode explain   # no response? why
   http --print=hb POST api.example.com/v1/things | errcode explain
   errcode explain response.txt
   errcode explain --json session.har
@@ -72,7 +79,7 @@ Input is read up to 16 MiB; the rest is ignored and the output says so.`,
 	cmd.Flags().StringVarP(&opts.Catalog, "catalog", "c", "", "attribute the response to this catalog `ID`")
 	cmd.Flags().IntVarP(&opts.Status, "status", "s", 0, "the HTTP `status`, for a body given alone")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON")
-	cmd.Flags().BoolVar(&opts.Fail, "fail", false, "exit 1 when the response is an error (4xx, 5xx, or errors in the body)")
+	cmd.Flags().BoolVar(&opts.Fail, "fail", false, "exit 1 when the response is an error (4xx, 5xx, errors in the body) or the transfer failed")
 	_ = cmd.RegisterFlagCompletionFunc("catalog", completeCatalogIDs(f))
 	_ = cmd.RegisterFlagCompletionFunc("status", completeStatus(f, false))
 	return cmd
