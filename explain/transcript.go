@@ -110,7 +110,7 @@ func withoutFailures(notes []string) []string {
 // looksCurlVerbose: lines only curl -v prints, even when the transfer
 // failed before any response.
 func looksCurlVerbose(head []byte) bool {
-	for _, p := range []string{"*   Trying ", "* Could not resolve host", "* Could not resolve proxy", "* Connected to ", "* Closing connection", "* Failed to connect to "} {
+	for _, p := range []string{"*   Trying ", "* Could not resolve host", "* Could not resolve proxy", "* Connected to ", "* Closing connection", "* Failed to connect to ", "* Connection #", "* Using Stream ID", "* ALPN", "* TLSv1"} {
 		if hasLineStarting(head, p) {
 			return true
 		}

@@ -93,7 +93,9 @@ var (
 	// the meter's last redraw on the same line.
 	curlFailure = &lazyRE{expr: `curl: \((\d+)\) (.*)`}
 	h2Error     = &lazyRE{expr: `\b([A-Z][A-Z0-9_]+) \(err (\d+)\)`}
-	urlInText   = &lazyRE{expr: `[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'")]+`}
+	// curl -v's note of a GOAWAY frame ("recveived", sic, in curl 7.88).
+	h2GoAway  = &lazyRE{expr: `^\* rec(?:ei|ie|vei)ved GOAWAY, error=(\d+)`}
+	urlInText = &lazyRE{expr: `[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'")]+`}
 	// A path with a query, as HTTPie quotes it ("with url: /x?api_key=..."):
 	// its parameters may hold credentials too.
 	pathInText  = &lazyRE{expr: `(?:^|[\s(:])/[^\s'")?]*\?[^\s'")]+`}
@@ -130,7 +132,7 @@ func transportFailures(data []byte, format string) []Item {
 	if !mayHaveFailure(data) {
 		return nil
 	}
-	var curl, traced []Item
+	var curl, traced, goaway []Item
 	eachLine(data, func(b []byte, _ int) bool {
 		if bytes.IndexByte(b, 0x1b) >= 0 {
 			b = stripANSI(b)
@@ -142,6 +144,10 @@ func transportFailures(data []byte, format string) []Item {
 		}
 		if strings.HasPrefix(l, "< HTTP/") {
 			traced = nil // a response came after the trace so far
+			return true
+		}
+		if m := h2GoAway.get().FindStringSubmatch(l); m != nil && m[1] != "0" && format == "curl -v" {
+			goaway = append(goaway, goAwayItem(m[1], strings.TrimPrefix(l, "* ")))
 			return true
 		}
 		for _, fl := range failureLines {
@@ -164,7 +170,14 @@ func transportFailures(data []byte, format string) []Item {
 	if len(curl) == 0 {
 		curl = traced
 	}
-	return withHTTP2(lastPerCode(curl))
+	return append(withHTTP2(lastPerCode(curl)), lastPerCode(goaway)...)
+}
+
+// goAwayItem: the peer closed the connection with an HTTP/2 error code
+// (error=0, NO_ERROR, is a graceful shutdown and no failure).
+func goAwayItem(code, line string) Item {
+	n, _ := strconv.ParseUint(code, 10, 32)
+	return Item{Code: "0x" + strconv.FormatUint(n, 16), Message: line, From: failureFrom("curl -v"), Vocab: "http2", VocabOnly: true, Fails: true}
 }
 
 // stripToolLines takes the tools' failure lines and chatter out of what

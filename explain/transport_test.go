@@ -96,6 +96,16 @@ func TestTransportFailureDetails(t *testing.T) {
 	if len(items) != 2 || items[1].Code != "0x7" || items[1].Token != "REFUSED_STREAM" || items[1].Vocab != "http2" || items[1].Depth != 1 {
 		t.Errorf("HTTP/2 error in the message: %+v", items)
 	}
+	// curl 7.88 notes a GOAWAY as "recveived" (sic), 8.x as "received".
+	for _, l := range []string{"* recveived GOAWAY, error=11, last_stream=1\n", "* received GOAWAY, error=11, last_stream=1\n"} {
+		items = transportFailures([]byte(l+"curl: (16) Error in the HTTP2 framing layer\n"), "curl -v")
+		if len(items) != 2 || items[1].Code != "0xb" || items[1].Vocab != "http2" || !items[1].Fails {
+			t.Errorf("GOAWAY with ENHANCE_YOUR_CALM: %+v", items)
+		}
+	}
+	if items := transportFailures([]byte("* received GOAWAY, error=0, last_stream=3\n"), "curl -v"); len(items) != 0 {
+		t.Errorf("a graceful GOAWAY is no failure: %+v", items)
+	}
 	items = transportFailures([]byte("curl: (22) The requested URL returned error: 503\n"), "body")
 	if len(items) != 1 || items[0].Status != 503 {
 		t.Errorf("--fail's status: %+v", items)

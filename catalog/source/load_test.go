@@ -66,6 +66,13 @@ func TestCacheRoundTrip(t *testing.T) {
 	if problems != nil || !reflect.DeepEqual(parsed, cached) {
 		t.Errorf("from the cache:\n%+v\nparsed:\n%+v", cached, parsed)
 	}
+	// protocol: true survives the cache.
+	rpc := write(t, dir, "rpc.yaml", "id: rpc\nprotocol: true\nentries:\n  - code: E42\n")
+	for range 2 { // parsed, then from the cache
+		if c, problems := source.Load(rpc, cache); problems != nil || !c.Protocol {
+			t.Errorf("protocol: true read back as %+v (%v)", c, problems)
+		}
+	}
 	later := time.Now().Add(time.Second)
 	write(t, dir, "acme.yaml", strings.Replace(acme, "Card expired", "Card has expired", 1))
 	os.Chtimes(path, later, later)
