@@ -58,9 +58,9 @@ func TestTransportFailureLines(t *testing.T) {
 // Lines that only look like failures are not read as them.
 func TestTransportFailureFalsePositives(t *testing.T) {
 	for _, tc := range []struct{ format, input string }{
-		{"http", "* connection refused by upstream\n* request timed out\n"}, // a body's list, not a trace
+		{"http", "* connection refused by upstream\n* request timed out\n"},     // a body's list, not a trace
 		{"body", "Connecting to the database... failed: Connection refused.\n"}, // wget's words, but no wget
-		{"wget -S", "ERROR 404: Not Found.\n"},                                 // an HTTP error, not a transport one
+		{"wget -S", "ERROR 404: Not Found.\n"},                                  // an HTTP error, not a transport one
 		{"curl -v", "* Closing connection 0\n"},
 		{"body", "curl: (x) no number\n"},
 	} {
