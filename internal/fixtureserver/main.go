@@ -119,24 +119,24 @@ func main() {
 	srv.Protocols = new(http.Protocols)
 	srv.Protocols.SetHTTP1(true)
 	srv.Protocols.SetUnencryptedHTTP2(true)
-	go proxy("127.0.0.1:" + proxyPort)
+	go serveConns("127.0.0.1:"+proxyPort, tunnel)
 	if len(os.Args) > 3 {
 		base, err := strconv.Atoi(os.Args[3])
 		if err != nil {
 			log.Fatal(err)
 		}
-		go misbehave(base, closeAtOnce)
-		go misbehave(base+1, reset)
-		go misbehave(base+2, hang)
+		go serveConns(fmt.Sprintf("127.0.0.1:%d", base), closeAtOnce)
+		go serveConns(fmt.Sprintf("127.0.0.1:%d", base+1), reset)
+		go serveConns(fmt.Sprintf("127.0.0.1:%d", base+2), hang)
 		go serveTLS(base+3, mux)
 	}
 	go func() { time.Sleep(60 * time.Second); os.Exit(0) }()
 	log.Fatal(srv.ListenAndServe())
 }
 
-// misbehave accepts connections on port and hands each to how.
-func misbehave(port int, how func(net.Conn)) {
-	ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
+// serveConns accepts connections on addr and hands each to how.
+func serveConns(addr string, how func(net.Conn)) {
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -287,33 +287,21 @@ func serve(w http.ResponseWriter, req *http.Request) {
 	}
 }
 
-// proxy is a minimal CONNECT proxy: it tunnels to the requested address.
-func proxy(addr string) {
-	ln, err := net.Listen("tcp", addr)
+// tunnel is a minimal CONNECT proxy: it tunnels to the requested address.
+func tunnel(c net.Conn) {
+	defer c.Close()
+	buf := make([]byte, 4096)
+	n, _ := c.Read(buf)
+	line := strings.SplitN(string(buf[:n]), " ", 3)
+	if len(line) < 2 || line[0] != "CONNECT" {
+		return
+	}
+	up, err := net.Dial("tcp", line[1])
 	if err != nil {
-		log.Fatal(err)
+		return
 	}
-	for {
-		c, err := ln.Accept()
-		if err != nil {
-			return
-		}
-		go func(c net.Conn) {
-			defer c.Close()
-			buf := make([]byte, 4096)
-			n, _ := c.Read(buf)
-			line := strings.SplitN(string(buf[:n]), " ", 3)
-			if len(line) < 2 || line[0] != "CONNECT" {
-				return
-			}
-			up, err := net.Dial("tcp", line[1])
-			if err != nil {
-				return
-			}
-			defer up.Close()
-			io.WriteString(c, "HTTP/1.1 200 Connection established\r\n\r\n")
-			go io.Copy(up, c)
-			io.Copy(c, up)
-		}(c)
-	}
+	defer up.Close()
+	io.WriteString(c, "HTTP/1.1 200 Connection established\r\n\r\n")
+	go io.Copy(up, c)
+	io.Copy(c, up)
 }
