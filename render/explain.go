@@ -100,6 +100,9 @@ func (r *Renderer) explainHeadline(d *explain.Diagnosis) string {
 		h = fmt.Sprintf("HTTP %d %s (curl --fail printed no response)", d.Status, Scrub(d.Reason))
 	case d.NoResponse:
 		h = "no response"
+		if f := d.Findings[0]; f.Entry != nil && f.Entry.Title != "" {
+			h += " (" + Scrub(f.Entry.Title) + ")" // what failed: DNS, connect, TLS, a timeout...
+		}
 	case d.Status != 0:
 		h = strings.TrimSpace(fmt.Sprintf("%s %d %s", Scrub(d.Protocol), d.Status, Scrub(d.Reason)))
 	default:
