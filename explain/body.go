@@ -46,22 +46,47 @@ func stripANSI(data []byte) []byte {
 var curlError = &lazyRE{expr: `^curl: \(\d+\) .*`}
 
 // cleanBody takes curl's own error lines (curl: (18) transfer closed ...)
-// out of a body, as notes.
+// out of a body, as notes (the first maxNotes of them: a flood of them is
+// hostile input, not more to say).
 func cleanBody(body []byte) ([]byte, []string) {
 	if !bytes.Contains(body, []byte("curl: (")) {
 		return body, nil
 	}
 	var notes []string
-	var kept [][]byte
-	for _, l := range bytes.Split(body, []byte("\n")) {
+	return filterLines(body, func(l []byte) bool {
 		t := bytes.TrimRight(l, "\r")
-		if curlError.get().Match(t) {
-			notes = append(notes, string(t))
-			continue
+		if !curlError.get().Match(t) {
+			return true
 		}
-		kept = append(kept, l)
+		if len(notes) < maxNotes {
+			notes = append(notes, string(t))
+		}
+		return false
+	}), notes
+}
+
+const maxNotes = 32
+
+// filterLines is body with only the lines keep accepts (lines split at
+// \n, given to keep with their \r), built in one pass and one buffer.
+func filterLines(body []byte, keep func(line []byte) bool) []byte {
+	out := make([]byte, 0, len(body))
+	first := true
+	for off := 0; off <= len(body); {
+		end := bytes.IndexByte(body[off:], '\n')
+		if end < 0 {
+			end = len(body) - off
+		}
+		if l := body[off : off+end]; keep(l) {
+			if !first {
+				out = append(out, '\n')
+			}
+			out = append(out, l...)
+			first = false
+		}
+		off += end + 1
 	}
-	return bytes.Join(kept, []byte("\n")), notes
+	return out
 }
 
 // finishBody undoes what a raw print of a body leaves: curl -w's status

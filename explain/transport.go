@@ -2,6 +2,7 @@ package explain
 
 import (
 	"bytes"
+	"cmp"
 	"strconv"
 	"strings"
 )
@@ -134,12 +135,15 @@ func transportFailures(data []byte, format string) []Item {
 	}
 	var curl, traced, goaway []Item
 	eachLine(data, func(b []byte, _ int) bool {
+		if !lineMayFail(b, format) {
+			return true // the common case, decided without copying the line
+		}
 		if bytes.IndexByte(b, 0x1b) >= 0 {
 			b = stripANSI(b)
 		}
 		l := strings.TrimSpace(lastCR(string(b)))
 		if m := curlFailure.get().FindStringSubmatch(l); m != nil {
-			curl = append(curl, failureItem("curl", m[1], "curl: ("+m[1]+") "+m[2]))
+			curl = keepLast(curl, failureItem("curl", m[1], "curl: ("+m[1]+") "+m[2]))
 			return true
 		}
 		if strings.HasPrefix(l, "< HTTP/") {
@@ -147,7 +151,7 @@ func transportFailures(data []byte, format string) []Item {
 			return true
 		}
 		if m := h2GoAway.get().FindStringSubmatch(l); m != nil && m[1] != "0" && format == "curl -v" {
-			goaway = append(goaway, goAwayItem(m[1], strings.TrimPrefix(l, "* ")))
+			goaway = keepLast(goaway, goAwayItem(m[1], strings.TrimPrefix(l, "* ")))
 			return true
 		}
 		for _, fl := range failureLines {
@@ -160,7 +164,7 @@ func transportFailures(data []byte, format string) []Item {
 					if fl.prefix == "* " || strings.HasPrefix(fl.prefix, "http: ") {
 						msg = strings.TrimPrefix(l, fl.prefix) // the tool's marker, not its message
 					}
-					traced = append(traced, failureItem(fl.tool, code, msg))
+					traced = keepLast(traced, failureItem(fl.tool, code, msg))
 				}
 				break
 			}
@@ -170,7 +174,7 @@ func transportFailures(data []byte, format string) []Item {
 	if len(curl) == 0 {
 		curl = traced
 	}
-	return append(withHTTP2(lastPerCode(curl)), lastPerCode(goaway)...)
+	return append(withHTTP2(curl), goaway...)
 }
 
 // goAwayItem: the peer closed the connection with an HTTP/2 error code
@@ -186,15 +190,10 @@ func stripToolLines(body []byte, format string) []byte {
 	if !mayHaveFailure(body) && !bytes.Contains(body, []byte("resolve the given hostname")) && !bytes.Contains(body, []byte("curl.se/docs")) && !bytes.Contains(body, []byte("% Total")) {
 		return body
 	}
-	var kept [][]byte
-	for _, b := range bytes.Split(body, []byte("\n")) {
+	return filterLines(body, func(b []byte) bool {
 		l := strings.TrimSpace(lastCR(string(b)))
-		if isToolChatter(l) || isFailureLine(l, format) || isProgress(l) {
-			continue
-		}
-		kept = append(kept, b)
-	}
-	return bytes.Join(kept, []byte("\n"))
+		return !isToolChatter(l) && !isFailureLine(l, format) && !isProgress(l)
+	})
 }
 
 func isFailureLine(l, format string) bool {
@@ -203,6 +202,23 @@ func isFailureLine(l, format string) bool {
 	}
 	for _, fl := range failureLines {
 		if (fl.format == "" || fl.format == format) && (fl.prefix != "" && strings.HasPrefix(l, fl.prefix) || fl.contains != "" && strings.Contains(l, fl.contains)) {
+			return true
+		}
+	}
+	return false
+}
+
+// lineMayFail: b holds a marker of some rule that applies to format (a
+// superset of the lines transportFailures reads).
+func lineMayFail(b []byte, format string) bool {
+	if bytes.Contains(b, []byte("curl: (")) || bytes.Contains(b, []byte("< HTTP/")) || bytes.Contains(b, []byte("GOAWAY")) {
+		return true
+	}
+	for _, fl := range failureLines {
+		if fl.format != "" && fl.format != format {
+			continue
+		}
+		if m := cmp.Or(fl.prefix, fl.contains); bytes.Contains(b, []byte(m)) {
 			return true
 		}
 	}
@@ -254,8 +270,12 @@ func failureTool(from string) string {
 // failureItem is one failure as an error of the response. URLs in the
 // message (HTTPie quotes the request's) lose their credentials.
 func failureItem(tool, code, line string) Item {
-	line = urlInText.get().ReplaceAllStringFunc(line, redactURL)
-	line = pathInText.get().ReplaceAllStringFunc(line, redactURL)
+	if strings.Contains(line, "://") {
+		line = urlInText.get().ReplaceAllStringFunc(line, redactURL)
+	}
+	if strings.Contains(line, "?") {
+		line = pathInText.get().ReplaceAllStringFunc(line, redactURL)
+	}
 	it := Item{Code: code, Message: line, From: failureFrom(tool), Vocab: "curl", VocabOnly: true, Fails: true}
 	if m := returnedErr.get().FindStringSubmatch(line); m != nil && code == "22" {
 		it.Status, _ = strconv.Atoi(m[1])
@@ -263,21 +283,17 @@ func failureItem(tool, code, line string) Item {
 	return it
 }
 
-func lastPerCode(items []Item) []Item {
-	var out []Item
-	for i, it := range items {
-		later := false
-		for _, o := range items[i+1:] {
-			if o.Code == it.Code {
-				later = true
-				break
-			}
-		}
-		if !later {
-			out = append(out, it)
+// keepLast adds it to items, dropping an earlier failure with its code:
+// one failure per code, the last line that says it. items stays as small
+// as the number of codes, whatever the input repeats.
+func keepLast(items []Item, it Item) []Item {
+	for i := range items {
+		if items[i].Code == it.Code {
+			items = append(items[:i], items[i+1:]...)
+			break
 		}
 	}
-	return out
+	return append(items, it)
 }
 
 // withHTTP2 adds, after each failure that names one, the HTTP/2 error

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Peak memory of errcode explain on hostile sizes: a 100 MiB response (from
 # a file and through a pipe), 100 MiB of random bytes, and a gzip body
-# that inflates to 200 MiB. The budget is 64 MiB; exits 1 if any run is over.
+# that inflates to 200 MiB, and a flood of curl/HTTPie failure lines. The
+# budget is 64 MiB; exits 1 if any run is over.
 # Needs /usr/bin/time (Debian: apt-get install time) and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,9 @@ with open(f"{d}/big.txt", "wb") as f:
     f.write(b'{}]}')
 with open(f"{d}/random.bin", "wb") as f:
     f.write(os.urandom(100 * 1024 * 1024))
+with open(f"{d}/failures.txt", "wb") as f:  # a flood of tool failure lines
+    f.write((b'curl: (6) Could not resolve host: x.invalid\n' + b'* Recv failure: Connection reset by peer\n'
+             + b'http: error: ConnectionError: ... Connection refused while doing a GET request to URL: https://u:p@h/?token=t\n') * 120000)
 with open(f"{d}/bomb.txt", "wb") as f:
     f.write(b'HTTP/1.1 500 x\r\nContent-Encoding: gzip\r\n\r\n')
     f.write(gzip.compress(b'\0' * (200 * 1024 * 1024), 9))
@@ -38,4 +42,5 @@ run "100 MiB response, pipe, --json" sh -c "cat '$dir/big.txt' | '$dir/errcode' 
 run "100 MiB random bytes, file" "$dir/errcode" explain "$dir/random.bin"
 run "100 MiB random bytes, pipe" sh -c "cat '$dir/random.bin' | '$dir/errcode' explain"
 run "gzip body inflating to 200 MiB" "$dir/errcode" explain "$dir/bomb.txt"
+run "16 MiB of tool failure lines, pipe" sh -c "cat '$dir/failures.txt' | '$dir/errcode' explain"
 ((over == 0)) && echo "all under 64 MiB" || { echo "over the 64 MiB budget"; exit 1; }
