@@ -130,7 +130,7 @@ func isToolChatter(l string) bool {
 // attempts that a later connection made good), and wget's and HTTPie's
 // lines. One failure per code: the last line that says it.
 func transportFailures(data []byte, format string) []Item {
-	if !mayHaveFailure(data) {
+	if !mayHaveFailure(data, format) {
 		return nil
 	}
 	var curl, traced, goaway []Item
@@ -187,7 +187,7 @@ func goAwayItem(code, line string) Item {
 // stripToolLines takes the tools' failure lines and chatter out of what
 // would otherwise be read as a body.
 func stripToolLines(body []byte, format string) []byte {
-	if !mayHaveFailure(body) && !bytes.Contains(body, []byte("resolve the given hostname")) && !bytes.Contains(body, []byte("curl.se/docs")) && !bytes.Contains(body, []byte("% Total")) {
+	if !mayHaveFailure(body, format) && !bytes.Contains(body, []byte("resolve the given hostname")) && !bytes.Contains(body, []byte("curl.se/docs")) && !bytes.Contains(body, []byte("% Total")) {
 		return body
 	}
 	return filterLines(body, func(b []byte) bool {
@@ -208,27 +208,38 @@ func isFailureLine(l, format string) bool {
 	return false
 }
 
-// lineMayFail: b holds a marker of some rule that applies to format (a
-// superset of the lines transportFailures reads).
+// lineMayFail: b may be a line transportFailures reads (a superset, cheap
+// to test: most lines are decided by their first byte and one search).
 func lineMayFail(b []byte, format string) bool {
-	if bytes.Contains(b, []byte("curl: (")) || bytes.Contains(b, []byte("< HTTP/")) || bytes.Contains(b, []byte("GOAWAY")) {
+	if t := bytes.TrimLeft(b, " \t\r"); len(t) > 0 && (t[0] == '*' || t[0] == '<') {
+		return format == "curl -v" // its trace, or a response line after it
+	}
+	if bytes.Contains(b, []byte("curl: (")) || bytes.Contains(b, []byte("http: ")) || bytes.Contains(b, []byte("Failed to dial")) {
 		return true
 	}
+	if format != "wget -S" {
+		return false
+	}
 	for _, fl := range failureLines {
-		if fl.format != "" && fl.format != format {
-			continue
-		}
-		if m := cmp.Or(fl.prefix, fl.contains); bytes.Contains(b, []byte(m)) {
+		if fl.format == format && bytes.Contains(b, []byte(cmp.Or(fl.prefix, fl.contains))) {
 			return true
 		}
 	}
 	return false
 }
 
-// mayHaveFailure is a quick look before reading every line.
-func mayHaveFailure(data []byte) bool {
-	for _, s := range []string{"curl: (", "* ", "failed: ", "awaiting response", "wget: ", "Read error", "ERROR: ", "Unable to establish", "http: ", "Failed to dial"} {
-		if bytes.Contains(data, []byte(s)) {
+// mayHaveFailure is a quick look before reading every line: the markers
+// that can occur in input of this format.
+func mayHaveFailure(data []byte, format string) bool {
+	markers := []string{"curl: (", "http: ", "Failed to dial"}
+	switch format {
+	case "curl -v":
+		markers = append(markers, "* ")
+	case "wget -S":
+		markers = append(markers, "failed: ", "awaiting response", "wget: ", "Read error", "ERROR: ", "Unable to establish")
+	}
+	for _, m := range markers {
+		if bytes.Contains(data, []byte(m)) {
 			return true
 		}
 	}
