@@ -75,6 +75,8 @@ var failureReasons = []failureReason{
 	{"Empty reply from server", "52"},
 	{"No data received", "52"},
 	{"Remote end closed connection without response", "52"},
+	{"Send failure", "55"},
+	{"Failed sending data to the peer", "55"},
 	{"Connection reset by peer", "56"},
 	{"Recv failure", "56"},
 	{"Failure when receiving data", "56"},

@@ -20,6 +20,7 @@ func TestTransportFailureLines(t *testing.T) {
 		{"curl -v", "* Operation timed out after 1001 milliseconds with 0 bytes received", "28"},
 		{"curl -v", "* Empty reply from server", "52"},
 		{"curl -v", "* Recv failure: Connection reset by peer", "56"},
+		{"curl -v", "* Send failure: Broken pipe", "55"},
 		{"curl -v", "* SSL certificate problem: self-signed certificate", "60"},
 		{"curl -v", "* OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number", "35"},
 		{"curl -v", "* HTTP/2 stream 1 was not closed cleanly: INTERNAL_ERROR (err 2)", "92"},
