@@ -98,3 +98,36 @@ func TestBrokenPipeIsQuiet(t *testing.T) {
 		}
 	}
 }
+
+// On a terminal inside tmux, errcode styles its output without running
+// anything: no `tmux info` (colour detection done by a subprocess), no
+// query of the terminal. A tmux that records being run stands first on
+// PATH; script(1) gives errcode a terminal.
+func TestNoSubprocessOnATerminal(t *testing.T) {
+	bin := binary(t)
+	script, err := exec.LookPath("script")
+	if err != nil {
+		t.Skip("needs script(1) (Debian: bsdutils) for a terminal")
+	}
+	dir := t.TempDir()
+	marker := filepath.Join(dir, "ran")
+	fake := "#!/bin/sh\necho \"$@\" >>" + marker + "\n"
+	for _, name := range []string{"tmux", "infocmp", "tput"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(fake), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(script, "-qec", bin+" lookup 1405", "/dev/null")
+	cmd.Env = append(os.Environ(), "PATH="+dir+":"+os.Getenv("PATH"), "TMUX=/tmp/tmux-0/default,1,0",
+		"TERM=tmux-256color", "COLORTERM=", "NO_COLOR=", "CLICOLOR_FORCE=", "ERRCODE_PAGER=cat")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("script: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "\x1b[") || !strings.Contains(string(out), "emnify:1405") {
+		t.Fatalf("errcode did not style its output on the terminal, so this proves nothing:\n%q", out)
+	}
+	if ran, err := os.ReadFile(marker); err == nil {
+		t.Errorf("errcode ran a subprocess at start-up: %s", ran)
+	}
+}

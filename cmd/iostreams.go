@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 )
@@ -44,10 +43,10 @@ func System() *IOStreams {
 		Environ:     os.Environ(),
 		IsStdoutTTY: tty,
 		IsStdinTTY:  term.IsTerminal(os.Stdin.Fd()),
-		// lipgloss has already detected stdout's profile while it was
-		// initialised (terminfo, and `tmux info` inside tmux); asking again
-		// would pay that cost twice.
-		detectProfile: func() colorprofile.Profile { return lipgloss.Writer.Profile },
+		// From the environment alone (TERM, COLORTERM): errcode styles with
+		// the 16 ANSI colours, which every colour terminal has, so it needs
+		// neither terminfo nor `tmux info` (a subprocess) to decide.
+		detectProfile: func() colorprofile.Profile { return colorprofile.Env(os.Environ()) },
 		termWidth: func() int {
 			w, _, err := term.GetSize(os.Stdout.Fd())
 			if err != nil {

@@ -541,9 +541,10 @@ func readHTML(b []byte) Body {
 func readXML(b []byte) Body {
 	out := Body{Shape: "xml"}
 	d := xml.NewDecoder(bytes.NewReader(b))
+	// Not strict: unknown entities and unclosed tags pass. (HTML's entity
+	// table is not needed for an XML error, and linking it would build its
+	// map at every start.)
 	d.Strict = false
-	d.AutoClose = xml.HTMLAutoClose
-	d.Entity = xml.HTMLEntity
 	var it Item
 	var name string
 	for n := 0; n < 10000; n++ { // bounded: hostile XML cannot spin forever

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/errcode-dev/errcode/catalog"
 )
 
@@ -32,7 +32,7 @@ func (r *Renderer) Card(in CardInput) error {
 	b.WriteByte('\n')
 	field := func(label, value string) {
 		if value != "" {
-			r.field(&b, "  ", label, value, noStyle)
+			r.field(&b, "  ", label, value, r.st.none)
 		}
 	}
 	field("Catalog", c.Name)
@@ -119,13 +119,13 @@ func (r *Renderer) retryText(e *catalog.Entry, c *catalog.Catalog, g *catalog.En
 		return "no", r.st.no
 	}
 	if g == nil || g == e || g.Retryable == catalog.RetryUnknown {
-		return "", noStyle
+		return "", r.st.none
 	}
 	general := "no"
 	if g.Retryable == catalog.RetryYes {
 		general = "yes"
 	}
-	return fmt.Sprintf("not stated by %s; HTTP %d in general: %s", c.ID, g.Status, general), noStyle
+	return fmt.Sprintf("not stated by %s; HTTP %d in general: %s", c.ID, g.Status, general), r.st.none
 }
 
 func sourceText(e *catalog.Entry, c *catalog.Catalog) string {
@@ -135,7 +135,6 @@ func sourceText(e *catalog.Entry, c *catalog.Catalog) string {
 	return c.Source
 }
 
-var noStyle lipgloss.Style // the zero Style renders text as it is (a value, not a call: no work at start-up)
 
 // field writes "label  value", the value scrubbed, wrapped and indented
 // under itself, then styled (styling after scrubbing: Scrub would escape

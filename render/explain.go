@@ -32,7 +32,7 @@ func (r *Renderer) Explain(in ExplainInput) error {
 	b.WriteString(r.explainHeadline(d) + "\n")
 	field := func(label, value string) {
 		if value != "" {
-			r.field(&b, "  ", label, value, noStyle)
+			r.field(&b, "  ", label, value, r.st.none)
 		}
 	}
 	if d.Catalog != nil {

@@ -4,8 +4,9 @@ import (
 	"io"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 )
 
 // Renderer writes what a person sees. It styles freely: a colorprofile
@@ -22,20 +23,38 @@ type Renderer struct {
 // for their background, so they read on dark and light alike; errcode never
 // queries the terminal for its background.
 type styles struct {
-	code, token, label, heading, faint, yes, no, status lipgloss.Style
+	none, code, token, label, heading, faint, yes, no, status lipgloss.Style
 }
 
+// The ANSI palette's colours, by number.
+const (
+	red     = lipgloss.Color("1")
+	green   = lipgloss.Color("2")
+	yellow  = lipgloss.Color("3")
+	magenta = lipgloss.Color("5")
+	cyan    = lipgloss.Color("6")
+)
+
+// newStyles makes the styles, built only when output is styled. They come
+// from a lipgloss renderer that writes nowhere and is told to emit every
+// colour it is given: the colorprofile Writer reduces them to what the
+// output can show. Left to itself, a renderer would examine stdout, and one
+// asked about the background would query the terminal; errcode does
+// neither (see README, Speed).
 func newStyles() styles {
-	s := lipgloss.NewStyle()
+	lr := lipgloss.NewRenderer(io.Discard)
+	lr.SetColorProfile(termenv.TrueColor)
+	s := lr.NewStyle()
 	return styles{
-		code:    s.Bold(true).Foreground(lipgloss.Cyan),
-		token:   s.Foreground(lipgloss.Magenta),
+		none:    s,
+		code:    s.Bold(true).Foreground(cyan),
+		token:   s.Foreground(magenta),
 		label:   s.Faint(true),
 		heading: s.Bold(true),
 		faint:   s.Faint(true),
-		yes:     s.Foreground(lipgloss.Green),
-		no:      s.Foreground(lipgloss.Red),
-		status:  s.Foreground(lipgloss.Yellow),
+		yes:     s.Foreground(green),
+		no:      s.Foreground(red),
+		status:  s.Foreground(yellow),
 	}
 }
 

@@ -3,7 +3,7 @@ package render
 import (
 	"strings"
 
-	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/lipgloss"
 )
 
 // wrapWords breaks plain text into lines of at most width columns at

@@ -1,10 +1,10 @@
 package source
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,14 +20,18 @@ import (
 const cacheMagic = "errcode catalog cache 2\n"
 
 // cacheKey names a file's cache entry: its absolute path, size and
-// modification time, so any change to the file misses.
+// modification time, so any change to the file misses. The key only tells
+// files and versions apart (the entry also holds the key, checked on read),
+// so a 128-bit FNV hash does: a cryptographic one would link Go's FIPS
+// crypto packages, whose initialisation every start would pay.
 func cacheKey(path string, fi fs.FileInfo) string {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		abs = path
 	}
-	sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d\x00%d", abs, fi.Size(), fi.ModTime().UnixNano())))
-	return hex.EncodeToString(sum[:16])
+	h := fnv.New128a()
+	fmt.Fprintf(h, "%s\x00%d\x00%d", abs, fi.Size(), fi.ModTime().UnixNano())
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 func readCache(dir, key string) *catalog.Catalog {
