@@ -135,7 +135,6 @@ func sourceText(e *catalog.Entry, c *catalog.Catalog) string {
 	return c.Source
 }
 
-
 // field writes "label  value", the value scrubbed, wrapped and indented
 // under itself, then styled (styling after scrubbing: Scrub would escape
 // the style's own escape sequences).
