@@ -17,6 +17,8 @@ require (
 require (
 	github.com/aymanbagabas/go-osc52/v2 v2.0.1 // indirect
 	github.com/charmbracelet/x/ansi v0.11.8 // indirect
+	// lipgloss v1.1.0 asks for a cellbuf that no longer builds with the
+	// x/ansi colorprofile needs; v0.0.15 does.
 	github.com/charmbracelet/x/cellbuf v0.0.15 // indirect
 	github.com/clipperhouse/displaywidth v0.11.0 // indirect
 	github.com/clipperhouse/uax29/v2 v2.7.0 // indirect
