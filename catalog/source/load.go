@@ -1,12 +1,15 @@
 package source
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/errcode-dev/errcode/catalog"
 )
@@ -107,20 +110,18 @@ func yamlFiles(dir string) []string {
 // Path is the file. A file with problems gives no catalog.
 func Load(path, cacheDir string) (*catalog.Catalog, []Problem) {
 	fi, err := os.Stat(path)
-	switch {
-	case err != nil:
+	if err == nil {
+		err = checkFile(fi)
+	}
+	if err != nil {
 		return nil, []Problem{{File: path, Msg: readError(err)}}
-	case fi.IsDir():
-		return nil, []Problem{{File: path, Msg: "is a directory"}}
-	case fi.Size() > MaxFile:
-		return nil, []Problem{{File: path, Msg: fmt.Sprintf("is %d MiB; a catalog may be at most %d MiB", fi.Size()>>20, MaxFile>>20)}}
 	}
 	key := cacheKey(path, fi)
 	if c := readCache(cacheDir, key); c != nil {
 		c.Path = path
 		return c, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
 		return nil, []Problem{{File: path, Msg: readError(err)}}
 	}
@@ -131,6 +132,43 @@ func Load(path, cacheDir string) (*catalog.Catalog, []Problem) {
 	c.Path = path
 	writeCache(cacheDir, key, c)
 	return c, nil
+}
+
+// checkFile: a catalog is a regular file of at most MaxFile bytes. A
+// device (/dev/zero), a FIFO or a socket would never end, or never start.
+func checkFile(fi fs.FileInfo) error {
+	switch {
+	case fi.IsDir():
+		return errors.New("is a directory")
+	case !fi.Mode().IsRegular():
+		return errors.New("is not a regular file (a device, FIFO or socket)")
+	case fi.Size() > MaxFile:
+		return fmt.Errorf("is %d MiB; a catalog may be at most %d MiB", fi.Size()>>20, MaxFile>>20)
+	}
+	return nil
+}
+
+// readFile reads a catalog whatever happens to the path meanwhile: opened
+// without blocking (a FIFO put there since the check would hang open), the
+// opened file checked again, and read through a limit.
+func readFile(path string) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err == nil {
+		err = checkFile(fi)
+	}
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFile+1))
+	if err == nil && len(data) > MaxFile {
+		err = fmt.Errorf("grew past %d MiB while being read", MaxFile>>20)
+	}
+	return data, err
 }
 
 func readError(err error) string {

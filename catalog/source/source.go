@@ -5,12 +5,12 @@
 package source
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 )
 
@@ -86,22 +86,22 @@ func validPath(p string) bool {
 	return true
 }
 
-// parsed collects the problems of one file and places them.
+// parsed collects the problems of one file and places them, in the syntax
+// tree parsed once for the file.
 type parsed struct {
 	name     string
 	data     []byte
+	file     *ast.File
 	problems []Problem
 }
 
 // problem records msg at a YAML path ("$.entries[3].status"), located in
-// the file's syntax tree (parsed only now: this is the unhappy path).
+// the file's syntax tree.
 func (p *parsed) problem(path, msg string) {
 	line, col := 0, 0
-	if f, err := parser.ParseBytes(p.data, 0); err == nil {
-		if yp, err := yaml.PathString(path); err == nil {
-			if n, err := yp.FilterFile(f); err == nil && n != nil && n.GetToken() != nil && n.GetToken().Position != nil {
-				line, col = n.GetToken().Position.Line, n.GetToken().Position.Column
-			}
+	if yp, err := yaml.PathString(path); err == nil && p.file != nil {
+		if n, err := yp.FilterFile(p.file); err == nil && n != nil && n.GetToken() != nil && n.GetToken().Position != nil {
+			line, col = n.GetToken().Position.Line, n.GetToken().Position.Column
 		}
 	}
 	if line == 0 {
@@ -122,12 +122,26 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 			c, problems = nil, []Problem{{File: name, Msg: fmt.Sprintf("the YAML parser failed on this file (%v); check its syntax", r)}}
 		}
 	}()
-	var fc fileCatalog
-	dec := yaml.NewDecoder(bytes.NewReader(data), yaml.Strict(), yaml.DisallowUnknownField())
-	if err := dec.Decode(&fc); err != nil {
+	if msg, tk := tokenLimits(data); msg != "" {
+		return nil, []Problem{atToken(name, data, tk, msg)}
+	}
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
 		return nil, []Problem{fromYAML(name, data, err)}
 	}
-	p := &parsed{name: name, data: data}
+	if n := expansion(f, maxExpansion); n > maxExpansion {
+		return nil, []Problem{{File: name, Msg: fmt.Sprintf("its aliases expand to more than %d nodes; a catalog needs no aliases of aliases", maxExpansion)}}
+	}
+	if docs := documents(f); docs > 1 {
+		return nil, []Problem{{File: name, Msg: fmt.Sprintf("holds %d YAML documents; a catalog is one (remove the --- lines after the first)", docs)}}
+	}
+	var fc fileCatalog
+	if len(f.Docs) > 0 && f.Docs[0] != nil && f.Docs[0].Body != nil { // decoded from the tree: the file is parsed once
+		if err := yaml.NodeToValue(f.Docs[0].Body, &fc, yaml.Strict(), yaml.DisallowUnknownField()); err != nil {
+			return nil, []Problem{fromYAML(name, data, err)}
+		}
+	}
+	p := &parsed{name: name, data: data, file: f}
 	if !ValidID(fc.ID) {
 		p.problem("$.id", fmt.Sprintf("id %q must be lower-case letters, digits, '-' or '_', starting with a letter", fc.ID))
 	}

@@ -1,0 +1,107 @@
+package source
+
+import (
+	"fmt"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
+	"github.com/goccy/go-yaml/token"
+)
+
+// A few hundred bytes of YAML can describe gigabytes: aliases of aliases
+// (nine levels of ten make 10^9 nodes), or brackets nested a hundred
+// thousand deep (the parser's memory grows with the square of the depth).
+// A catalog needs neither, so both are bounded before the file is decoded:
+// first from the tokens (linear, whatever the nesting), then from the
+// syntax tree, which holds aliases unexpanded.
+const (
+	maxNesting   = 64      // flow brackets inside one another
+	maxColumn    = 1024    // indentation: deep block nesting needs wide lines
+	maxExpansion = 1 << 20 // nodes that expanding the aliases may add
+)
+
+// tokenLimits reports nesting no catalog needs, from the tokens alone.
+func tokenLimits(data []byte) (msg string, tk *token.Token) {
+	depth := 0
+	for _, t := range lexer.Tokenize(string(data)) {
+		switch t.Type {
+		case token.SequenceStartType, token.MappingStartType:
+			if depth++; depth > maxNesting {
+				return fmt.Sprintf("brackets nested more than %d deep; a catalog needs a few", maxNesting), t
+			}
+		case token.SequenceEndType, token.MappingEndType:
+			depth = max(depth-1, 0)
+		}
+		if t.Position != nil && t.Position.Column > maxColumn {
+			return fmt.Sprintf("indented past column %d; a catalog needs a few levels", maxColumn), t
+		}
+	}
+	return "", nil
+}
+
+// expansion counts the nodes that expanding f's aliases would add,
+// stopping once past limit. Each node is visited once: an anchor's
+// expanded size is counted where it is defined and reused for each alias.
+func expansion(f *ast.File, limit int) int {
+	c := &counter{anchors: map[string]int{}, limit: limit}
+	for _, d := range f.Docs {
+		if d != nil && d.Body != nil {
+			ast.Walk(c, d.Body)
+		}
+	}
+	return c.added
+}
+
+type counter struct {
+	nodes   int            // nodes of the subtree walked, aliases expanded
+	added   int            // of those, the ones aliases added
+	anchors map[string]int // anchor name -> its value's expanded size
+	limit   int
+}
+
+func (c *counter) Visit(node ast.Node) ast.Visitor {
+	if c.added > c.limit {
+		return nil
+	}
+	c.nodes++
+	switch n := node.(type) {
+	case *ast.AnchorNode:
+		inner := &counter{anchors: c.anchors, limit: c.limit - c.added}
+		if n.Value != nil {
+			ast.Walk(inner, n.Value)
+		}
+		if n.Name != nil {
+			c.anchors[n.Name.String()] = inner.nodes
+		}
+		c.nodes += inner.nodes
+		c.added += inner.added
+		return nil
+	case *ast.AliasNode:
+		if n.Value != nil {
+			size := c.anchors[n.Value.String()]
+			c.nodes += size
+			c.added += size
+		}
+		return nil
+	}
+	return c
+}
+
+// documents counts the documents of f that hold something.
+func documents(f *ast.File) int {
+	n := 0
+	for _, d := range f.Docs {
+		if d != nil && d.Body != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// atToken places msg at tk, when the token knows where it is.
+func atToken(name string, data []byte, tk *token.Token, msg string) Problem {
+	if tk == nil || tk.Position == nil {
+		return Problem{File: name, Msg: msg}
+	}
+	return at(name, data, tk.Position.Line, tk.Position.Column, msg)
+}
