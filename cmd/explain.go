@@ -175,6 +175,9 @@ func explainText(opts *explainOptions, t *explain.Transcript, ds []explain.Diagn
 			return err
 		}
 	}
+	if t.Omitted > 0 {
+		return r.ExplainOmitted(t.Omitted, explain.MaxExchanges)
+	}
 	return nil
 }
 
@@ -186,7 +189,8 @@ func explainJSON(opts *explainOptions, t *explain.Transcript, ds []explain.Diagn
 	if t.Format == "har" {
 		return render.JSON(opts.IO.Out, struct {
 			Entries []render.ExplainJSON `json:"entries"`
-		}{objs})
+			Omitted int                  `json:"omitted"`
+		}{objs, t.Omitted})
 	}
 	return render.JSON(opts.IO.Out, objs[0])
 }

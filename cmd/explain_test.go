@@ -60,3 +60,37 @@ func TestExplainRefusesTerminalInput(t *testing.T) {
 		t.Error("explain read the terminal")
 	}
 }
+
+// A HAR of very many failed requests: the first MaxExchanges are explained,
+// the rest counted, in text and JSON.
+func TestExplainHARCapsEntries(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"log":{"entries":[`)
+	n := explain.MaxExchanges + 250
+	for i := range n {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(`{"request":{"method":"GET","url":"https://api.example.com/x"},"response":{"status":503,"httpVersion":"HTTP/1.1","headers":[],"content":{"text":"down"}}}`)
+	}
+	b.WriteString(`]}}`)
+	for _, args := range [][]string{{"explain"}, {"explain", "--json"}} {
+		ios, in, out, errOut := Test()
+		in.WriteString(b.String())
+		if code := Run(ios, args); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		if args[len(args)-1] == "--json" {
+			if !strings.Contains(out.String(), `"omitted": 250`) || strings.Count(out.String(), `"method": "GET"`) != explain.MaxExchanges {
+				t.Errorf("--json: %d entries, or no omitted count", strings.Count(out.String(), `"method": "GET"`))
+			}
+			continue
+		}
+		if got := strings.Count(out.String(), "HTTP/1.1 503 Service Unavailable  retryable"); got != explain.MaxExchanges {
+			t.Errorf("%d entries explained, want %d", got, explain.MaxExchanges)
+		}
+		if !strings.Contains(out.String(), "… and 250 more error responses, not shown (errcode explains the first 1000)") {
+			t.Errorf("no count of the rest:\n%s", out.String()[len(out.String())-300:])
+		}
+	}
+}

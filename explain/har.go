@@ -37,21 +37,30 @@ type harHeader struct {
 	Value string `json:"value"`
 }
 
+// MaxExchanges bounds how many of a HAR file's error responses are
+// explained; the rest are counted.
+const MaxExchanges = 1000
+
 // parseHAR reads a HAR file: every entry whose response is an error
-// (status 400 or more) becomes an exchange.
-func parseHAR(data []byte) ([]Exchange, bool) {
+// (status 400 or more) becomes an exchange, up to MaxExchanges; omitted
+// counts the rest.
+func parseHAR(data []byte) (out []Exchange, omitted int, ok bool) {
 	head := bytes.TrimSpace(data[:min(len(data), 4096)])
 	if len(head) == 0 || head[0] != '{' || !bytes.Contains(head, []byte(`"log"`)) {
-		return nil, false
+		return nil, 0, false
 	}
 	var h harFile
 	if err := json.Unmarshal(data, &h); err != nil || h.Log.Entries == nil {
-		return nil, false
+		return nil, 0, false
 	}
-	out := []Exchange{}
+	out = []Exchange{}
 	for _, e := range h.Log.Entries {
 		r := e.Response
 		if r.Status < 400 || r.Status > 599 {
+			continue
+		}
+		if len(out) == MaxExchanges {
+			omitted++
 			continue
 		}
 		hdr := textproto.MIMEHeader{}
@@ -72,7 +81,7 @@ func parseHAR(data []byte) ([]Exchange, bool) {
 		// cannot occur, so the body needs no further work.
 		out = append(out, ex)
 	}
-	return out, true
+	return out, omitted, true
 }
 
 // harProtocol normalises HAR's httpVersion ("HTTP/1.1", "http/2.0", "h2", "h3").

@@ -13,6 +13,7 @@ type Transcript struct {
 	Format    string // "http", "curl -v", "wget -S", "har" or "body"
 	Truncated bool
 	Exchanges []Exchange
+	Omitted   int // exchanges past MaxExchanges, not read
 }
 
 // Exchange is one request and its response.
@@ -50,8 +51,8 @@ type Hop struct {
 func Parse(data []byte, truncated bool) *Transcript {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	t := &Transcript{Truncated: truncated}
-	if ex, ok := parseHAR(data); ok {
-		t.Format, t.Exchanges = "har", ex
+	if ex, omitted, ok := parseHAR(data); ok {
+		t.Format, t.Exchanges, t.Omitted = "har", ex, omitted
 		return t
 	}
 	var ex Exchange
@@ -144,6 +145,10 @@ func hasLineStarting(data []byte, prefix string) bool {
 // input, not all 16 MiB of it.
 const maxHead = 1 << 20
 
+// maxTraceLines bounds the header lines kept from a trace (the -i reader
+// reads at most as many lines of the head).
+const maxTraceLines = 10000
+
 // MaxBody is how much of a body errcode decodes and reads for errors.
 // Error bodies are small; reading only the start of a large one (the
 // lenient JSON reader keeps what it gets) keeps memory bounded.
@@ -180,7 +185,7 @@ func headLines(data []byte) (ls []string, next []int) {
 			l = stripANSI(l)
 		}
 		ls, next = append(ls, string(l)), append(next, n)
-		return len(ls) < 10000
+		return len(ls) < maxTraceLines
 	})
 	return ls, next
 }
@@ -286,7 +291,9 @@ func parseCurlVerbose(data []byte) Exchange {
 		l := lastCR(string(b))
 		switch {
 		case strings.HasPrefix(l, "< "), l == "<":
-			hdr = append(hdr, strings.TrimPrefix(strings.TrimPrefix(l, "<"), " "))
+			if len(hdr) < maxTraceLines { // as the -i reader: enough for any real header blocks
+				hdr = append(hdr, strings.TrimPrefix(strings.TrimPrefix(l, "<"), " "))
+			}
 		case strings.HasPrefix(l, "> "):
 			r := l[2:]
 			if m := requestLine.get().FindStringSubmatch(r); m != nil {

@@ -214,7 +214,8 @@ func isFailureLine(l, format string) bool {
 // to test: most lines are decided by their first byte and one search).
 func lineMayFail(b []byte, format string) bool {
 	if t := bytes.TrimLeft(b, " \t\r"); len(t) > 0 && (t[0] == '*' || t[0] == '<') {
-		return format == "curl -v" // its trace, or a response line after it
+		// its trace, or a response's status line after it
+		return format == "curl -v" && (t[0] == '*' || bytes.HasPrefix(t, []byte("< HTTP/")))
 	}
 	if bytes.Contains(b, []byte("curl: (")) || bytes.Contains(b, []byte("http: ")) || bytes.Contains(b, []byte("Failed to dial")) {
 		return true

@@ -88,6 +88,11 @@ func (r *Renderer) Explain(in ExplainInput) error {
 	return r.statusNotes(d.StatusEntry)
 }
 
+// ExplainOmitted says how many error responses were past the limit.
+func (r *Renderer) ExplainOmitted(n, limit int) error {
+	return r.write("\n" + r.paint(r.st.faint, fmt.Sprintf("… and %d more error responses, not shown (errcode explains the first %d)", n, limit)) + "\n")
+}
+
 // ExplainEmpty says that a HAR file held no error responses.
 func (r *Renderer) ExplainEmpty(entries string) error {
 	return r.write(r.paint(r.st.faint, "no error responses (status 400 or more) in "+entries) + "\n")
