@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/render"
 	"github.com/spf13/cobra"
 )
 
@@ -71,12 +72,12 @@ func completeCodes(ix *catalog.Index, toComplete string) []string {
 	for _, c := range ix.Catalogs {
 		for i := range c.Entries {
 			e := &c.Entries[i]
-			if e.Token != "" && hasFoldPrefix(e.Token, toComplete) {
+			if e.Token != "" && completable(e.Token) && hasFoldPrefix(e.Token, toComplete) {
 				add(e.Token, c.ID+" "+e.Code+statusSuffix(e.Status), 1)
 			}
 		}
 		if hasFoldPrefix(c.ID, toComplete) {
-			add(c.ID+":", c.Name, 2)
+			add(c.ID+":", render.Scrub(render.Clip(c.Name, 60)), 2)
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
@@ -92,7 +93,12 @@ func completeCodes(ix *catalog.Index, toComplete string) []string {
 	return out
 }
 
-func completable(code string) bool { return !strings.ContainsAny(code, " \t") }
+// completable: a code a shell can offer, insert and match as typed: no
+// white space (shells split it) and nothing render.Unsafe (a user catalog's
+// code must not put a control sequence on the command line).
+func completable(code string) bool {
+	return !strings.ContainsAny(code, " \t") && render.Scrub(code) == code
+}
 
 func hasFoldPrefix(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
@@ -108,9 +114,7 @@ func describe(e *catalog.Entry, catalogID string) string {
 	if d == "" {
 		d = e.Description
 	}
-	if len(d) > 40 {
-		d = d[:37] + "..."
-	}
+	d = render.Scrub(render.Clip(d, 40)) // from a user catalog, perhaps: cut at a character, then scrubbed
 	if catalogID != "" {
 		d = catalogID + " " + d
 	}
@@ -153,7 +157,7 @@ func completeCatalogIDs(f *Factory) func(*cobra.Command, []string, string) ([]st
 		var out []string
 		for _, c := range f.Index().Catalogs {
 			if hasFoldPrefix(c.ID, toComplete) {
-				out = append(out, fmt.Sprintf("%s\t%s (%d entries)", c.ID, c.Name, len(c.Entries)))
+				out = append(out, fmt.Sprintf("%s\t%s (%d entries)", c.ID, render.Scrub(render.Clip(c.Name, 60)), len(c.Entries)))
 			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder

@@ -1,8 +1,12 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/errcode-dev/errcode/catalog"
 )
@@ -71,11 +75,47 @@ func Entry(e *catalog.Entry, c *catalog.Catalog) EntryJSON {
 	return j
 }
 
-// JSON writes v as indented JSON. Control characters in strings are
-// escaped by encoding/json, so nothing from the input reaches a terminal raw.
+// JSON writes v as indented JSON. encoding/json escapes C0 controls; the
+// other Unsafe characters (C1 controls, bidi overrides, invisible format
+// characters) are escaped as \uXXXX here, so nothing from the input
+// reaches a terminal raw through JSON either. (Outside strings JSON is
+// ASCII, so every non-ASCII character stands in a string.)
 func JSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeUnsafe(buf.Bytes()))
+	return err
+}
+
+// escapeUnsafe rewrites the Unsafe characters of encoded JSON as \u
+// escapes (a surrogate pair past the BMP).
+func escapeUnsafe(b []byte) []byte {
+	i := 0
+	for i < len(b) && b[i] < 0x7f { // DEL, which encoding/json leaves, and all non-ASCII stop here
+		i++
+	}
+	if i == len(b) {
+		return b // ASCII: nothing to do
+	}
+	out := make([]byte, 0, len(b)+16)
+	out = append(out, b[:i]...)
+	for i < len(b) {
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case !Unsafe(r) || r < 0x20: // encoding/json escaped C0 already
+			out = append(out, b[i:i+size]...)
+		case r <= 0xffff:
+			out = fmt.Appendf(out, `\u%04x`, r)
+		default:
+			r1, r2 := utf16.EncodeRune(r)
+			out = fmt.Appendf(out, `\u%04x\u%04x`, r1, r2)
+		}
+		i += size
+	}
+	return out
 }
