@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"errors"
 	"os/exec"
 	"strings"
 )
@@ -30,10 +31,10 @@ func (s *IOStreams) stopPaging() error {
 	out := s.paged.Bytes()
 	s.Out, s.paged = s.direct, nil
 	if h := s.termHeight(); h > 0 && bytes.Count(out, []byte("\n")) >= h {
-		if err := s.page(out); err == nil {
-			return nil
+		if ran := s.page(out); ran {
+			return nil // shown, whatever the pager's exit status: never twice
 		}
-		// The pager did not run: fall back to writing it all.
+		// The pager could not be run: write it all.
 	}
 	_, err := s.Out.Write(out)
 	return err
@@ -54,9 +55,12 @@ func (s *IOStreams) pagerCommand() string {
 	return p
 }
 
-func (s *IOStreams) page(out []byte) error {
-	args := strings.Fields(s.pagerCommand())
-	c := exec.Command(args[0], args[1:]...)
+// page runs the pager as git does, by the shell ($PAGER may hold quotes,
+// options, a pipeline), and reports whether it ran: a pager that started
+// has shown the output even if it exits non-zero (the user quit, say); one
+// the shell could not find or run (exit 126 or 127) has shown nothing.
+func (s *IOStreams) page(out []byte) (ran bool) {
+	c := exec.Command("sh", "-c", s.pagerCommand())
 	c.Stdin = bytes.NewReader(out)
 	c.Stdout = s.Out
 	c.Stderr = s.ErrOut
@@ -67,5 +71,11 @@ func (s *IOStreams) page(out []byte) error {
 	if s.Getenv("LV") == "" {
 		c.Env = append(c.Env, "LV=-c")
 	}
-	return c.Run()
+	err := c.Run()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code := exit.ExitCode()
+		return code != 126 && code != 127
+	}
+	return err == nil
 }

@@ -43,6 +43,27 @@ func TestPager(t *testing.T) {
 	if out, _ := run([]string{"ERRCODE_PAGER=/nonexistent/pager"}, "list"); !strings.Contains(out, "http") {
 		t.Errorf("with a missing pager the output was lost")
 	}
+	// The shell runs the pager, as git does: quotes and options work.
+	if out, ok := run([]string{"ERRCODE_PAGER=tee '" + paged + "' | cat"}, "list"); !ok || !strings.Contains(out, "http") {
+		t.Errorf("a quoted pager command with a pipeline did not run")
+	}
+}
+
+// A pager that shows the output and exits non-zero (the user quit it, say)
+// has shown it: errcode does not print it all again.
+func TestPagerNeverPrintsTwice(t *testing.T) {
+	paged := filepath.Join(t.TempDir(), "paged")
+	ios, _, out, errOut := Test("ERRCODE_PAGER=cat > '"+paged+"'; exit 3", "LINES=20")
+	ios.IsStdoutTTY = true
+	if code := Run(ios, []string{"list"}); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if b, err := os.ReadFile(paged); err != nil || !strings.Contains(string(b), "http") {
+		t.Fatalf("the pager did not get the output: %v", err)
+	}
+	if out.Len() != 0 {
+		t.Errorf("after the pager exited 3, errcode printed %d bytes again", out.Len())
+	}
 }
 
 func TestVersion(t *testing.T) {
