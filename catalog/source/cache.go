@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
 )
@@ -19,8 +20,10 @@ import (
 
 const cacheMagic = "errcode catalog cache 2\n"
 
-// cacheKey names a file's cache entry: its absolute path, size and
-// modification time, so any change to the file misses. The key only tells
+// cacheKey names a file's cache entry: its absolute path, size,
+// modification time, and where the system has them its inode and change
+// time, so any change to the file misses, even one that keeps the size and
+// puts the modification time back. The key only tells
 // files and versions apart (the entry also holds the key, checked on read),
 // so a 128-bit FNV hash does: a cryptographic one would link Go's FIPS
 // crypto packages, whose initialisation every start would pay.
@@ -30,7 +33,7 @@ func cacheKey(path string, fi fs.FileInfo) string {
 		abs = path
 	}
 	h := fnv.New128a()
-	fmt.Fprintf(h, "%s\x00%d\x00%d", abs, fi.Size(), fi.ModTime().UnixNano())
+	fmt.Fprintf(h, "%s\x00%d\x00%d\x00%s", abs, fi.Size(), fi.ModTime().UnixNano(), fileIdentity(fi))
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -47,8 +50,8 @@ func readCache(dir, key string) *catalog.Catalog {
 		return nil
 	}
 	c := d.catalog()
-	if d.bad {
-		return nil
+	if d.bad || !trustworthy(c) {
+		return nil // parse the file again
 	}
 	return c
 }
@@ -56,7 +59,7 @@ func readCache(dir, key string) *catalog.Catalog {
 // writeCache stores c; failures are ignored (the cache only saves time).
 // The file is written whole under a temporary name, then renamed.
 func writeCache(dir, key string, c *catalog.Catalog) {
-	if dir == "" {
+	if dir == "" || !trustworthy(c) { // what would not be read back is not written
 		return
 	}
 	var e encoder
@@ -193,4 +196,55 @@ func (d *decoder) catalog() *catalog.Catalog {
 		x.From, x.To = d.num(), d.num()
 	}
 	return c
+}
+
+// trustworthy checks a catalog read from the cache against the rules a
+// parse enforces: a cache file is only bytes on disk, and a damaged or
+// forged one must not bring in what the file itself could not (a status
+// of -5, a bad id, two entries with one code). Extensions of a built-in
+// catalog are never taken from the cache: built-in entries are replaced
+// only by what a file says, parsed.
+func trustworthy(c *catalog.Catalog) bool {
+	if c == nil || !ValidID(c.ID) {
+		return false
+	}
+	for _, b := range catalog.Builtin() {
+		if b.ID == c.ID {
+			return false
+		}
+	}
+	for _, h := range c.Hosts {
+		if h == "" || strings.ContainsAny(h, "/: ") || h != strings.ToLower(h) {
+			return false
+		}
+	}
+	if b := c.Body; b != nil {
+		if b.Code == "" && b.Token == "" {
+			return false
+		}
+		for _, p := range []string{b.Code, b.Token, b.Message, b.RequestID} {
+			if p != "" && !validPath(p) {
+				return false
+			}
+		}
+	}
+	seen := make(map[string]bool, len(c.Entries))
+	for i := range c.Entries {
+		e := &c.Entries[i]
+		k := catalog.Key(e.Code)
+		switch {
+		case e.Catalog != c.ID, k == "", seen[k]:
+			return false
+		case e.Status != 0 && (e.Status < 100 || e.Status > 599):
+			return false
+		case e.Retryable > catalog.RetryNo, e.Kind > catalog.Range:
+			return false
+		case e.Kind == catalog.Range && e.From > e.To, e.Kind != catalog.Range && (e.From != 0 || e.To != 0):
+			return false
+		case (e.Kind == catalog.Supplement || e.Kind == catalog.Unofficial) && e.Source == "":
+			return false
+		}
+		seen[k] = true
+	}
+	return true
 }

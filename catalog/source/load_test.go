@@ -155,3 +155,64 @@ func FuzzCache(f *testing.F) {
 		}
 	})
 }
+
+// An edit that keeps the size and puts the modification time back (touch
+// -r) is still seen: the key has the inode and the change time.
+func TestCacheSeesInPlaceEdits(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	path := write(t, dir, "acme.yaml", acme)
+	fi, _ := os.Stat(path)
+	if _, problems := source.Load(path, cache); problems != nil {
+		t.Fatal(problems)
+	}
+	time.Sleep(10 * time.Millisecond) // a change time the clock can tell apart
+	os.WriteFile(path, []byte(strings.Replace(acme, "Card expired", "Card EXPIRED", 1)), 0o644)
+	os.Chtimes(path, fi.ModTime(), fi.ModTime())
+	if fi2, _ := os.Stat(path); fi2.Size() != fi.Size() || !fi2.ModTime().Equal(fi.ModTime()) {
+		t.Fatal("the edit changed the size or the modification time: the test proves nothing")
+	}
+	c, _ := source.Load(path, cache)
+	if c.Entries[0].Title != "Card EXPIRED" {
+		t.Errorf("an in-place edit was served from the cache: %q", c.Entries[0].Title)
+	}
+}
+
+// A cache file is validated like a parse: forged or damaged content that
+// the file itself could not hold is not used, and extensions of built-in
+// catalogs are never cached.
+func TestCacheIsValidated(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	path := write(t, dir, "acme.yaml", acme)
+	if _, problems := source.Load(path, cache); problems != nil {
+		t.Fatal(problems)
+	}
+	entries, _ := os.ReadDir(cache)
+	if len(entries) != 1 {
+		t.Fatalf("%d cache files", len(entries))
+	}
+	cached := filepath.Join(cache, entries[0].Name())
+	good, _ := os.ReadFile(cached)
+	for name, forge := range map[string]func(*catalog.Catalog){
+		"status -5":     func(c *catalog.Catalog) { c.Entries[0].Status = -5 },
+		"a bad id":      func(c *catalog.Catalog) { c.ID = "Bad ID"; c.Entries[0].Catalog = "Bad ID"; c.Entries[1].Catalog = "Bad ID" },
+		"a built-in id": func(c *catalog.Catalog) { c.ID = "http"; c.Entries[0].Catalog = "http"; c.Entries[1].Catalog = "http" },
+		"a duplicate":   func(c *catalog.Catalog) { c.Entries[1].Code = c.Entries[0].Code; c.Entries[1].Kind = catalog.Documented },
+	} {
+		os.WriteFile(cached, good, 0o644)
+		c, _ := source.Load(path, cache)
+		forge(c)
+		source.WriteCacheForTest(cache, path, c)
+		got, problems := source.Load(path, cache)
+		if problems != nil || got.ID != "acme" || got.Entries[0].Status != 402 || got.Entries[1].Code != "2000-2099" {
+			t.Errorf("a forged cache (%s) was trusted: %+v", name, got)
+		}
+	}
+	ext := write(t, dir, "http-ext.yaml", "id: http\nentries:\n  - code: \"409\"\n    title: Ours\n")
+	before, _ := os.ReadDir(cache)
+	if _, problems := source.Load(ext, cache); problems != nil {
+		t.Fatal(problems)
+	}
+	if after, _ := os.ReadDir(cache); len(after) != len(before) {
+		t.Errorf("an extension of the built-in http catalog was cached")
+	}
+}

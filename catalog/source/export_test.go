@@ -1,0 +1,24 @@
+package source
+
+import (
+	"os"
+
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+// WriteCacheForTest writes c as path's cache entry, bypassing the checks
+// writeCache makes, as a forger would.
+func WriteCacheForTest(dir, path string, c *catalog.Catalog) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		panic(err)
+	}
+	key := cacheKey(path, fi)
+	var e encoder
+	e.str(cacheMagic)
+	e.str(key)
+	e.catalog(c)
+	if err := os.WriteFile(dir+"/"+key, e.b, 0o644); err != nil {
+		panic(err)
+	}
+}
