@@ -28,8 +28,15 @@ if any file has a problem.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			files := args
+			var dirProblems []source.Problem
 			if len(files) == 0 {
-				files = source.Discover(f.IO.Getenv, f.CatalogFiles)
+				files, dirProblems = source.Discover(f.IO.Getenv, f.CatalogFiles)
+			}
+			for _, p := range dirProblems {
+				fmt.Fprintln(f.IO.Out, scrubLines(p.Error()))
+			}
+			if len(files) == 0 && len(dirProblems) > 0 {
+				return &exitError{code: exitNotFound, msg: directories(len(dirProblems)) + " cannot be read"}
 			}
 			if len(files) == 0 {
 				fmt.Fprintf(f.IO.ErrOut, "errcode: no user catalogs in %s, $ERRCODE_CATALOG_PATH or --catalog-file (see 'errcode catalogs init')\n", source.ConfigDir(f.IO.Getenv))
@@ -48,12 +55,24 @@ if any file has a problem.`,
 					fmt.Fprintln(f.IO.Out, scrubLines(p.Error()))
 				}
 			}
-			if bad > 0 {
+			switch {
+			case bad > 0 && len(dirProblems) > 0:
+				return &exitError{code: exitNotFound, msg: fmt.Sprintf("%d of %d catalog files have problems, and %s cannot be read", bad, len(files), directories(len(dirProblems)))}
+			case bad > 0:
 				return &exitError{code: exitNotFound, msg: fmt.Sprintf("%d of %d catalog files have problems", bad, len(files))}
+			case len(dirProblems) > 0:
+				return &exitError{code: exitNotFound, msg: directories(len(dirProblems)) + " cannot be read"}
 			}
 			return nil
 		},
 	}
+}
+
+func directories(n int) string {
+	if n == 1 {
+		return "1 catalog directory"
+	}
+	return fmt.Sprintf("%d catalog directories", n)
 }
 
 // scrubLines scrubs each line of a multi-line message.

@@ -34,7 +34,11 @@ func (f *Factory) Index() *catalog.Index {
 		return f.index
 	}
 	cats := catalog.Builtin()
-	if files := source.Discover(f.IO.Getenv, f.CatalogFiles); len(files) > 0 {
+	files, dirProblems := source.Discover(f.IO.Getenv, f.CatalogFiles)
+	for _, p := range dirProblems {
+		f.warn(p.Error() + "; its catalogs are not used")
+	}
+	if len(files) > 0 {
 		cacheDir := source.CacheDir(f.IO.Getenv)
 		var user []*catalog.Catalog
 		for _, path := range files {
@@ -49,6 +53,13 @@ func (f *Factory) Index() *catalog.Index {
 	}
 	f.index = catalog.NewIndex(cats)
 	return f.index
+}
+
+// warn writes one warning line on stderr, unless completion is asking.
+func (f *Factory) warn(msg string) {
+	if !f.quiet {
+		fmt.Fprintf(f.IO.ErrOut, "errcode: warning: %s\n", render.Scrub(msg))
+	}
 }
 
 func (f *Factory) warnBadFile(path string, problems []source.Problem) {

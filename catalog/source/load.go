@@ -46,23 +46,33 @@ func xdgDir(getenv func(string) string, variable, fallback string) string {
 // Discover lists the user catalog files, in the order they apply (a later
 // one overrides an earlier one's entries): the config directory's *.yaml,
 // then each directory or file in ERRCODE_CATALOG_PATH, then files. When
-// there are none, this costs one look at the config directory.
-func Discover(getenv func(string) string, files []string) []string {
+// there are none, this costs one look at the config directory. A directory
+// that exists but cannot be read is a problem: its catalogs would be
+// missing without a word.
+func Discover(getenv func(string) string, files []string) ([]string, []Problem) {
 	var out []string
+	var problems []Problem
+	add := func(dir string) {
+		fs, err := yamlFiles(dir)
+		if err != nil {
+			problems = append(problems, Problem{File: dir, Msg: "cannot read the catalog directory: " + readError(err)})
+		}
+		out = append(out, fs...)
+	}
 	if dir := ConfigDir(getenv); dir != "" {
-		out = append(out, yamlFiles(dir)...)
+		add(dir)
 	}
 	for _, p := range filepath.SplitList(getenv("ERRCODE_CATALOG_PATH")) {
 		if p == "" {
 			continue
 		}
 		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			out = append(out, yamlFiles(p)...)
+			add(p)
 		} else {
 			out = append(out, p) // a file, or a missing path that Load will report
 		}
 	}
-	return dedupe(append(out, files...))
+	return dedupe(append(out, files...)), problems
 }
 
 // dedupe keeps the last mention of each file (so it applies in its latest
@@ -88,12 +98,15 @@ func dedupe(files []string) []string {
 	return out
 }
 
-// yamlFiles lists dir's *.yaml and *.yml files, sorted; none if dir is
-// missing.
-func yamlFiles(dir string) []string {
+// yamlFiles lists dir's *.yaml and *.yml files, sorted; none, and no
+// error, if dir is missing.
+func yamlFiles(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	var out []string
 	for _, e := range entries {
@@ -102,7 +115,7 @@ func yamlFiles(dir string) []string {
 		}
 	}
 	sort.Strings(out)
-	return out
+	return out, nil
 }
 
 // Load reads a user catalog file, from the cache in cacheDir when the file

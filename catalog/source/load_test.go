@@ -97,7 +97,7 @@ func TestDiscover(t *testing.T) {
 	write(t, home, ".config/errcode/catalogs/notes.txt", "x")
 	one := write(t, extra, "one.yaml", acme)
 	env := map[string]string{"HOME": home, "ERRCODE_CATALOG_PATH": extra + string(os.PathListSeparator) + one}
-	got := source.Discover(func(k string) string { return env[k] }, []string{"flag.yaml"})
+	got, _ := source.Discover(func(k string) string { return env[k] }, []string{"flag.yaml"})
 	want := []string{ // one.yaml is in the path twice: it applies once, at its last place
 		filepath.Join(home, ".config/errcode/catalogs/a.yml"), filepath.Join(home, ".config/errcode/catalogs/b.yaml"),
 		one, "flag.yaml",
@@ -108,7 +108,7 @@ func TestDiscover(t *testing.T) {
 	xdg := t.TempDir()
 	x := write(t, xdg, "errcode/catalogs/x.yaml", acme)
 	env = map[string]string{"HOME": home, "XDG_CONFIG_HOME": xdg}
-	if got := source.Discover(func(k string) string { return env[k] }, nil); !reflect.DeepEqual(got, []string{x}) {
+	if got, _ := source.Discover(func(k string) string { return env[k] }, nil); !reflect.DeepEqual(got, []string{x}) {
 		t.Errorf("XDG_CONFIG_HOME: %q", got)
 	}
 }
