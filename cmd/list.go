@@ -38,6 +38,9 @@ On a terminal the list is a table; on a pipe it is tab-separated values
 		Args:              cobra.NoArgs,
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("status") && strings.TrimSpace(opts.Status) == "" {
+				return usageErrorf("--status \"\": give a status such as 429 or a class such as 4xx")
+			}
 			if runF != nil {
 				return runF(opts)
 			}

@@ -92,6 +92,7 @@ func Run(ios *IOStreams, args []string) int {
 	root.SetIn(ios.In)
 	root.SetOut(ios.Out)
 	root.SetErr(ios.ErrOut)
+	strictHelpAndCompletion(root) // after SetOut: cobra's completion command keeps the writer it sees
 	err := root.Execute()
 	if perr := ios.stopPaging(); err == nil {
 		err = perr
@@ -111,7 +112,7 @@ func Run(ios *IOStreams, args []string) int {
 func NewRootForDocs() *cobra.Command {
 	ios, _, _, _ := Test()
 	root := newRootCmd(&Factory{IO: ios, Color: colorAuto})
-	root.InitDefaultCompletionCmd() // cobra adds it only when executing
+	strictHelpAndCompletion(root) // cobra adds these only when executing
 	return root
 }
 
@@ -180,6 +181,42 @@ Add your own APIs with 'errcode catalogs init'.`,
 	_ = root.RegisterFlagCompletionFunc("color", completeColor)
 	root.AddCommand(newLookupCmd(f, nil), newExplainCmd(f, nil), newListCmd(f, nil), newCatalogsCmd(f, nil), newVersionCmd(f))
 	return root
+}
+
+// strictHelpAndCompletion makes cobra's own help and completion commands
+// fail like errcode's: "errcode help nope" and "errcode completion tcsh"
+// printed help and exited 0; they are usage errors.
+func strictHelpAndCompletion(root *cobra.Command) {
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "help":
+			run := c.Run
+			c.Args = func(cmd *cobra.Command, args []string) error {
+				if len(args) == 0 {
+					return nil
+				}
+				if found, rest, err := root.Find(args); err != nil || found == root || len(rest) > 0 {
+					return usageErrorf("unknown help topic %q (see 'errcode --help')", strings.Join(args, " "))
+				}
+				return nil
+			}
+			c.Run = run
+		case "completion":
+			shells := make([]string, 0, 4)
+			for _, sc := range c.Commands() {
+				shells = append(shells, sc.Name())
+			}
+			c.Args = func(cmd *cobra.Command, args []string) error {
+				if len(args) > 0 {
+					return usageErrorf("unknown shell %q: choose %s (see 'errcode completion --help')", args[0], strings.Join(shells, ", "))
+				}
+				return nil
+			}
+			c.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+		}
+	}
 }
 
 // catalogIDs checks --catalog values against the index: an unknown id is a

@@ -105,3 +105,33 @@ func atToken(name string, data []byte, tk *token.Token, msg string) Problem {
 	}
 	return at(name, data, tk.Position.Line, tk.Position.Column, msg)
 }
+
+// unsupportedTag finds a YAML tag a catalog has no use for (!!set,
+// !!binary, a custom !tag): each would decode into something no field
+// takes, or crash the decoder (!!set does, in goccy/go-yaml v1.19.2).
+func unsupportedTag(f *ast.File) *ast.TagNode {
+	v := &tagFinder{}
+	for _, d := range f.Docs {
+		if d != nil && d.Body != nil && v.found == nil {
+			ast.Walk(v, d.Body)
+		}
+	}
+	return v.found
+}
+
+type tagFinder struct{ found *ast.TagNode }
+
+func (v *tagFinder) Visit(node ast.Node) ast.Visitor {
+	if v.found != nil {
+		return nil
+	}
+	if t, ok := node.(*ast.TagNode); ok && t.Start != nil {
+		switch t.Start.Value {
+		case "!!str", "!!int", "!!bool", "!!null", "!!float", "!!seq", "!!map":
+		default:
+			v.found = t
+			return nil
+		}
+	}
+	return v
+}

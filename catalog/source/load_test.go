@@ -193,10 +193,17 @@ func TestCacheIsValidated(t *testing.T) {
 	cached := filepath.Join(cache, entries[0].Name())
 	good, _ := os.ReadFile(cached)
 	for name, forge := range map[string]func(*catalog.Catalog){
-		"status -5":     func(c *catalog.Catalog) { c.Entries[0].Status = -5 },
-		"a bad id":      func(c *catalog.Catalog) { c.ID = "Bad ID"; c.Entries[0].Catalog = "Bad ID"; c.Entries[1].Catalog = "Bad ID" },
+		"status -5": func(c *catalog.Catalog) { c.Entries[0].Status = -5 },
+		"a bad id": func(c *catalog.Catalog) {
+			c.ID = "Bad ID"
+			c.Entries[0].Catalog = "Bad ID"
+			c.Entries[1].Catalog = "Bad ID"
+		},
 		"a built-in id": func(c *catalog.Catalog) { c.ID = "http"; c.Entries[0].Catalog = "http"; c.Entries[1].Catalog = "http" },
-		"a duplicate":   func(c *catalog.Catalog) { c.Entries[1].Code = c.Entries[0].Code; c.Entries[1].Kind = catalog.Documented },
+		"a duplicate": func(c *catalog.Catalog) {
+			c.Entries[1].Code = c.Entries[0].Code
+			c.Entries[1].Kind = catalog.Documented
+		},
 	} {
 		os.WriteFile(cached, good, 0o644)
 		c, _ := source.Load(path, cache)

@@ -111,6 +111,18 @@ func (p *parsed) problem(path, msg string) {
 	p.problems = append(p.problems, at(p.name, p.data, line, col, msg))
 }
 
+// raw is the text written at a YAML path, "" if unknown.
+func (p *parsed) raw(path string) string {
+	yp, err := yaml.PathString(path)
+	if err != nil || p.file == nil {
+		return ""
+	}
+	if n, err := yp.FilterFile(p.file); err == nil && n != nil && n.GetToken() != nil {
+		return n.GetToken().Value
+	}
+	return ""
+}
+
 // Parse reads one catalog. name is used in problems. A catalog with
 // problems is not returned: errcode uses all of a file or none of it.
 func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
@@ -131,6 +143,9 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 	}
 	if n := expansion(f, maxExpansion); n > maxExpansion {
 		return nil, []Problem{{File: name, Msg: fmt.Sprintf("its aliases expand to more than %d nodes; a catalog needs no aliases of aliases", maxExpansion)}}
+	}
+	if t := unsupportedTag(f); t != nil {
+		return nil, []Problem{atToken(name, data, t.Start, fmt.Sprintf("the YAML tag %s is not supported in a catalog: write plain strings, numbers and lists", t.Start.Value))}
 	}
 	if docs := documents(f); docs > 1 {
 		return nil, []Problem{{File: name, Msg: fmt.Sprintf("holds %d YAML documents; a catalog is one (remove the --- lines after the first)", docs)}}
@@ -165,12 +180,21 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 		c.Body = &catalog.BodyPaths{Code: b.Code, Token: b.Token, Message: b.Message, RequestID: b.RequestID}
 	}
 	seen := map[string]int{}
+	codes := make([]string, len(fc.Entries)) // each entry's code as errcode reads it
 	for i, fe := range fc.Entries {
 		at := fmt.Sprintf("$.entries[%d]", i)
 		e, field, err := fe.entry(fc.ID)
+		codes[i] = e.Code
 		if key := catalog.Key(e.Code); key != "" {
 			if prev, dup := seen[key]; dup {
-				p.problem(at+".code", fmt.Sprintf("code %q duplicates entry %d (%q)", e.Code, prev+1, fc.Entries[prev].Code))
+				msg := fmt.Sprintf("code %q duplicates entry %d (%q)", e.Code, prev+1, codes[prev])
+				for _, j := range []int{prev, i} { // 0x10 and 16 are one number to YAML
+					if raw := p.raw(fmt.Sprintf("$.entries[%d].code", j)); raw != "" && raw != codes[j] {
+						msg += fmt.Sprintf("; YAML reads %s as the number %s: quote codes to keep them as written", raw, codes[j])
+						break
+					}
+				}
+				p.problem(at+".code", msg)
 				continue
 			}
 			seen[key] = i

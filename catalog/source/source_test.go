@@ -1,6 +1,7 @@
 package source_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -89,4 +90,33 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// YAML that describes far more than it holds is refused before it is
+// decoded, with the problem placed where it is known.
+func TestParseBounds(t *testing.T) {
+	var bomb strings.Builder
+	bomb.WriteString("a0: &a0 [x]\n")
+	for i := 1; i < 10; i++ {
+		fmt.Fprintf(&bomb, "a%d: &a%d [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*a%d,", i-1), 10), ","))
+	}
+	bomb.WriteString("id: x\nentries: []\n")
+	for name, tc := range map[string]struct{ data, want string }{
+		"alias bomb":    {bomb.String(), "its aliases expand to more than"},
+		"deep flow":     {"id: x\nentries: " + strings.Repeat("[", 100000) + "\n", "brackets nested more than 64 deep"},
+		"deep block":    {"id: x\nentries:\n" + strings.Repeat(" ", 2000) + "- a\n", "indented past column 1024"},
+		"a tag":         {"id: x\nentries:\n  - code: !custom a\n", "the YAML tag !custom is not supported"},
+		"two docs":      {"id: x\nentries: []\n---\nid: y\n", "holds 2 YAML documents"},
+		"a few aliases": {"id: x\nfixes: &f [one, two]\nentries:\n  - code: a\n", "unknown field"},
+	} {
+		_, problems := source.Parse(name+".yaml", []byte(tc.data))
+		if len(problems) != 1 || !strings.Contains(problems[0].Msg, tc.want) {
+			t.Errorf("%s: %v, want one problem saying %q", name, problems, tc.want)
+		}
+	}
+	// A catalog may use aliases for what it repeats.
+	ok := "id: x\nentries:\n  - code: a\n    fixes: &f [Retry, Wait]\n  - code: b\n    fixes: *f\n"
+	if c, problems := source.Parse("ok.yaml", []byte(ok)); problems != nil || len(c.Entries[1].Fixes) != 2 {
+		t.Errorf("aliases of a list: %v %v", c, problems)
+	}
 }
