@@ -34,3 +34,19 @@ for f in sys.argv[1:]:
     for r in json.load(open(f))["results"]:
         print(f'{r["command"]:>42}: {r["mean"]*1e3:7.1f} ms wall  (max {r["max"]*1e3:.1f} ms)')
 PY
+
+# The worst a cold parse can meet: the most nodes a catalog may hold, as
+# many small entries; the budget is 256 MiB and 10 s.
+python3 - "$dir/dense.yaml" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("id: dense\nentries:\n")
+    for i in range(99000):
+        f.write(f"  - code: A{i:07d}\n")
+PY
+for file in big dense; do
+	rm -rf "$dir/cache"
+	/usr/bin/time -f "%e %M" -o "$dir/t" "$e" --catalog-file "$dir/$file.yaml" lookup A0000001 >/dev/null 2>&1 || true
+	read -r secs kb < <(tail -1 "$dir/t")
+	printf '%42s: %5s s, %4d MiB peak (budget 10 s, 256 MiB)\n' "cold parse of $file.yaml" "$secs" "$((kb / 1024))"
+done

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/token"
 )
 
@@ -18,25 +17,77 @@ const (
 	maxNesting   = 64      // flow brackets inside one another
 	maxColumn    = 1024    // indentation: deep block nesting needs wide lines
 	maxExpansion = 1 << 20 // nodes that expanding the aliases may add
+	// maxNodes bounds what the parser is given: it takes about 1.2 KB of
+	// memory a node, so 200,000 (about 12,000 entries of ten fields) keep
+	// a cold parse under 256 MiB.
+	maxNodes = 200_000
 )
 
-// tokenLimits reports nesting no catalog needs, from the tokens alone.
-func tokenLimits(data []byte) (msg string, tk *token.Token) {
-	depth := 0
-	for _, t := range lexer.Tokenize(string(data)) {
-		switch t.Type {
-		case token.SequenceStartType, token.MappingStartType:
-			if depth++; depth > maxNesting {
-				return fmt.Sprintf("brackets nested more than %d deep; a catalog needs a few", maxNesting), t
-			}
-		case token.SequenceEndType, token.MappingEndType:
-			depth = max(depth-1, 0)
+// startsScalar: data[i] stands where a scalar may begin: after ": ",
+// "- ", a bracket, a comma, or at the start of a line's text.
+func startsScalar(data []byte, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch data[j] {
+		case ' ', '\t':
+			continue
+		case ':', '-', '[', '{', ',', '\n':
+			return true
 		}
-		if t.Position != nil && t.Position.Column > maxColumn {
-			return fmt.Sprintf("indented past column %d; a catalog needs a few levels", maxColumn), t
+		return false
+	}
+	return true
+}
+
+// nestingLimits reports nesting no catalog needs, from one pass over the
+// bytes (the parser must not see it, and tokenising the whole file first
+// would cost as much memory as parsing it): flow brackets outside quotes
+// and comments, and indentation.
+func nestingLimits(data []byte) (msg string, line, col int) {
+	depth, quote, comment, nodes := 0, byte(0), false, 0
+	line, col = 1, 0
+	indent := true // still in the line's leading spaces
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		col++
+		if c == '\n' {
+			line, col, comment, indent = line+1, 0, false, true
+			if quote == '\'' || quote == '"' { // a quoted scalar may span lines; brackets inside do not count
+				continue
+			}
+			continue
+		}
+		if indent && c == ' ' {
+			if col > maxColumn {
+				return fmt.Sprintf("indented past column %d; a catalog needs a few levels", maxColumn), line, col
+			}
+			continue
+		}
+		indent = false
+		switch {
+		case comment:
+		case quote != 0:
+			if c == quote && (quote == '\'' || i == 0 || data[i-1] != '\\') {
+				quote = 0
+			}
+		case c == '#' && (i == 0 || data[i-1] == ' ' || data[i-1] == '\t'):
+			comment = true
+		case (c == '\'' || c == '"') && startsScalar(data, i):
+			quote = c // a quoted scalar (an apostrophe in plain text is not one)
+		case c == '[' || c == '{':
+			nodes++
+			if depth++; depth > maxNesting {
+				return fmt.Sprintf("brackets nested more than %d deep; a catalog needs a few", maxNesting), line, col
+			}
+		case c == ']' || c == '}':
+			depth = max(depth-1, 0)
+		case c == ',', (c == ':' || c == '-') && (i+1 == len(data) || data[i+1] == ' ' || data[i+1] == '\n'):
+			nodes++ // a flow item, a key, a sequence item: one node each, roughly
+		}
+		if nodes > maxNodes {
+			return fmt.Sprintf("holds more than %d YAML nodes (about %d entries); split it into several files", maxNodes, maxNodes/16), 0, 0
 		}
 	}
-	return "", nil
+	return "", 0, 0
 }
 
 // expansion counts the nodes that expanding f's aliases would add,

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"syscall"
@@ -138,7 +139,7 @@ func Load(path, cacheDir string) (*catalog.Catalog, []Problem) {
 	if err != nil {
 		return nil, []Problem{{File: path, Msg: readError(err)}}
 	}
-	c, problems := Parse(path, data)
+	c, problems := parseBounded(path, data)
 	if problems != nil {
 		return nil, problems
 	}
@@ -182,6 +183,16 @@ func readFile(path string) ([]byte, error) {
 		err = fmt.Errorf("grew past %d MiB while being read", MaxFile>>20)
 	}
 	return data, err
+}
+
+// parseMemoryLimit is a soft limit on the heap while a catalog is parsed:
+// the YAML parser's garbage is collected before the heap doubles, so a
+// large catalog's first load stays within budget (at some cost in time).
+const parseMemoryLimit = 200 << 20
+
+func parseBounded(path string, data []byte) (*catalog.Catalog, []Problem) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(parseMemoryLimit))
+	return Parse(path, data)
 }
 
 func readError(err error) string {

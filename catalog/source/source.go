@@ -134,8 +134,11 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 			c, problems = nil, []Problem{{File: name, Msg: fmt.Sprintf("the YAML parser failed on this file (%v); check its syntax", r)}}
 		}
 	}()
-	if msg, tk := tokenLimits(data); msg != "" {
-		return nil, []Problem{atToken(name, data, tk, msg)}
+	if msg, line, col := nestingLimits(data); msg != "" {
+		if line == 0 {
+			return nil, []Problem{{File: name, Msg: msg}}
+		}
+		return nil, []Problem{at(name, data, line, col, msg)}
 	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
