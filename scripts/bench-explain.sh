@@ -24,6 +24,13 @@ with open(f"{d}/random.bin", "wb") as f:
 with open(f"{d}/failures.txt", "wb") as f:  # a flood of tool failure lines
     f.write((b'curl: (6) Could not resolve host: x.invalid\n' + b'* Recv failure: Connection reset by peer\n'
              + b'http: error: ConnectionError: ... Connection refused while doing a GET request to URL: https://u:p@h/?token=t\n') * 120000)
+with open(f"{d}/verbose.txt", "wb") as f:  # curl -v's shape, 16 MiB of it
+    f.write(b'< HTTP/1.1 400 x\n' + b'< X-A: b\n<\n' * 1500000)
+with open(f"{d}/many.har", "wb") as f:  # a HAR of ~89,000 failed requests
+    e = (b'{"request":{"method":"GET","url":"https://api.example.com/x"},"response":{"status":503,'
+         b'"httpVersion":"HTTP/1.1","headers":[{"name":"X-Request-Id","value":"r"}],"content":{"text":"down"}}}')
+    n = (16 << 20) // (len(e) + 1) - 10
+    f.write(b'{"log":{"entries":[' + b','.join([e] * n) + b']}}')
 with open(f"{d}/bomb.txt", "wb") as f:
     f.write(b'HTTP/1.1 500 x\r\nContent-Encoding: gzip\r\n\r\n')
     f.write(gzip.compress(b'\0' * (200 * 1024 * 1024), 9))
@@ -43,4 +50,7 @@ run "100 MiB random bytes, file" "$dir/errcode" explain "$dir/random.bin"
 run "100 MiB random bytes, pipe" sh -c "cat '$dir/random.bin' | '$dir/errcode' explain"
 run "gzip body inflating to 200 MiB" "$dir/errcode" explain "$dir/bomb.txt"
 run "16 MiB of tool failure lines, pipe" sh -c "cat '$dir/failures.txt' | '$dir/errcode' explain"
+run "16 MiB of curl -v header lines, pipe" sh -c "cat '$dir/verbose.txt' | '$dir/errcode' explain"
+run "16 MiB HAR, 89k failed requests" "$dir/errcode" explain "$dir/many.har"
+run "16 MiB HAR, 89k failed requests, --json" "$dir/errcode" explain --json "$dir/many.har"
 ((over == 0)) && echo "all under 64 MiB" || { echo "over the 64 MiB budget"; exit 1; }
