@@ -67,8 +67,8 @@ func (f *Factory) warnBadFile(path string, problems []source.Problem) {
 		return
 	}
 	more := ""
-	if len(problems) > 1 {
-		more = fmt.Sprintf(" and %d more problems", len(problems)-1)
+	if n := source.Count(problems); n > 1 {
+		more = fmt.Sprintf(" and %d more problems", n-1)
 	}
 	fmt.Fprintf(f.IO.ErrOut, "errcode: warning: %s%s; skipping the file (errcode catalogs validate %s)\n",
 		render.Scrub(problems[0].Short()), more, render.Scrub(path))

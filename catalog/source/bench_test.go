@@ -64,3 +64,19 @@ func BenchmarkLookup10k(b *testing.B) {
 		})
 	}
 }
+
+// 1,000 problems, each placed (they once cost a parse each: 21 s).
+func BenchmarkParseManyProblems(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("id: many\nentries:\n")
+	for i := range 1000 {
+		fmt.Fprintf(&sb, "  - code: C%d\n    status: 700\n", i)
+	}
+	data := []byte(sb.String())
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, problems := source.Parse("many.yaml", data); len(problems) == 0 {
+			b.Fatal("no problems")
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -14,6 +15,18 @@ type Problem struct {
 	Line, Col int // 1-based; 0 when the problem has no one place
 	Msg       string
 	Text      string // the offending line
+	Omitted   int    // on the last problem of a long list: how many more were not placed
+}
+
+// Count is how many problems a list reports, those omitted included.
+func Count(problems []Problem) int {
+	n := len(problems)
+	for _, p := range problems {
+		if p.Omitted > 0 {
+			n += p.Omitted - 1 // the summary line stands for them
+		}
+	}
+	return n
 }
 
 // Short is "file:line:col: message", one line, for warnings.
@@ -37,10 +50,28 @@ func (p Problem) Error() string {
 // at makes a problem at a line and column of data.
 func at(file string, data []byte, line, col int, msg string) Problem {
 	p := Problem{File: file, Line: line, Col: col, Msg: msg}
-	if lines := strings.Split(string(data), "\n"); line >= 1 && line <= len(lines) {
-		p.Text = strings.ReplaceAll(strings.TrimRight(lines[line-1], "\r"), "\t", " ")
+	if text, ok := lineOf(data, line); ok {
+		p.Text = strings.ReplaceAll(strings.TrimRight(text, "\r"), "\t", " ")
 	}
 	return p
+}
+
+// lineOf is line n (from 1) of data, found without splitting all of it.
+func lineOf(data []byte, n int) (string, bool) {
+	if n < 1 {
+		return "", false
+	}
+	for ; n > 1; n-- {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return "", false
+		}
+		data = data[i+1:]
+	}
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		data = data[:i]
+	}
+	return string(data), true
 }
 
 // fromYAML turns the YAML library's error into a problem at its token.

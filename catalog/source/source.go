@@ -93,11 +93,21 @@ type parsed struct {
 	data     []byte
 	file     *ast.File
 	problems []Problem
+	more     int // problems past maxProblems, counted
 }
+
+// maxProblems is how many problems of one file are placed and reported;
+// the rest are counted. A file with thousands is wrong in one way, and
+// placing each costs a walk of the tree.
+const maxProblems = 100
 
 // problem records msg at a YAML path ("$.entries[3].status"), located in
 // the file's syntax tree.
 func (p *parsed) problem(path, msg string) {
+	if len(p.problems) >= maxProblems {
+		p.more++
+		return
+	}
 	line, col := 0, 0
 	if yp, err := yaml.PathString(path); err == nil && p.file != nil {
 		if n, err := yp.FilterFile(p.file); err == nil && n != nil && n.GetToken() != nil && n.GetToken().Position != nil {
@@ -207,6 +217,9 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 			continue
 		}
 		c.Entries = append(c.Entries, e)
+	}
+	if p.more > 0 {
+		p.problems = append(p.problems, Problem{File: name, Msg: fmt.Sprintf("and %d more problems", p.more), Omitted: p.more})
 	}
 	if len(p.problems) > 0 {
 		return nil, p.problems

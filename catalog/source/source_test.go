@@ -120,3 +120,23 @@ func TestParseBounds(t *testing.T) {
 		t.Errorf("aliases of a list: %v %v", c, problems)
 	}
 }
+
+// A file with thousands of problems reports the first hundred, placed, and
+// counts the rest: each is placed by a walk of the tree parsed once.
+func TestManyProblems(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id: many\nentries:\n")
+	for i := range 1000 {
+		fmt.Fprintf(&b, "  - code: C%d\n    status: 700\n", i)
+	}
+	_, problems := source.Parse("many.yaml", []byte(b.String()))
+	if len(problems) != 101 || source.Count(problems) != 1000 {
+		t.Fatalf("%d problems listed, %d counted; want 101 and 1000", len(problems), source.Count(problems))
+	}
+	if p := problems[99]; p.Line != 202 || p.Col != 13 || p.Text != "    status: 700" {
+		t.Errorf("the 100th problem is not placed: %+v", p)
+	}
+	if last := problems[100]; last.Msg != "and 900 more problems" {
+		t.Errorf("last: %+v", last)
+	}
+}
