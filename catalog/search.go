@@ -59,11 +59,11 @@ func (ix *Index) Lookup(q Query) Result {
 	if key == "" {
 		return Result{}
 	}
-	if m := exact(scope, key); len(m) > 0 {
+	if m := exact(scope, key, text); len(m) > 0 {
 		return Result{Matches: m}
 	}
 	if qscope, rest, ok := ix.qualified(scope, text); ok {
-		if m := exact(qscope, Key(rest)); len(m) > 0 {
+		if m := exact(qscope, Key(rest), rest); len(m) > 0 {
 			return Result{Matches: m}
 		}
 	}
@@ -124,12 +124,21 @@ func intersect(scope []*Catalog, c *Catalog) []*Catalog {
 	return nil
 }
 
-// exact finds code, token, status and range matches. For an HTTP status the
-// registry's own entry comes first: it is the general meaning.
-func exact(scope []*Catalog, key string) []Match {
+// exact finds code, token, status and range matches. An HTTP status's
+// reason phrase names the status ("Forbidden", "Too Many Requests"). For a
+// status the registry's own entry comes first: it is the general meaning.
+// A match exactly as typed (case and separators) ranks above one that only
+// matches folded ("InvalidCredentials" is emnify's token before IronWiFi's
+// "Invalid credentials").
+func exact(scope []*Catalog, key, typed string) []Match {
 	n, numErr := strconv.Atoi(key)
 	isNum := numErr == nil && key[0] != '0'
 	isStatus := isNum && n >= 100 && n <= 599
+	if !isNum {
+		if st := reasonStatus(scope, key); st != 0 {
+			n, isStatus = st, true
+		}
+	}
 	var out []Match
 	for _, c := range scope {
 		// The best match of each entry (code, then token, then status), in
@@ -165,15 +174,42 @@ func exact(scope []*Catalog, key string) []Match {
 			mine[j].score = 0
 		}
 	}
+	typed = strings.TrimSpace(typed)
 	sort.SliceStable(out, func(i, j int) bool {
-		ri, rj := exactRank(out[i], isStatus), exactRank(out[j], isStatus)
-		return ri < rj
+		ti, tj := asTyped(out[i], typed), asTyped(out[j], typed)
+		if ti != tj {
+			return ti
+		}
+		return exactRank(out[i], isStatus, key) < exactRank(out[j], isStatus, key)
 	})
 	return out
 }
 
-func exactRank(m Match, isStatus bool) int {
-	if isStatus && m.Catalog.ID == HTTPCatalog && m.Kind == MatchCode {
+// reasonStatus is the status whose registry reason phrase the query is
+// (folded), 0 if none.
+func reasonStatus(scope []*Catalog, key string) int {
+	for _, c := range scope {
+		if c.ID != HTTPCatalog {
+			continue
+		}
+		for i := range c.Entries {
+			if e := &c.Entries[i]; e.Status != 0 && e.Kind != Range && Key(e.Title) == key {
+				return e.Status
+			}
+		}
+	}
+	return 0
+}
+
+// asTyped: the entry has the query as its code or token (or, for the
+// registry, its reason phrase) exactly as written.
+func asTyped(m Match, typed string) bool {
+	e := m.Entry
+	return e.Code == typed || e.Token != "" && e.Token == typed || m.Catalog.ID == HTTPCatalog && e.Title == typed
+}
+
+func exactRank(m Match, isStatus bool, key string) int {
+	if isStatus && m.Catalog.ID == HTTPCatalog && (m.Kind == MatchCode || Key(m.Entry.Title) == key) {
 		return -1
 	}
 	if isStatus && (m.Kind == MatchCode || m.Kind == MatchStatus) {
