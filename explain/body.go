@@ -49,6 +49,11 @@ var curlError = &lazyRE{expr: `^curl: \(\d+\) .*`}
 // out of a body, as notes (the first maxNotes of them: a flood of them is
 // hostile input, not more to say).
 func cleanBody(body []byte) ([]byte, []string) {
+	// script(1) ends its log with "Script done." (or "Script done on
+	// DATE"), glued to the last line when the output had no newline.
+	if i := bytes.LastIndex(body, []byte("Script done")); i >= 0 && bytes.IndexByte(body[i:], '\n') >= len(body[i:])-2 {
+		body = body[:i]
+	}
 	if !bytes.Contains(body, []byte("curl: (")) {
 		return body, nil
 	}

@@ -234,6 +234,18 @@ func TestDiagnoseRetryAndRequestID(t *testing.T) {
 	}
 }
 
+// The request-id headers support desks ask for, each found.
+func TestRequestIDHeaders(t *testing.T) {
+	ix := catalog.NewIndex(catalog.Builtin())
+	for _, h := range []string{"x-slack-req-id", "x-ms-request-id", "Twilio-Request-Id", "Audit-Id", "request-id", "X-GitHub-Request-Id", "x-amz-request-id"} {
+		tr := Parse([]byte("HTTP/1.1 500 Internal Server Error\r\n"+h+": id-1\r\n\r\n"), false)
+		d := Diagnose(tr.Exchanges[0], ix, Options{})
+		if d.RequestID != "id-1" {
+			t.Errorf("%s: request id %q", h, d.RequestID)
+		}
+	}
+}
+
 // seedResponses are the recorded responses, the fuzzers' starting points.
 func seedResponses(f *testing.F) [][]byte {
 	files, _ := filepath.Glob("../cmd/testdata/responses/*")

@@ -113,7 +113,8 @@ func rateLimit(h textproto.MIMEHeader) *RateLimit {
 
 // requestIDHeaders are the headers that carry an id to quote to support,
 // most specific first.
-var requestIDHeaders = []string{"X-Request-Id", "Request-Id", "X-Amzn-Requestid", "X-Amz-Request-Id", "X-Github-Request-Id", "Audit-Id", "X-Correlation-Id", "X-Trace-Id", "Cf-Ray"}
+var requestIDHeaders = []string{"X-Request-Id", "Request-Id", "X-Amzn-Requestid", "X-Amz-Request-Id", "X-Github-Request-Id",
+	"X-Slack-Req-Id", "X-Ms-Request-Id", "Twilio-Request-Id", "Audit-Id", "X-Correlation-Id", "X-Trace-Id", "Cf-Ray"}
 
 // requestID finds the id to quote and the header it came from.
 func requestID(h textproto.MIMEHeader) (id, from string) {

@@ -252,6 +252,7 @@ func parsePlain(data []byte) (Exchange, bool) {
 			break
 		}
 	}
+	i, notes = skipPreamble(ls, i, notes)
 	if i < len(ls) && requestLine.get().MatchString(ls[i]) {
 		ex.Method = requestLine.get().FindStringSubmatch(ls[i])[1]
 		for i++; i < len(ls) && strings.TrimSpace(ls[i]) != ""; i++ {
@@ -275,6 +276,31 @@ func parsePlain(data []byte) (Exchange, bool) {
 	ex.Body, ex.Notes = cleanBody(data[off:])
 	ex.Notes = append(notes, ex.Notes...)
 	return ex, true
+}
+
+// maxPreamble is how many lines of tool chatter may stand before a
+// response: xh's "xh: warning: HTTP 403 Forbidden", script(1)'s "Script
+// started ..." banner, a shell prompt with the command.
+const maxPreamble = 8
+
+// skipPreamble moves i past lines printed before the response, when a
+// status or request line follows within maxPreamble lines; they become
+// notes. Otherwise i stays: the input is a body.
+func skipPreamble(ls []string, i int, notes []string) (int, []string) {
+	if i >= len(ls) || statusLine.get().MatchString(ls[i]) || requestLine.get().MatchString(ls[i]) {
+		return i, notes
+	}
+	for j := i + 1; j < len(ls) && j <= i+maxPreamble; j++ {
+		if statusLine.get().MatchString(ls[j]) || requestLine.get().MatchString(ls[j]) {
+			for _, l := range ls[i:j] {
+				if l = strings.TrimSpace(l); l != "" {
+					notes = append(notes, "before the response: "+l)
+				}
+			}
+			return j, notes
+		}
+	}
+	return i, notes
 }
 
 // parseCurlVerbose reads curl -v (-sv, --trace-ascii-like) output: "< "
@@ -378,7 +404,7 @@ func parseWget(data []byte) Exchange {
 	return ex
 }
 
-var wgetChatter = &lazyRE{expr: `^(Resolving |Connecting to |HTTP request sent|Proxy request sent|Reusing existing connection|Location: .*\[following\]|Length: |Saving to: |Remote file |Spider mode|Warning: |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(|\s*\d+K[ .]|Giving up|Retrying|ERROR: (The certificate of|cannot verify|no certificate subject)|Read error \(|Unable to establish SSL|GnuTLS: |OpenSSL: |To connect to .* insecurely|\s+(Self-signed certificate|Issued certificate|Unable to locally verify))`}
+var wgetChatter = &lazyRE{expr: `^(Loaded CA certificate |WARNING: |Resolving |Connecting to |HTTP request sent|Proxy request sent|Reusing existing connection|Location: .*\[following\]|Length: |Saving to: |Remote file |Spider mode|Warning: |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(|\s*\d+K[ .]|Giving up|Retrying|ERROR: (The certificate of|cannot verify|no certificate subject)|Read error \(|Unable to establish SSL|GnuTLS: |OpenSSL: |To connect to .* insecurely|\s+(Self-signed certificate|Issued certificate|Unable to locally verify))`}
 
 func isWgetChatter(l string) bool { return wgetChatter.get().MatchString(l) }
 

@@ -127,6 +127,11 @@ rec httpie-timeout.txt http --ignore-stdin --timeout 1 "$hang/"
 rec httpie-self-signed.txt http --ignore-stdin "$tls/emnify/duplicated"
 rec httpie-credentials-in-url.txt http --ignore-stdin "http://alice:s3cr3t@127.0.0.1:1/v1/things?api_key=sk_live_QUERYSECRET"
 
+# What tools print around a response: script(1)'s banner and closing line,
+# wget's certificate warnings (--no-check-certificate).
+TERM=xterm rec script-curl-si-emnify.txt script -c "curl -si $u/emnify/duplicated" /dev/null
+rec wget-S-no-check-certificate.txt wget -S --no-check-certificate --content-on-error -O - "$tls/emnify/duplicated"
+
 # The protocol vocabularies as APIs send them.
 rec curl-si-k8s-notfound.txt curl -si "$u/k8s/notfound"
 rec curl-si-k8s-invalid.txt curl -si "$u/k8s/invalid"
