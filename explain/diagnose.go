@@ -34,10 +34,12 @@ type Diagnosis struct {
 	StatusCatalog     *catalog.Catalog // the registry it is in
 	RequestID         string
 	RequestIDFrom     string // the header, or "body"
-	RetryAfter        *int   // seconds
+	RetryAfter        *int   // seconds, from the Retry-After header
 	RateLimit         *RateLimit
 	Retryable         bool
-	RetryKnown        bool // something (a header, an entry, the status) says whether to retry
+	RetryKnown        bool   // something (a header, an entry, the status) says whether to retry
+	RetryReason       string // the signal that decided: "Retry-After header", "x-ratelimit-remaining is 0"...
+	RetryWait         *int   // seconds to wait before retrying, when a signal says
 	Failed            bool // an error status, errors in the body (GraphQL under 200), a failed transfer
 	NoResponse        bool // the transfer failed before any response arrived
 	Hops              []Hop
@@ -131,7 +133,7 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 		d.RetryAfter = &s
 	}
 	d.RateLimit = rateLimit(ex.Header)
-	d.Retryable, d.RetryKnown = retryable(d)
+	decideRetry(&d, ex.Header, body)
 	// The transfer failed and nothing of a response is in the input.
 	d.NoResponse = ex.Protocol == "" && len(bytes.TrimSpace(ex.Body)) == 0 && len(ex.Carried) > 0 && ex.Carried[0].Vocab == "curl"
 	d.Failed = d.Status >= 400 || (len(bodyItems) > 0 && errorBody) || fails
@@ -277,23 +279,6 @@ func findEntry(ix *catalog.Index, attributed *catalog.Catalog, it Item, status i
 	return nil, nil
 }
 
-// retryable: what the first error's entry says, else what the status's
-// registry entry says; a Retry-After on a 429 or 503 settles it. known is
-// false when nothing says (a failed transfer whose entry is silent).
-func retryable(d Diagnosis) (yes, known bool) {
-	if d.RetryAfter != nil && (d.Status == 429 || d.Status == 503) {
-		return true, true
-	}
-	for _, f := range d.Findings {
-		if f.Entry != nil && f.Entry.Retryable != catalog.RetryUnknown {
-			return f.Entry.Retryable == catalog.RetryYes, true
-		}
-	}
-	if d.StatusEntry != nil && d.StatusEntry.Retryable != catalog.RetryUnknown {
-		return d.StatusEntry.Retryable == catalog.RetryYes, true
-	}
-	return false, false
-}
 
 func firstNonEmpty(s ...string) string {
 	for _, x := range s {

@@ -41,6 +41,10 @@ type Body struct {
 	DocURL    string // a documentation link the body carries (Stripe, GitHub, OAuth error_uri)
 	Server    string // "nginx", "cloudflare": who wrote an HTML error page
 	JSON      bool   // the body was JSON (perhaps repaired)
+	// RetryDelay is a wait the body states (Google's RetryInfo, Kubernetes'
+	// retryAfterSeconds), and RetryDelayFrom where.
+	RetryDelay     *int
+	RetryDelayFrom string
 	Value     any    // the body's JSON value, for a catalog's own body paths
 	Repaired  bool   // ... but not valid JSON: trailing comma, cut off
 }
@@ -223,10 +227,31 @@ func readKubernetes(out Body, m map[string]any) Body {
 	if out.Items[0].Code == "" { // the empty reason (StatusReasonUnknown): only the message says
 		out.Items[0].Vocab, out.Items[0].VocabOnly = "", false
 	}
+	if n, err := strconv.Atoi(first(details, "retryAfterSeconds")); err == nil && n >= 0 {
+		out.RetryDelay, out.RetryDelayFrom = &n, "details.retryAfterSeconds in the body"
+	}
 	for _, c := range list(get(details, "causes")) {
 		out.Items = append(out.Items, Item{Code: first(c, "reason"), Message: first(c, "message"), Field: first(c, "field"), Depth: 1})
 	}
 	return out
+}
+
+// protoDuration reads a google.protobuf.Duration as JSON writes it ("30s",
+// "1.500s"), rounded up to whole seconds.
+func protoDuration(s string) (int, bool) {
+	v, ok := strings.CutSuffix(strings.TrimSpace(s), "s")
+	if !ok {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f < 0 || f > 1e9 {
+		return 0, false
+	}
+	n := int(f)
+	if float64(n) < f {
+		n++
+	}
+	return n, true
 }
 
 // isGRPCStatusJSON: a google.rpc.Status as grpc-gateway and Envoy write it,
@@ -323,6 +348,9 @@ func readErrorObject(out Body, e map[string]any) Body {
 		for _, d := range list(e["details"]) {
 			if r := first(d, "reason"); r != "" {
 				it.Code = r
+			}
+			if secs, ok := protoDuration(first(d, "retryDelay")); ok {
+				out.RetryDelay, out.RetryDelayFrom = &secs, "RetryInfo.retryDelay in the body"
 			}
 			for _, fv := range list(get(d, "fieldViolations")) {
 				nested = append(nested, Item{Message: first(fv, "description"), Field: first(fv, "field"), Code: first(fv, "reason"), Depth: 1})

@@ -115,8 +115,8 @@ func (r *Renderer) explainHeadline(d *explain.Diagnosis) string {
 	}
 	h = r.paint(r.st.code, h)
 	switch {
-	case d.Retryable && d.RetryAfter != nil:
-		h += "  " + r.paint(r.st.yes, fmt.Sprintf("retryable, after %s", seconds(*d.RetryAfter)))
+	case d.Retryable && d.RetryWait != nil:
+		h += "  " + r.paint(r.st.yes, fmt.Sprintf("retryable, after %s", seconds(*d.RetryWait)))
 	case d.Retryable:
 		h += "  " + r.paint(r.st.yes, "retryable")
 	case d.Failed && !d.RetryKnown:
@@ -136,23 +136,29 @@ func seconds(n int) string {
 	return strconv.Itoa(n) + " seconds"
 }
 
-// retryAdvice says whether, and when, to try again.
+// retryAdvice says whether, and when, to try again, and what says so.
 func (r *Renderer) retryAdvice(d *explain.Diagnosis) string {
+	why := ""
+	if d.RetryReason != "" {
+		why = " (" + Scrub(d.RetryReason) + ")"
+	}
 	switch {
 	case !d.Failed:
 		return ""
-	case d.Retryable && d.RetryAfter != nil:
-		return fmt.Sprintf("yes, wait %s (Retry-After) before the next request", seconds(*d.RetryAfter))
+	case d.Retryable && d.RetryWait != nil && d.RateLimit != nil && d.RateLimit.ResetSeconds == d.RetryWait:
+		return fmt.Sprintf("yes, when the rate-limit window resets in %s%s", seconds(*d.RetryWait), why)
+	case d.Retryable && d.RetryWait != nil:
+		return fmt.Sprintf("yes, wait %s before the next request%s", seconds(*d.RetryWait), why)
 	case d.Retryable && d.RateLimit != nil && d.RateLimit.ResetSeconds != nil:
-		return fmt.Sprintf("yes, when the rate-limit window resets in %s", seconds(*d.RateLimit.ResetSeconds))
+		return fmt.Sprintf("yes, when the rate-limit window resets in %s%s", seconds(*d.RateLimit.ResetSeconds), why)
 	case d.Retryable && d.NoResponse:
-		return "yes, with backoff: the failure is often transient (curl's --retry retries it)"
+		return "yes, with backoff: the failure is often transient" + why
 	case d.Retryable:
-		return "yes, with exponential backoff (no Retry-After given)"
+		return "yes, with exponential backoff" + why
 	case !d.RetryKnown:
 		return "not stated: see what to check below before trying again"
 	}
-	return "no: retrying the same request will fail the same way"
+	return "no: retrying the same request will fail the same way" + why
 }
 
 func rateText(rl *explain.RateLimit) string {
@@ -274,6 +280,7 @@ type ExplainJSON struct {
 	Errors            []ErrorJSON    `json:"errors"`
 	RequestID         *string        `json:"request_id"`
 	RetryAfterSeconds *int           `json:"retry_after_seconds"`
+	RetryReason       *string        `json:"retry_reason"`
 	RateLimit         *RateLimitJSON `json:"rate_limit"`
 	Retryable         bool           `json:"retryable"`
 	RetryStated       bool           `json:"retry_stated"`
@@ -329,7 +336,7 @@ func Diagnosis(in ExplainInput) ExplainJSON {
 	j := ExplainJSON{
 		Method: nullable(d.Method), URL: nullable(d.URL), Protocol: nullable(d.Protocol),
 		Reason: nullable(d.Reason), Errors: []ErrorJSON{}, RequestID: nullable(d.RequestID),
-		RetryAfterSeconds: d.RetryAfter, Retryable: d.Retryable, RetryStated: d.RetryKnown, Failed: d.Failed, NoResponse: d.NoResponse,
+		RetryAfterSeconds: d.RetryWait, RetryReason: nullable(d.RetryReason), Retryable: d.Retryable, RetryStated: d.RetryKnown, Failed: d.Failed, NoResponse: d.NoResponse,
 		Redirects: []HopJSON{}, Notes: list(d.Notes),
 		Input: InputJSON{Format: in.Format, Truncated: in.Truncated, Repaired: d.Repaired, StatusFrom: nullable(d.StatusFrom), Shape: nullable(d.Shape)},
 	}

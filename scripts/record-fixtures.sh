@@ -127,6 +127,13 @@ rec httpie-timeout.txt http --ignore-stdin --timeout 1 "$hang/"
 rec httpie-self-signed.txt http --ignore-stdin "$tls/emnify/duplicated"
 rec httpie-credentials-in-url.txt http --ignore-stdin "http://alice:s3cr3t@127.0.0.1:1/v1/things?api_key=sk_live_QUERYSECRET"
 
+# What the response says about retrying: GitHub's primary and secondary
+# rate limits (403s), Stripe-Should-Retry, Google's RetryInfo.
+rec curl-si-github-primary-ratelimit.txt curl -si "$u/github/primary-ratelimit"
+rec curl-si-github-secondary-ratelimit.txt curl -si "$u/github/secondary-ratelimit"
+rec curl-si-stripe-should-retry.txt curl -si "$u/stripe/should-retry"
+rec curl-si-google-retryinfo.txt curl -si --http2-prior-knowledge "$u/google/retryinfo"
+
 # What tools print around a response: script(1)'s banner and closing line,
 # wget's certificate warnings (--no-check-certificate).
 TERM=xterm rec script-curl-si-emnify.txt script -c "curl -si $u/emnify/duplicated" /dev/null
