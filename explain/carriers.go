@@ -163,3 +163,39 @@ func locationParams(loc string) []string {
 	_, query, _ := strings.Cut(rest, "?")
 	return []string{query, frag}
 }
+
+// codeHeaders are headers in which an API names its error code:
+// x-amzn-ErrorType (API Gateway, Lambda and other AWS JSON services:
+// "ThrottlingException:http://internal.amazon.com/..."), x-ms-error-code
+// (Azure Storage and others).
+var codeHeaders = []string{"X-Amzn-Errortype", "X-Ms-Error-Code"}
+
+// headerCodes reads the error codes those headers carry.
+func headerCodes(h textproto.MIMEHeader) []Item {
+	var out []Item
+	for _, name := range codeHeaders {
+		v := strings.TrimSpace(h.Get(name))
+		if code, _, _ := strings.Cut(v, ":"); code != "" {
+			out = append(out, Item{Code: code, From: "the " + name + " header"})
+		}
+	}
+	return out
+}
+
+// appendNew adds the items whose code is not already there (a code both a
+// header and the body carry is one error).
+func appendNew(items []Item, more ...Item) []Item {
+	for _, m := range more {
+		dup := false
+		for _, it := range items {
+			if strings.EqualFold(it.Code, m.Code) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			items = append(items, m)
+		}
+	}
+	return items
+}

@@ -54,7 +54,7 @@ type Diagnosis struct {
 // even a 200 response as failed.
 func errorShape(shape string) bool {
 	switch shape {
-	case "emnify", "ironwifi", "wontopos", "google", "stripe", "msgraph", "oauth", "kubernetes", "grpc", "postgrest", "aws", "problem", "graphql", "jsonapi", "github":
+	case "emnify", "ironwifi", "wontopos", "google", "stripe", "msgraph", "oauth", "kubernetes", "grpc", "postgrest", "slack", "aws", "problem", "graphql", "jsonapi", "github":
 		return true
 	}
 	return false
@@ -102,6 +102,20 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	carried = append(carried, grpcStatus(ex.Header, ex.Trailer, ex.Body)...)
 	items = append(carried, items...)
 	items = append(items, bearerErrors(ex.Header)...)
+	for _, hc := range headerCodes(ex.Header) {
+		if len(bodyItems) > 0 && bodyItems[0].Code == "" && bodyItems[0].Token == "" {
+			// The body says what, the header which: {"message": "Too Many
+			// Requests"} with x-amzn-ErrorType: TooManyRequestsException.
+			for i := range items {
+				if items[i].Code == "" && items[i].Token == "" && items[i].Message == bodyItems[0].Message && items[i].From == "" {
+					items[i].Code, items[i].From = hc.Code, hc.From
+					break
+				}
+			}
+			continue
+		}
+		items = appendNew(items, hc)
+	}
 	items = append(items, redirectErrors(ex.Header.Get("Location"), ex.Hops)...)
 	if d.Status == 0 {
 		for _, it := range items {
@@ -220,7 +234,7 @@ func vocabFrom(it Item, shape string) string {
 // a vendor catalog happens to call the same.
 func foreignShape(shape string) bool {
 	switch shape {
-	case "google", "stripe", "msgraph", "aws", "oauth", "kubernetes", "grpc", "postgrest", "graphql", "jsonapi", "github":
+	case "google", "stripe", "msgraph", "aws", "oauth", "kubernetes", "grpc", "postgrest", "slack", "graphql", "jsonapi", "github":
 		return true
 	}
 	return false

@@ -45,8 +45,9 @@ func retryAfter(h textproto.MIMEHeader) (seconds int, ok bool) {
 type RateLimit struct {
 	Limit        *int
 	Remaining    *int
-	ResetSeconds *int   // seconds until the window resets
-	Policy       string // RateLimit-Policy or X-RateLimit-Policy, as sent
+	ResetSeconds *int       // seconds until the window resets
+	ResetAt      *time.Time // when it resets, for an epoch reset with no Date to count from
+	Policy       string     // RateLimit-Policy or X-RateLimit-Policy, as sent
 }
 
 var (
@@ -79,7 +80,8 @@ func rateLimit(h textproto.MIMEHeader) *RateLimit {
 			d := max(*rl.ResetSeconds-int(now.Unix()), 0)
 			rl.ResetSeconds = &d
 		} else {
-			rl.ResetSeconds = nil // cannot tell how far away it is
+			at := time.Unix(int64(*rl.ResetSeconds), 0).UTC()
+			rl.ResetSeconds, rl.ResetAt = nil, &at // how far away is unknown; when is not
 		}
 	}
 	for _, m := range rlParam.get().FindAllStringSubmatch(h.Get("Ratelimit"), -1) {

@@ -171,6 +171,16 @@ func readJSON(v any) Body {
 		}
 	case errObj != nil:
 		out = readErrorObject(out, errObj)
+		if out.Status == 0 {
+			out.Status = asStatus(m["status"]) // Elasticsearch: {"error": {...}, "status": 404}
+		}
+	case m["ok"] == false && str(m["error"]) != "": // Slack's Web API: {"ok": false, "error": "invalid_auth"}, often under 200
+		out.Shape = "slack"
+		it := Item{Code: str(m["error"]), Message: first(v, "detail", "message")}
+		if n := str(m["needed"]); n != "" {
+			it.Field = "needed scope " + n
+		}
+		out.Items = []Item{it}
 	case str(m["error"]) != "": // OAuth 2.0 (RFC 6749 5.2) and plain {"error": "..."}
 		out.Shape = "oauth"
 		out.Items = []Item{{Code: str(m["error"]), Message: first(v, "error_description", "message"), Vocab: "oauth"}}
@@ -234,6 +244,21 @@ func readKubernetes(out Body, m map[string]any) Body {
 		out.Items = append(out.Items, Item{Code: first(c, "reason"), Message: first(c, "message"), Field: first(c, "field"), Depth: 1})
 	}
 	return out
+}
+
+// metadataText is an ErrorInfo's metadata as "key: value, ...", sorted.
+func metadataText(v any) string {
+	m, _ := v.(map[string]any)
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, 0, len(keys))
+	for _, k := range keys {
+		parts = append(parts, k+": "+str(m[k]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // protoDuration reads a google.protobuf.Duration as JSON writes it ("30s",
@@ -348,6 +373,7 @@ func readErrorObject(out Body, e map[string]any) Body {
 		for _, d := range list(e["details"]) {
 			if r := first(d, "reason"); r != "" {
 				it.Code = r
+				it.Detail = metadataText(get(d, "metadata")) // which quota, which service
 			}
 			if secs, ok := protoDuration(first(d, "retryDelay")); ok {
 				out.RetryDelay, out.RetryDelayFrom = &secs, "RetryInfo.retryDelay in the body"
@@ -356,11 +382,19 @@ func readErrorObject(out Body, e map[string]any) Body {
 				nested = append(nested, Item{Message: first(fv, "description"), Field: first(fv, "field"), Code: first(fv, "reason"), Depth: 1})
 			}
 		}
+		for _, le := range list(e["errors"]) { // the older {domain, reason, message} list
+			if r := first(le, "reason"); r != "" {
+				nested = append(nested, Item{Code: r, Message: first(le, "message"), Field: first(le, "location"), Depth: 1})
+			}
+		}
 		out.Items = append([]Item{it}, nested...)
 	case e["type"] != nil && (e["param"] != nil || e["decline_code"] != nil || e["doc_url"] != nil || strings.HasSuffix(str(e["type"]), "_error")): // Stripe
 		out.Shape = "stripe"
 		code := first(e, "code", "decline_code", "type")
 		out.Items = []Item{{Code: code, Token: str(e["type"]), Message: str(e["message"]), Field: str(e["param"])}}
+		if dc := str(e["decline_code"]); dc != "" && dc != code { // the issuer's reason under card_declined
+			out.Items = append(out.Items, Item{Code: dc, Message: "decline code", Depth: 1})
+		}
 		out.DocURL = str(e["doc_url"])
 	case get(e, "innerError") != nil || get(e, "innererror") != nil: // Microsoft Graph
 		out.Shape = "msgraph"
@@ -382,7 +416,16 @@ func readErrorObject(out Body, e map[string]any) Body {
 		}
 		out.Status = asStatus(e["status"])
 		code := first(e, "code", "type", "error_code")
-		out.Items = []Item{{Code: code, Message: first(e, "message", "detail", "description")}}
+		it := Item{Code: code, Message: first(e, "message", "detail", "description", "reason")}
+		if idx := first(e, "index"); idx != "" {
+			it.Field = "index " + idx
+		}
+		out.Items = []Item{it}
+		for _, rc := range list(e["root_cause"]) { // Elasticsearch's causes
+			if t := first(rc, "type"); t != "" && (t != code || first(rc, "reason") != it.Message) {
+				out.Items = append(out.Items, Item{Code: t, Message: first(rc, "reason"), Field: strings.TrimSpace("index " + first(rc, "index")), Depth: 1})
+			}
+		}
 		for _, d := range list(e["details"]) {
 			out.Items = append(out.Items, detailItem(d))
 		}

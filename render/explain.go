@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/explain"
@@ -149,6 +150,8 @@ func (r *Renderer) retryAdvice(d *explain.Diagnosis) string {
 		return fmt.Sprintf("yes, when the rate-limit window resets in %s%s", seconds(*d.RetryWait), why)
 	case d.Retryable && d.RetryWait != nil:
 		return fmt.Sprintf("yes, wait %s before the next request%s", seconds(*d.RetryWait), why)
+	case d.Retryable && d.RateLimit != nil && d.RateLimit.ResetAt != nil:
+		return "yes, once the rate-limit window resets at " + d.RateLimit.ResetAt.Format("2006-01-02 15:04:05 UTC") + why
 	case d.Retryable && d.RateLimit != nil && d.RateLimit.ResetSeconds != nil:
 		return fmt.Sprintf("yes, when the rate-limit window resets in %s%s", seconds(*d.RateLimit.ResetSeconds), why)
 	case d.Retryable && d.NoResponse:
@@ -176,6 +179,9 @@ func rateText(rl *explain.RateLimit) string {
 	}
 	if rl.ResetSeconds != nil {
 		parts = append(parts, "resets in "+seconds(*rl.ResetSeconds))
+	}
+	if rl.ResetAt != nil {
+		parts = append(parts, "resets at "+rl.ResetAt.Format("2006-01-02 15:04:05 UTC"))
 	}
 	if rl.Policy != "" {
 		parts = append(parts, "policy "+rl.Policy)
@@ -310,6 +316,7 @@ type RateLimitJSON struct {
 	Limit        *int    `json:"limit"`
 	Remaining    *int    `json:"remaining"`
 	ResetSeconds *int    `json:"reset_seconds"`
+	ResetAt      *string `json:"reset_at"`
 	Policy       *string `json:"policy"`
 }
 
@@ -358,6 +365,10 @@ func Diagnosis(in ExplainInput) ExplainJSON {
 	}
 	if rl := d.RateLimit; rl != nil {
 		j.RateLimit = &RateLimitJSON{Limit: rl.Limit, Remaining: rl.Remaining, ResetSeconds: rl.ResetSeconds, Policy: nullable(rl.Policy)}
+		if rl.ResetAt != nil {
+			at := rl.ResetAt.Format(time.RFC3339)
+			j.RateLimit.ResetAt = &at
+		}
 	}
 	for _, h := range d.Hops {
 		j.Redirects = append(j.Redirects, HopJSON{Protocol: h.Protocol, Status: h.Status, Reason: nullable(h.Reason), Location: nullable(h.Location)})

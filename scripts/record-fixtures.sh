@@ -134,6 +134,13 @@ rec curl-si-github-secondary-ratelimit.txt curl -si "$u/github/secondary-ratelim
 rec curl-si-stripe-should-retry.txt curl -si "$u/stripe/should-retry"
 rec curl-si-google-retryinfo.txt curl -si --http2-prior-knowledge "$u/google/retryinfo"
 
+# Codes in headers and in nested fields.
+rec curl-si-aws-apigw-throttle.txt curl -si "$u/aws/apigw-throttle"
+rec curl-si-google-legacy-reason.txt curl -si --http2-prior-knowledge "$u/google/legacy-reason"
+rec curl-si-elasticsearch-no-index.txt curl -si "$u/elasticsearch/no-index"
+rec curl-si-slack-invalid-auth.txt curl -si "$u/slack/invalid-auth"
+rec curl-si-azure-blob-auth.txt curl -si "$u/azure/blob-auth"
+
 # What tools print around a response: script(1)'s banner and closing line,
 # wget's certificate warnings (--no-check-certificate).
 TERM=xterm rec script-curl-si-emnify.txt script -c "curl -si $u/emnify/duplicated" /dev/null
