@@ -40,8 +40,8 @@ type Diagnosis struct {
 	RetryKnown        bool   // something (a header, an entry, the status) says whether to retry
 	RetryReason       string // the signal that decided: "Retry-After header", "x-ratelimit-remaining is 0"...
 	RetryWait         *int   // seconds to wait before retrying, when a signal says
-	Failed            bool // an error status, errors in the body (GraphQL under 200), a failed transfer
-	NoResponse        bool // the transfer failed before any response arrived
+	Failed            bool   // an error status, errors in the body (GraphQL under 200), a failed transfer
+	NoResponse        bool   // the transfer failed before any response arrived
 	Hops              []Hop
 	Notes             []string
 	Shape             string
@@ -292,7 +292,6 @@ func findEntry(ix *catalog.Index, attributed *catalog.Catalog, it Item, status i
 	}
 	return nil, nil
 }
-
 
 func firstNonEmpty(s ...string) string {
 	for _, x := range s {

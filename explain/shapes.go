@@ -45,8 +45,8 @@ type Body struct {
 	// retryAfterSeconds), and RetryDelayFrom where.
 	RetryDelay     *int
 	RetryDelayFrom string
-	Value     any    // the body's JSON value, for a catalog's own body paths
-	Repaired  bool   // ... but not valid JSON: trailing comma, cut off
+	Value          any  // the body's JSON value, for a catalog's own body paths
+	Repaired       bool // ... but not valid JSON: trailing comma, cut off
 }
 
 // readBody finds the errors in a body.
