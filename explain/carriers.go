@@ -182,20 +182,12 @@ func headerCodes(h textproto.MIMEHeader) []Item {
 	return out
 }
 
-// appendNew adds the items whose code is not already there (a code both a
-// header and the body carry is one error).
-func appendNew(items []Item, more ...Item) []Item {
-	for _, m := range more {
-		dup := false
-		for _, it := range items {
-			if strings.EqualFold(it.Code, m.Code) {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			items = append(items, m)
+// hasCode: one of items has this code (case folded).
+func hasCode(items []Item, code string) bool {
+	for _, it := range items {
+		if strings.EqualFold(it.Code, code) {
+			return true
 		}
 	}
-	return items
+	return false
 }

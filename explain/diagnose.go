@@ -2,6 +2,7 @@ package explain
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 
 	"github.com/errcode-dev/errcode/catalog"
@@ -95,28 +96,7 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 		}
 	}
 	bodyItems := items
-	// Errors outside the body come first: the transfer's failure is what
-	// happened; a protocol's own header says what its call returned.
-	var carried []Item
-	carried = append(carried, ex.Carried...)
-	carried = append(carried, grpcStatus(ex.Header, ex.Trailer, ex.Body)...)
-	items = append(carried, items...)
-	items = append(items, bearerErrors(ex.Header)...)
-	for _, hc := range headerCodes(ex.Header) {
-		if len(bodyItems) > 0 && bodyItems[0].Code == "" && bodyItems[0].Token == "" {
-			// The body says what, the header which: {"message": "Too Many
-			// Requests"} with x-amzn-ErrorType: TooManyRequestsException.
-			for i := range items {
-				if items[i].Code == "" && items[i].Token == "" && items[i].Message == bodyItems[0].Message && items[i].From == "" {
-					items[i].Code, items[i].From = hc.Code, hc.From
-					break
-				}
-			}
-			continue
-		}
-		items = appendNew(items, hc)
-	}
-	items = append(items, redirectErrors(ex.Header.Get("Location"), ex.Hops)...)
+	items = gatherItems(ex, bodyItems)
 	if d.Status == 0 {
 		for _, it := range items {
 			if it.Status != 0 {
@@ -212,6 +192,30 @@ func attribute(ix *catalog.Index, host, shape string, items []Item, status int, 
 		}
 	}
 	return nil, ""
+}
+
+// gatherItems is every error of the exchange, in the order they explain
+// it: outside the body first (the transfer's failure is what happened; a
+// protocol's own header says what its call returned), then the body's,
+// then the challenge, header codes and redirect errors.
+func gatherItems(ex Exchange, body []Item) []Item {
+	body = slices.Clone(body)
+	var extra []Item
+	for _, hc := range headerCodes(ex.Header) {
+		if len(body) > 0 && body[0].Code == "" && body[0].Token == "" {
+			// The body says what, the header which: {"message": "Too Many
+			// Requests"} with x-amzn-ErrorType: TooManyRequestsException.
+			body[0].Code, body[0].From = hc.Code, hc.From
+			continue
+		}
+		if !hasCode(body, hc.Code) && !hasCode(extra, hc.Code) { // a code both carry is one error
+			extra = append(extra, hc)
+		}
+	}
+	items := slices.Concat(ex.Carried, grpcStatus(ex.Header, ex.Trailer, ex.Body), body)
+	items = append(items, bearerErrors(ex.Header)...)
+	items = append(items, extra...)
+	return append(items, redirectErrors(ex.Header.Get("Location"), ex.Hops)...)
 }
 
 // vocabFrom says how an error was known to be a protocol's.
