@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"math/bits"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -60,7 +61,7 @@ func (ix *Index) Lookup(q Query) Result {
 		return Result{}
 	}
 	if m := exact(scope, key, text); len(m) > 0 {
-		return Result{Matches: m}
+		return Result{Matches: withText(m, scope, key, text)}
 	}
 	if qscope, rest, ok := ix.qualified(scope, text); ok {
 		if m := exact(qscope, Key(rest), rest); len(m) > 0 {
@@ -75,6 +76,23 @@ func (ix *Index) Lookup(q Query) Result {
 		return Result{Matches: m}
 	}
 	return Result{Suggestions: suggest(scope, key)}
+}
+
+// withText: words typed with spaces that only fold into a code ("rate
+// limit" is Stripe's rate_limit) are still a phrase, so the entries that
+// speak of it follow the code's. A status's name ("Too Many Requests") or a
+// code typed as written, or with its number ("auth 401"), is an answer on
+// its own.
+func withText(m []Match, scope []*Catalog, key, text string) []Match {
+	if !strings.ContainsAny(text, " \t") || strings.ContainsAny(text, "0123456789") || asTyped(m[0], text) || reasonStatus(scope, key) != 0 {
+		return m
+	}
+	for _, t := range textSearch(scope, newQueryWords(text)) {
+		if !slices.ContainsFunc(m, func(x Match) bool { return x.Entry == t.Entry }) {
+			m = append(m, t)
+		}
+	}
+	return m
 }
 
 // qualified reads the words people put around a code: a catalog id
@@ -212,8 +230,8 @@ func exactRank(m Match, isStatus bool, key string) int {
 	if isStatus && m.Catalog.ID == HTTPCatalog && (m.Kind == MatchCode || Key(m.Entry.Title) == key) {
 		return -1
 	}
-	if isStatus && (m.Kind == MatchCode || m.Kind == MatchStatus) {
-		return int(MatchCode) // vendor entries for a status stay in catalog order
+	if isStatus && (m.Kind == MatchToken || m.Kind == MatchStatus) {
+		return int(MatchToken) // vendor entries named by the status, or with it, stay in catalog order
 	}
 	return int(m.Kind)
 }

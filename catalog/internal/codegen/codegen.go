@@ -18,7 +18,7 @@ import (
 // Order is the order of the built-in catalogs: the four vendors in the order
 // of their seed documents, the HTTP registry, then the protocol
 // vocabularies under every API.
-var Order = []string{"ironwifi", "emnify", "devdocs", "wontopos", "http", "curl", "grpc", "oauth", "kubernetes", "postgres", "http2"}
+var Order = []string{"ironwifi", "emnify", "devdocs", "wontopos", "http", "curl", "grpc", "oauth", "kubernetes", "postgres", "http2", "stripe", "github", "slack", "aws", "google", "openai", "anthropic"}
 
 // Load parses every catalog in Order from dir.
 func Load(dir string) ([]*catalog.Catalog, error) {

@@ -1,0 +1,291 @@
+package catalog_test
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+// The vendor catalogs carry facts (codes, statuses, categories) from the
+// upstream files in testdata/facts: SDK sources shipped unchanged, and
+// STATUS CODE lists transcribed from the vendors' error pages. Entries
+// marked kind: supplement are errcode's additions, each with its source;
+// they are checked for that, and not against the fact file.
+
+// statusList reads "STATUS CODE" lines; "[name]" lines start a section,
+// whose name becomes the facts' category (through categories, when given).
+func statusList(categories map[string]string) func([]string) []fact {
+	return func(lines []string) []fact {
+		var out []fact
+		section := ""
+		for _, l := range lines {
+			l = strings.TrimSpace(l)
+			switch {
+			case l == "" || strings.HasPrefix(l, "#"):
+			case strings.HasPrefix(l, "["):
+				section = strings.Trim(l, "[]")
+			default:
+				s, code, ok := strings.Cut(l, " ")
+				n, err := strconv.Atoi(s)
+				if !ok || err != nil {
+					continue
+				}
+				cat := section
+				if categories != nil {
+					cat = categories[section]
+				}
+				out = append(out, fact{code: code, status: n, category: cat})
+			}
+		}
+		return out
+	}
+}
+
+// quoted reads the "..." strings of lines from the one matching start up
+// to the first line matching end (Go consts and maps, Python Literals).
+func quoted(start, end string, re *regexp.Regexp) func([]string) []fact {
+	return func(lines []string) []fact {
+		var out []fact
+		in := false
+		for _, l := range lines {
+			switch {
+			case strings.Contains(l, start):
+				in = true
+			case in && strings.HasPrefix(strings.TrimSpace(l), end):
+				return out
+			case in:
+				if m := re.FindStringSubmatch(l); m != nil {
+					out = append(out, fact{code: m[1]})
+				}
+			}
+		}
+		return out
+	}
+}
+
+var (
+	pyString = regexp.MustCompile(`^\s*"([a-z0-9_]+)",?$`)
+	goMapKey = regexp.MustCompile(`^\s*"(\w+)":\s*\{\},?$`)
+)
+
+// vendorCheck compares a vendor catalog with its facts in both directions.
+// A fact's status and category are checked where it has them (have holds
+// the codes whose status the facts state: a stated status may be 0).
+func vendorCheck(t *testing.T, id string, facts []fact, statusStated map[string]bool) {
+	t.Helper()
+	c := catalog.NewIndex(catalog.Builtin()).Catalog(id)
+	if c == nil {
+		t.Fatalf("no built-in catalog %q", id)
+	}
+	if c.Protocol || len(c.Hosts) == 0 {
+		t.Errorf("%s: a vendor catalog has hosts and is not a protocol", id)
+	}
+	byCode := map[string]*catalog.Entry{}
+	for i := range c.Entries {
+		byCode[c.Entries[i].Code] = &c.Entries[i]
+	}
+	upstream := map[string]bool{}
+	status := map[string]int{} // a code's status, from whichever file states it
+	for _, f := range facts {
+		status[f.code] = max(status[f.code], f.status)
+	}
+	for _, f := range facts {
+		e := byCode[f.code]
+		if e == nil {
+			t.Errorf("%s: upstream code %s is missing", id, f.code)
+			continue
+		}
+		if statusStated[f.code] && !upstream[f.code] && e.Status != status[f.code] {
+			t.Errorf("%s:%s status %d, upstream %d", id, f.code, e.Status, status[f.code])
+		}
+		upstream[f.code] = true
+		if f.category != "" && e.Category != f.category {
+			t.Errorf("%s:%s category %q, upstream %q", id, f.code, e.Category, f.category)
+		}
+	}
+	for code, e := range byCode {
+		switch {
+		case e.Kind == catalog.Supplement:
+			if e.Source == "" {
+				t.Errorf("%s:%s is a supplement without a source", id, code)
+			}
+		case !upstream[code]:
+			t.Errorf("%s:%s is not in the upstream fact files", id, code)
+		case !statusStated[code] && e.Status != 0:
+			t.Errorf("%s:%s has status %d, which no upstream file states", id, code, e.Status)
+		}
+	}
+}
+
+// stated marks the facts' codes as having their status stated.
+func stated(m map[string]bool, facts ...[]fact) map[string]bool {
+	if m == nil {
+		m = map[string]bool{}
+	}
+	for _, fs := range facts {
+		for _, f := range fs {
+			m[f.code] = true
+		}
+	}
+	return m
+}
+
+func withCategory(fs []fact, cat string) []fact {
+	for i := range fs {
+		fs[i].category = cat
+	}
+	return fs
+}
+
+func TestAnthropicFacts(t *testing.T) {
+	types := readFacts(t, "anthropic-error_type.py.txt", quoted("ErrorType: TypeAlias = Literal[", "]", pyString))
+	statuses := readFacts(t, "anthropic-errors-statuses.txt", statusList(nil))
+	// Every status the page lists is for a type the SDK defines, or for
+	// request_too_large, which Cloudflare sends before the API.
+	vendorCheck(t, "anthropic", append(statuses, types...), stated(nil, statuses))
+	if e := catalog.NewIndex(catalog.Builtin()).Catalog("anthropic").Find("overloaded_error", "", 529); e == nil || e.Retryable != catalog.RetryYes {
+		t.Errorf("anthropic:overloaded_error: %+v, want retryable", e)
+	}
+}
+
+func TestOpenAIFacts(t *testing.T) {
+	codes := readFacts(t, "openai-error-codes.txt", statusList(nil))
+	resp := withCategory(readFacts(t, "openai-response_error.py.txt", quoted("code: Literal[", "]", pyString)), "response error")
+	for i := range resp { // the guide's codes keep their HTTP status and no category
+		for _, c := range codes {
+			if resp[i].code == c.code {
+				resp[i].category = ""
+			}
+		}
+	}
+	vendorCheck(t, "openai", append(codes, resp...), stated(nil, codes))
+	ix := catalog.NewIndex(catalog.Builtin())
+	if e := ix.Catalog("openai").Find("insufficient_quota", "", 429); e == nil || e.Retryable != catalog.RetryNo {
+		t.Errorf("openai:insufficient_quota: %+v, want not retryable: waiting does not add credits", e)
+	}
+}
+
+func TestStripeFacts(t *testing.T) {
+	codes := withCategory(readFacts(t, "stripe-error.go.txt", quoted("v1ErrorCodes: The beginning", ")", regexp.MustCompile(`ErrorCode = "(\w+)"`))), "error code")
+	declines := withCategory(readFacts(t, "stripe-error.go.txt", quoted("List of DeclineCode values", ")", regexp.MustCompile(`DeclineCode = "(\w+)"`))), "decline code")
+	isDecline := map[string]bool{}
+	for i := range declines {
+		isDecline[declines[i].code] = true
+		declines[i].status = 402 // a decline is a card error: 402 Request Failed
+	}
+	var facts []fact
+	for _, f := range codes {
+		if !isDecline[f.code] { // a value that is both is one entry, a decline code
+			facts = append(facts, f)
+		}
+	}
+	// The statuses Stripe states for an error code itself.
+	for code, status := range map[string]int{"card_declined": 402, "idempotency_key_in_use": 409, "rate_limit": 429, "resource_missing": 404, "api_key_expired": 401} {
+		found := false
+		for i := range facts {
+			if facts[i].code == code {
+				facts[i].status, found = status, true
+			}
+		}
+		if !found {
+			t.Errorf("stripe: %s is not an ErrorCode in stripe-go", code)
+		}
+	}
+	st := map[string]bool{}
+	for _, f := range append(facts, declines...) {
+		st[f.code] = f.status != 0 || !isDecline[f.code]
+	}
+	vendorCheck(t, "stripe", append(facts, declines...), st)
+	if len(declines) < 40 || len(facts) < 150 {
+		t.Errorf("stripe: %d error codes and %d decline codes parsed; the fact file has more", len(facts), len(declines))
+	}
+}
+
+func TestAWSFacts(t *testing.T) {
+	listed := readFacts(t, "aws-errors.txt", statusList(map[string]string{"common": "common error", "s3": "S3"}))
+	src := "aws-retry-standard.go.txt"
+	throttle := readFacts(t, src, quoted("DefaultThrottleErrorCodes = map", "}", goMapKey))
+	retry := readFacts(t, src, quoted("DefaultRetryableErrorCodes = map", "}", goMapKey))
+	// A code in both lists is one entry: the status agrees, the category is
+	// the first list's.
+	seen := map[string]bool{}
+	var facts []fact
+	for _, f := range listed {
+		if !seen[f.code] {
+			seen[f.code] = true
+			facts = append(facts, f)
+		}
+	}
+	st := stated(nil, facts)
+	ix := catalog.NewIndex(catalog.Builtin())
+	c := ix.Catalog("aws")
+	for _, group := range [][]fact{throttle, retry} {
+		for _, f := range group {
+			e := c.Find(f.code, "", 0)
+			if e == nil || e.Retryable != catalog.RetryYes {
+				t.Errorf("aws:%s: aws-sdk-go-v2 retries it, the catalog says %+v", f.code, e)
+			}
+			if !seen[f.code] {
+				seen[f.code] = true
+				facts = append(facts, f)
+			}
+		}
+	}
+	vendorCheck(t, "aws", facts, st)
+	for _, f := range listed {
+		if e := c.Find(f.code, "", 0); e != nil && e.Status != f.status {
+			t.Errorf("aws:%s listed with %d, catalog %d", f.code, f.status, e.Status)
+		}
+	}
+}
+
+func TestGoogleFacts(t *testing.T) {
+	reasons := withCategory(readFacts(t, "google-error_reason.proto.txt", quoted("enum ErrorReason {", "}", regexp.MustCompile(`^\s*([A-Z_]+) = \d+;$`))), "ErrorInfo reason")
+	var info []fact
+	for _, f := range reasons {
+		if f.code != "ERROR_REASON_UNSPECIFIED" { // never sent
+			info = append(info, f)
+		}
+	}
+	legacy := withCategory(readFacts(t, "google-legacy-reasons.txt", statusList(nil)), "legacy reason")
+	var kept []fact
+	for _, f := range legacy {
+		if catalog.Key(f.code) == catalog.Key("RATE_LIMIT_EXCEEDED") {
+			continue // rateLimitExceeded folds into the ErrorInfo reason's entry
+		}
+		kept = append(kept, f)
+	}
+	vendorCheck(t, "google", append(info, kept...), stated(nil, kept))
+	c := catalog.NewIndex(catalog.Builtin()).Catalog("google")
+	for code, want := range map[string]catalog.Retry{"userRateLimitExceeded": catalog.RetryYes, "rateLimitExceeded": catalog.RetryYes, "dailyLimitExceeded": catalog.RetryNo, "RESOURCE_QUOTA_EXCEEDED": catalog.RetryNo} {
+		if e := c.Find(code, "", 0); e == nil || e.Retryable != want {
+			t.Errorf("google:%s: %+v, want retryable %v", code, e, want)
+		}
+	}
+}
+
+func TestSlackFacts(t *testing.T) {
+	counts := readFacts(t, "slack-web-errors.txt", statusList(nil)) // "COUNT ERROR": the count reads as a status
+	var common []fact
+	for _, f := range counts {
+		if f.status >= 25 { // the errors most methods share
+			common = append(common, fact{code: f.code})
+		}
+	}
+	if len(common) < 15 {
+		t.Fatalf("slack: only %d common errors parsed", len(common))
+	}
+	vendorCheck(t, "slack", common, nil)
+	c := catalog.NewIndex(catalog.Builtin()).Catalog("slack")
+	if e := c.Find("rate_limited", "", 0); e == nil || e.Code != "ratelimited" || e.Status != 429 {
+		t.Errorf("slack: rate_limited (the spec's spelling) should fold into ratelimited (429): %+v", e)
+	}
+}
+
+func TestGitHubFacts(t *testing.T) {
+	facts := readFacts(t, "github-errors.txt", statusList(nil))
+	vendorCheck(t, "github", facts, stated(nil, facts))
+}
