@@ -55,7 +55,7 @@ type Diagnosis struct {
 // even a 200 response as failed.
 func errorShape(shape string) bool {
 	switch shape {
-	case "emnify", "ironwifi", "wontopos", "google", "stripe", "msgraph", "oauth", "kubernetes", "grpc", "postgrest", "slack", "aws", "problem", "graphql", "jsonapi", "github":
+	case "emnify", "ironwifi", "wontopos", "google", "stripe", "msgraph", "oauth", "kubernetes", "grpc", "postgrest", "slack", "aws", "problem", "graphql", "jsonapi", "github", "openai", "anthropic":
 		return true
 	}
 	return false
@@ -174,13 +174,20 @@ func attribute(ix *catalog.Index, host, shape string, items []Item, status int, 
 			if it.VocabOnly {
 				continue
 			}
+			var claimed *catalog.Catalog
 			for _, c := range ix.Catalogs {
 				if c.ID == catalog.HTTPCatalog || c.Protocol {
 					continue // a protocol's codes ("5", "NotFound") say nothing of who answered
 				}
 				if e := c.Find(it.Code, it.Token, status); e != nil && agrees(e, status) {
-					return c, "code " + firstNonEmpty(it.Code, it.Token)
+					if claimed != nil {
+						return nil, "" // rate_limit_exceeded is Wontopos's and OpenAI's: the code says nothing of who
+					}
+					claimed = c
 				}
+			}
+			if claimed != nil {
+				return claimed, "code " + firstNonEmpty(it.Code, it.Token)
 			}
 		}
 	}
@@ -233,12 +240,12 @@ func vocabFrom(it Item, shape string) string {
 	return "body shape"
 }
 
-// foreignShape: the body is the envelope of an API errcode has no catalog
-// for (Google, Stripe, AWS, ...), so its codes are that API's own, whatever
-// a vendor catalog happens to call the same.
+// foreignShape: the body is the envelope of a known API (Google, Stripe,
+// AWS, ...), so its codes are that API's own, whatever another catalog
+// happens to call the same.
 func foreignShape(shape string) bool {
 	switch shape {
-	case "google", "stripe", "msgraph", "aws", "oauth", "kubernetes", "grpc", "postgrest", "slack", "graphql", "jsonapi", "github":
+	case "google", "stripe", "msgraph", "aws", "oauth", "kubernetes", "grpc", "postgrest", "slack", "graphql", "jsonapi", "github", "openai", "anthropic":
 		return true
 	}
 	return false

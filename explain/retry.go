@@ -55,7 +55,11 @@ var retrySignals = []retrySignal{
 		for _, f := range d.Findings {
 			if f.Entry != nil && f.Entry.Retryable != catalog.RetryUnknown && f.Catalog.ID != catalog.HTTPCatalog {
 				yes := f.Entry.Retryable == catalog.RetryYes
-				return yes, nil, fmt.Sprintf("%s:%s is %s", f.Catalog.ID, f.Entry.Code, map[bool]string{true: "retryable", false: "not retryable"}[yes]), true
+				var after *int
+				if rl := d.RateLimit; yes && rl != nil && rl.Remaining != nil && *rl.Remaining == 0 {
+					after = rl.ResetSeconds // a throttling error's wait is the window's reset
+				}
+				return yes, after, fmt.Sprintf("%s:%s is %s", f.Catalog.ID, f.Entry.Code, map[bool]string{true: "retryable", false: "not retryable"}[yes]), true
 			}
 		}
 		return false, nil, "", false

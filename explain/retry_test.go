@@ -35,8 +35,8 @@ func TestRetrySignals(t *testing.T) {
 			"HTTP/1.1 429 Too Many Requests\r\n\r\n{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"TooManyRequests\",\"details\":{\"retryAfterSeconds\":4},\"code\":429}", true, 4, "details.retryAfterSeconds in the body"},
 		{"the entry beats the status (FAILED_PRECONDITION under 503)",
 			"HTTP/1.1 503 Service Unavailable\r\ngrpc-status: 9\r\n\r\n", false, 0, "grpc:9 is not retryable"},
-		{"the entry beats an exhausted rate limit",
-			"HTTP/1.1 429 Too Many Requests\r\nx-ratelimit-remaining: 0\r\nx-ratelimit-reset: 9\r\nContent-Type: application/json\r\n\r\n{\"error\":{\"code\":\"quota_exceeded\",\"message\":\"x\",\"status\":429,\"request_id\":\"r\"}}", true, 0, "wontopos:quota_exceeded is retryable"},
+		{"the entry decides; the exhausted window says when",
+			"HTTP/1.1 429 Too Many Requests\r\nx-ratelimit-remaining: 0\r\nx-ratelimit-reset: 9\r\nContent-Type: application/json\r\n\r\n{\"error\":{\"code\":\"quota_exceeded\",\"message\":\"x\",\"status\":429,\"request_id\":\"r\"}}", true, 9, "wontopos:quota_exceeded is retryable"},
 		{"the status in general", "HTTP/1.1 409 Conflict\r\n\r\n", false, 0, "HTTP 409 in general"},
 		{"nothing says", "HTTP/1.1 207 Multi-Status\r\n\r\n", false, 0, ""},
 	} {

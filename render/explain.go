@@ -122,6 +122,8 @@ func (r *Renderer) explainHeadline(d *explain.Diagnosis) string {
 		h += "  " + r.paint(r.st.yes, "retryable")
 	case d.Failed && !d.RetryKnown:
 		h += "  " + r.paint(r.st.no, "failed")
+	case d.Failed && d.Status >= 200 && d.Status < 300: // Slack's 200 with ok: false: say it failed
+		h += "  " + r.paint(r.st.no, "failed, not retryable")
 	case d.Failed:
 		h += "  " + r.paint(r.st.no, "not retryable")
 	default:
@@ -224,6 +226,10 @@ func (r *Renderer) findings(b *strings.Builder, d *explain.Diagnosis) {
 			}
 			if ownCode(f) {
 				id += "  " + r.paint(r.st.faint, "("+Scrub(f.Code)+")")
+			} else if t := catalog.Key(f.Token); t != "" && t != catalog.Key(f.Entry.Code) && t != catalog.Key(f.Entry.Token) && catalog.Key(f.Code) == catalog.Key(f.Entry.Code) {
+				// The kind beside the code: Google's gRPC status beside its
+				// reason, Stripe's error type beside its code.
+				id += "  " + r.paint(r.st.faint, "("+Scrub(f.Token)+")")
 			}
 		case f.Code != "" || f.Token != "":
 			id = r.paint(r.st.code, Scrub(strings.TrimSpace(f.Code+" "+f.Token))) + r.paint(r.st.faint, "  (not in errcode's catalogs)")
