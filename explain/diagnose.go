@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
 )
@@ -116,6 +117,9 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	for _, it := range items {
 		f := Finding{Item: it}
 		f.Entry, f.Catalog = findEntry(ix, d.Catalog, it, d.Status, body.Shape)
+		if d.Catalog == nil && f.Hint == "" {
+			f.Hint = sharedCode(ix, f, d.Status)
+		}
 		d.Findings = append(d.Findings, f)
 		fails = fails || it.Fails
 	}
@@ -302,6 +306,28 @@ func findEntry(ix *catalog.Index, attributed *catalog.Catalog, it Item, status i
 		}
 	}
 	return nil, nil
+}
+
+// sharedCode: when no API claimed the response and other vendor catalogs
+// have the code too, say so, rather than let the first catalog's entry
+// pass for the answer.
+func sharedCode(ix *catalog.Index, f Finding, status int) string {
+	if f.Entry == nil || f.Catalog.Protocol || f.Catalog.ID == catalog.HTTPCatalog {
+		return ""
+	}
+	var also []string
+	for _, c := range ix.Catalogs {
+		if c == f.Catalog || c.Protocol || c.ID == catalog.HTTPCatalog {
+			continue
+		}
+		if e := c.Find(f.Code, f.Token, status); e != nil && agrees(e, status) && e.Kind != catalog.Range {
+			also = append(also, c.ID+":"+e.Code)
+		}
+	}
+	if len(also) == 0 {
+		return ""
+	}
+	return "also " + strings.Join(also, ", ") + ": the code alone does not say which API answered (--catalog picks one)"
 }
 
 func firstNonEmpty(s ...string) string {
