@@ -96,6 +96,8 @@ func headTitle(e *catalog.Entry) string {
 		return e.Title
 	case e.Message != "":
 		return e.Message
+	case e.Description == "" && e.Token == "" && e.Category != "":
+		return "(" + e.Category + ")" // a facts-only entry: Stripe's "decline code"
 	}
 	return e.Description
 }
