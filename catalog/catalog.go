@@ -33,9 +33,23 @@ type Catalog struct {
 }
 
 // BodyPaths are dot paths into a JSON error body ("error.code"); a step
-// written "errors[]" goes through each element of an array.
+// written "errors[]" goes through each element of an array. When holds the
+// conditions that tell this API's envelope from others that use the same
+// paths, all of which must hold: "path" (the key is there, even as null),
+// "!path" (it is not), "path=value" (its value is that string).
 type BodyPaths struct {
 	Code, Token, Message, RequestID string
+	When                            []string
+}
+
+// WhenPath splits a body condition into its path, whether it asks for the
+// key's absence, and the value it asks for (hasValue false: any).
+func WhenPath(cond string) (path string, absent bool, value string, hasValue bool) {
+	if rest, ok := strings.CutPrefix(cond, "!"); ok {
+		return rest, true, "", false
+	}
+	path, value, hasValue = strings.Cut(cond, "=")
+	return path, false, value, hasValue
 }
 
 // HasHost reports whether host (perhaps with a port) is one of the

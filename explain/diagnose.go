@@ -90,6 +90,9 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	if body.JSON {
 		if c, its, id, why := byBodyPaths(ix, d.Host, opts.Catalog, body.Value, d.Status); c != nil {
 			items, d.Catalog, d.CatalogFrom = its, c, why
+			if why == "body shape" {
+				d.Shape = c.ID
+			}
 			errorBody = true // the catalog says these paths hold errors
 			if id != "" {
 				body.RequestID = id

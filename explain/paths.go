@@ -38,8 +38,42 @@ func evalPath(v any, path string) []string {
 	return out
 }
 
+// holds reports whether every one of a catalog's body conditions holds
+// for v.
+func holds(v any, when []string) bool {
+	for _, w := range when {
+		path, absent, want, hasValue := catalog.WhenPath(w)
+		got, present := at(v, path)
+		switch {
+		case absent && present, !absent && !present:
+			return false
+		case hasValue && (got == nil || str(got) != want):
+			return false
+		}
+	}
+	return true
+}
+
+// at is the value at a plain dot path, and whether its last key is there
+// (a null value is there).
+func at(v any, path string) (any, bool) {
+	for _, name := range strings.Split(path, ".") {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if v, ok = m[name]; !ok {
+			return nil, false
+		}
+	}
+	return v, true
+}
+
 // pathItems reads the errors a catalog's body paths point at.
 func pathItems(v any, b *catalog.BodyPaths) (items []Item, requestID string) {
+	if !holds(v, b.When) {
+		return nil, ""
+	}
 	codes, tokens, msgs := evalPath(v, b.Code), evalPath(v, b.Token), evalPath(v, b.Message)
 	at := func(s []string, i int) string {
 		switch {
@@ -60,8 +94,9 @@ func pathItems(v any, b *catalog.BodyPaths) (items []Item, requestID string) {
 }
 
 // byBodyPaths finds a catalog with body paths that explain this body: the
-// one forced with --catalog, one whose host sent it, or any whose paths
-// lead to a code or token it has.
+// one forced with --catalog, one whose host sent it, one whose when:
+// conditions single out its envelope, or any whose paths lead to a code or
+// token it has.
 func byBodyPaths(ix *catalog.Index, host, forced string, v any, status int) (c *catalog.Catalog, items []Item, requestID, why string) {
 	for _, c := range ix.Catalogs {
 		if c.Body == nil {
@@ -76,6 +111,8 @@ func byBodyPaths(ix *catalog.Index, host, forced string, v any, status int) (c *
 			return c, items, requestID, "--catalog"
 		case forced == "" && host != "" && c.HasHost(host):
 			return c, items, requestID, "host " + host
+		case forced == "" && len(c.Body.When) > 0:
+			return c, items, requestID, "body shape" // its when: conditions tell its envelope from others'
 		}
 		if forced == "" {
 			for _, it := range items {

@@ -34,7 +34,7 @@ type Item struct {
 
 // Body is what errcode understood of a response body.
 type Body struct {
-	Shape     string // "emnify", "ironwifi", "wontopos", "problem", "google", "oauth", "kubernetes", "grpc", "postgrest", "graphql", "jsonapi", "stripe", "github", "aws", "msgraph", "openai", "anthropic", "generic", "xml", "html", "text", ""
+	Shape     string // "emnify", "ironwifi", "wontopos", "problem", "google", "oauth", "kubernetes", "grpc", "postgrest", "graphql", "jsonapi", "stripe", "github", "aws", "msgraph", "generic", "xml", "html", "text", ""
 	Items     []Item
 	Status    int    // a status the body states (problem details, Wontopos, IronWiFi, Google)
 	RequestID string // an id the body carries
@@ -169,10 +169,6 @@ func readJSON(v any) Body {
 		for _, d := range list(m["details"]) {
 			out.Items = append(out.Items, detailItem(d))
 		}
-	case errObj != nil && m["type"] == "error": // Anthropic: {"type": "error", "error": {"type", "message"}, "request_id"}
-		out.Shape = "anthropic"
-		out.RequestID = str(m["request_id"])
-		out.Items = []Item{{Code: str(errObj["type"]), Message: str(errObj["message"])}}
 	case errObj != nil:
 		out = readErrorObject(out, errObj)
 		if out.Status == 0 {
@@ -362,21 +358,6 @@ func detailItem(d any) Item {
 	return Item{Code: first(d, "code"), Message: first(d, "message", "msg", "description", "reason"), Field: first(d, "field", "name", "param", "path", "pointer"), Depth: 1}
 }
 
-// openAIError: OpenAI's error object has these four keys and no others
-// (param and code are often null); Stripe's adds doc_url and
-// request_log_url.
-func openAIError(e map[string]any) bool {
-	if len(e) != 4 {
-		return false
-	}
-	for _, k := range []string{"message", "type", "param", "code"} {
-		if _, ok := e[k]; !ok {
-			return false
-		}
-	}
-	return true
-}
-
 // readErrorObject reads {"error": {...}}: Wontopos, Google AIP-193, Stripe,
 // Microsoft Graph, and the generic {"error": {"code", "message"}}.
 func readErrorObject(out Body, e map[string]any) Body {
@@ -407,9 +388,6 @@ func readErrorObject(out Body, e map[string]any) Body {
 			}
 		}
 		out.Items = append([]Item{it}, nested...)
-	case openAIError(e): // OpenAI: exactly {"message", "type", "param", "code"}
-		out.Shape = "openai"
-		out.Items = []Item{{Code: first(e, "code", "type"), Message: str(e["message"]), Field: str(e["param"])}}
 	case e["type"] != nil && (e["param"] != nil || e["decline_code"] != nil || e["doc_url"] != nil || strings.HasSuffix(str(e["type"]), "_error")): // Stripe
 		out.Shape = "stripe"
 		code := first(e, "code", "decline_code", "type")

@@ -232,7 +232,11 @@ func (r *Renderer) findings(b *strings.Builder, d *explain.Diagnosis) {
 				id += "  " + r.paint(r.st.faint, "("+Scrub(f.Token)+")")
 			}
 		case f.Code != "" || f.Token != "":
-			id = r.paint(r.st.code, Scrub(strings.TrimSpace(f.Code+" "+f.Token))) + r.paint(r.st.faint, "  (not in errcode's catalogs)")
+			name := f.Code
+			if f.Token != "" && f.Token != f.Code {
+				name = strings.TrimSpace(name + " " + f.Token)
+			}
+			id = r.paint(r.st.code, Scrub(name)) + r.paint(r.st.faint, "  (not in errcode's catalogs)")
 		default:
 			id = r.paint(r.st.faint, "(no code)")
 		}

@@ -97,7 +97,7 @@ func (e *encoder) catalog(c *catalog.Catalog) {
 	e.str(c.Source)
 	e.strs(c.Hosts)
 	if c.Body != nil {
-		e.strs([]string{c.Body.Code, c.Body.Token, c.Body.Message, c.Body.RequestID})
+		e.strs(append([]string{c.Body.Code, c.Body.Token, c.Body.Message, c.Body.RequestID}, c.Body.When...))
 	} else {
 		e.strs(nil)
 	}
@@ -177,8 +177,11 @@ func (d *decoder) strs() []string {
 
 func (d *decoder) catalog() *catalog.Catalog {
 	c := &catalog.Catalog{ID: d.str(), Name: d.str(), DocURL: d.str(), Source: d.str(), Hosts: d.strs()}
-	if b := d.strs(); len(b) == 4 {
-		c.Body = &catalog.BodyPaths{Code: b[0], Token: b[1], Message: b[2], RequestID: b[3]}
+	if b := d.strs(); len(b) >= 4 {
+		c.Body = &catalog.BodyPaths{Code: b[0], Token: b[1], Message: b[2], RequestID: b[3], When: b[4:]}
+		if len(c.Body.When) == 0 {
+			c.Body.When = nil
+		}
 	}
 	c.Protocol = d.num() == 1
 	n := d.num()
@@ -224,6 +227,11 @@ func trustworthy(c *catalog.Catalog) bool {
 		}
 		for _, p := range []string{b.Code, b.Token, b.Message, b.RequestID} {
 			if p != "" && !validPath(p) {
+				return false
+			}
+		}
+		for _, w := range b.When {
+			if !validWhen(w) {
 				return false
 			}
 		}

@@ -21,6 +21,7 @@ body:
   token: error.type
   message: error.message
   request_id: error.request_id
+  when: [error.code, "!error.legacy", "object=error"]
 entries:
   - code: ACME-1001
     token: CardExpired
@@ -61,6 +62,9 @@ func TestCacheRoundTrip(t *testing.T) {
 	}
 	if n, _ := os.ReadDir(cache); len(n) != 1 {
 		t.Fatalf("cache holds %d files, want 1", len(n))
+	}
+	if parsed.Body == nil || len(parsed.Body.When) != 3 {
+		t.Fatalf("body.when parsed as %+v", parsed.Body)
 	}
 	cached, problems := source.Load(path, cache)
 	if problems != nil || !reflect.DeepEqual(parsed, cached) {

@@ -26,10 +26,11 @@ type fileCatalog struct {
 }
 
 type fileBody struct {
-	Code      string `yaml:"code"`
-	Token     string `yaml:"token"`
-	Message   string `yaml:"message"`
-	RequestID string `yaml:"request_id"`
+	Code      string   `yaml:"code"`
+	Token     string   `yaml:"token"`
+	Message   string   `yaml:"message"`
+	RequestID string   `yaml:"request_id"`
+	When      []string `yaml:"when"`
 }
 
 type fileEntry struct {
@@ -71,6 +72,12 @@ func ValidID(id string) bool {
 }
 
 // validPath: dot-separated names, each perhaps followed by [].
+// validWhen: a body condition names a plain dot path (no [] steps).
+func validWhen(w string) bool {
+	path, _, _, _ := catalog.WhenPath(w)
+	return validPath(path) && !strings.Contains(path, "[]")
+}
+
 func validPath(p string) bool {
 	for _, step := range strings.Split(p, ".") {
 		step = strings.TrimSuffix(step, "[]")
@@ -190,7 +197,12 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 		if b.Code == "" && b.Token == "" {
 			p.problem("$.body", "body needs a code or token path")
 		}
-		c.Body = &catalog.BodyPaths{Code: b.Code, Token: b.Token, Message: b.Message, RequestID: b.RequestID}
+		for i, w := range b.When {
+			if !validWhen(w) {
+				p.problem(fmt.Sprintf("$.body.when[%d]", i), fmt.Sprintf("body.when %q is not a condition such as type=error, error.param or !error.doc_url", w))
+			}
+		}
+		c.Body = &catalog.BodyPaths{Code: b.Code, Token: b.Token, Message: b.Message, RequestID: b.RequestID, When: b.When}
 	}
 	seen := map[string]int{}
 	codes := make([]string, len(fc.Entries)) // each entry's code as errcode reads it

@@ -50,7 +50,11 @@ func Generate(cats []*catalog.Catalog) ([]byte, error) {
 	b.WriteString("// it costs nothing at start-up.\n")
 	b.WriteString("var builtin = [...]*Catalog{\n")
 	for _, c := range cats {
-		fmt.Fprintf(&b, "{ID: %q, Name: %q, DocURL: %q, Source: %q, Hosts: %#v, Protocol: %v, Entries: []Entry{\n", c.ID, c.Name, c.DocURL, c.Source, c.Hosts, c.Protocol)
+		body := "nil"
+		if p := c.Body; p != nil {
+			body = fmt.Sprintf("&BodyPaths{Code: %q, Token: %q, Message: %q, RequestID: %q, When: %#v}", p.Code, p.Token, p.Message, p.RequestID, p.When)
+		}
+		fmt.Fprintf(&b, "{ID: %q, Name: %q, DocURL: %q, Source: %q, Hosts: %#v, Body: %s, Protocol: %v, Entries: []Entry{\n", c.ID, c.Name, c.DocURL, c.Source, c.Hosts, body, c.Protocol)
 		for i := range c.Entries {
 			writeEntry(&b, &c.Entries[i])
 		}
