@@ -96,6 +96,8 @@ rec httpie-h-head.txt http --ignore-stdin --print=h HEAD "$u/empty"
 rec wget-S-forbidden.txt wget -S -O /dev/null "$u/aws-xml"
 rec wget-S-content-on-error.txt wget -S --content-on-error -O - "$u/wontopos/ratelimit"
 rec wget-S-redirects.txt wget -S -O /dev/null "$u/redirect"
+rec wget-S-content-on-error-dynamodb.txt wget -S --content-on-error -O - "$u/dynamodb/throttle"
+rec wget-S-content-on-error-anthropic.txt wget -S --content-on-error -O - "$u/anthropic/overloaded"
 
 # Transfers that got no response (curl, wget, HTTPie as they print it):
 # no DNS, nothing listening, a server that closes, resets or hangs, a
