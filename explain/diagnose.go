@@ -53,13 +53,14 @@ type Diagnosis struct {
 }
 
 // errorShape: a body of this shape only ever carries errors, so it marks
-// even a 200 response as failed.
+// even a 200 response as failed: every known API's envelope, the seed
+// vendors' and RFC 9457 problems.
 func errorShape(shape string) bool {
 	switch shape {
-	case "emnify", "ironwifi", "wontopos", "google", "stripe", "msgraph", "oauth", "kubernetes", "grpc", "postgrest", "slack", "aws", "problem", "graphql", "jsonapi", "github", "openai", "anthropic":
+	case "emnify", "ironwifi", "wontopos", "problem":
 		return true
 	}
-	return false
+	return foreignShape(shape)
 }
 
 // Diagnose explains one exchange with the catalogs in ix.
@@ -90,8 +91,8 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	if body.JSON {
 		if c, its, id, why := byBodyPaths(ix, d.Host, opts.Catalog, body.Value, d.Status); c != nil {
 			items, d.Catalog, d.CatalogFrom = its, c, why
-			if why == "body shape" {
-				d.Shape = c.ID
+			if len(c.Body.When) > 0 { // its conditions held: the body is its envelope
+				body.Shape, d.Shape = c.ID, c.ID
 			}
 			errorBody = true // the catalog says these paths hold errors
 			if id != "" {
@@ -181,20 +182,12 @@ func attribute(ix *catalog.Index, host, shape string, items []Item, status int, 
 			if it.VocabOnly {
 				continue
 			}
-			var claimed *catalog.Catalog
-			for _, c := range ix.Catalogs {
-				if c.ID == catalog.HTTPCatalog || c.Protocol {
-					continue // a protocol's codes ("5", "NotFound") say nothing of who answered
-				}
-				if e := c.Find(it.Code, it.Token, status); e != nil && agrees(e, status) {
-					if claimed != nil {
-						return nil, "" // rate_limit_exceeded is Wontopos's and OpenAI's: the code says nothing of who
-					}
-					claimed = c
-				}
-			}
-			if claimed != nil {
-				return claimed, "code " + firstNonEmpty(it.Code, it.Token)
+			switch ms := vendorMatches(ix, it, status); len(ms) {
+			case 0:
+			case 1:
+				return ms[0].c, "code " + firstNonEmpty(it.Code, it.Token)
+			default:
+				return nil, "" // rate_limit_exceeded is Wontopos's and OpenAI's: the code says nothing of who
 			}
 		}
 	}
@@ -252,7 +245,7 @@ func vocabFrom(it Item, shape string) string {
 // happens to call the same.
 func foreignShape(shape string) bool {
 	switch shape {
-	case "google", "stripe", "msgraph", "aws", "oauth", "kubernetes", "grpc", "postgrest", "slack", "graphql", "jsonapi", "github", "openai", "anthropic":
+	case "google", "stripe", "msgraph", "aws", "oauth", "kubernetes", "grpc", "postgrest", "slack", "graphql", "jsonapi", "github":
 		return true
 	}
 	return false
@@ -300,15 +293,37 @@ func findEntry(ix *catalog.Index, attributed *catalog.Catalog, it Item, status i
 	if (it.Code == "" && it.Token == "") || foreignShape(shape) {
 		return nil, nil
 	}
+	for _, m := range vendorMatches(ix, it, status) {
+		if m.e.Kind != catalog.Range {
+			return m.e, m.c
+		}
+	}
+	return nil, nil
+}
+
+// vendorMatch is a vendor catalog's entry for an error.
+type vendorMatch struct {
+	e *catalog.Entry
+	c *catalog.Catalog
+}
+
+// vendorMatches is every vendor catalog's entry for it whose status agrees,
+// in catalog order. The HTTP registry and the protocols are left out: a
+// protocol's codes ("5", "NotFound") say nothing of who answered.
+func vendorMatches(ix *catalog.Index, it Item, status int) []vendorMatch {
+	if it.Code == "" && it.Token == "" {
+		return nil
+	}
+	var out []vendorMatch
 	for _, c := range ix.Catalogs {
 		if c.ID == catalog.HTTPCatalog || c.Protocol {
 			continue
 		}
-		if e := c.Find(it.Code, it.Token, status); e != nil && agrees(e, status) && e.Kind != catalog.Range {
-			return e, c
+		if e := c.Find(it.Code, it.Token, status); e != nil && agrees(e, status) {
+			out = append(out, vendorMatch{e, c})
 		}
 	}
-	return nil, nil
+	return out
 }
 
 // sharedCode: when no API claimed the response and other vendor catalogs
@@ -319,12 +334,9 @@ func sharedCode(ix *catalog.Index, f Finding, status int) string {
 		return ""
 	}
 	var also []string
-	for _, c := range ix.Catalogs {
-		if c == f.Catalog || c.Protocol || c.ID == catalog.HTTPCatalog {
-			continue
-		}
-		if e := c.Find(f.Code, f.Token, status); e != nil && agrees(e, status) && e.Kind != catalog.Range {
-			also = append(also, c.ID+":"+e.Code)
+	for _, m := range vendorMatches(ix, f.Item, status) {
+		if m.c != f.Catalog && m.e.Kind != catalog.Range {
+			also = append(also, m.c.ID+":"+m.e.Code)
 		}
 	}
 	if len(also) == 0 {

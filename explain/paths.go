@@ -43,7 +43,7 @@ func evalPath(v any, path string) []string {
 func holds(v any, when []string) bool {
 	for _, w := range when {
 		path, absent, want, hasValue := catalog.WhenPath(w)
-		got, present := at(v, path)
+		got, present := keyAt(v, path)
 		switch {
 		case absent && present, !absent && !present:
 			return false
@@ -54,9 +54,9 @@ func holds(v any, when []string) bool {
 	return true
 }
 
-// at is the value at a plain dot path, and whether its last key is there
-// (a null value is there).
-func at(v any, path string) (any, bool) {
+// keyAt is the value at a plain dot path, and whether its last key is
+// there (a null value is there).
+func keyAt(v any, path string) (any, bool) {
 	for _, name := range strings.Split(path, ".") {
 		m, ok := v.(map[string]any)
 		if !ok {
