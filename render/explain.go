@@ -224,12 +224,8 @@ func (r *Renderer) findings(b *strings.Builder, d *explain.Diagnosis) {
 			if f.Entry.Token != "" {
 				id += "  " + r.paint(r.st.token, Scrub(f.Entry.Token))
 			}
-			if ownCode(f) {
-				id += "  " + r.paint(r.st.faint, "("+Scrub(f.Code)+")")
-			} else if t := catalog.Key(f.Token); t != "" && t != catalog.Key(f.Entry.Code) && t != catalog.Key(f.Entry.Token) && catalog.Key(f.Code) == catalog.Key(f.Entry.Code) {
-				// The kind beside the code: Google's gRPC status beside its
-				// reason, Stripe's error type beside its code.
-				id += "  " + r.paint(r.st.faint, "("+Scrub(f.Token)+")")
+			if s := aside(f); s != "" {
+				id += "  " + r.paint(r.st.faint, "("+Scrub(s)+")")
 			}
 		case f.Code != "" || f.Token != "":
 			name := f.Code
@@ -259,16 +255,21 @@ func (r *Renderer) findings(b *strings.Builder, d *explain.Diagnosis) {
 	}
 }
 
-// ownCode: the response's code is worth showing beside the entry found for
-// it: the code within a range, or a more specific code (Google's reason)
-// beside the status its entry was found by.
-func ownCode(f explain.Finding) bool {
-	k := catalog.Key(f.Code)
-	if k == "" || k == catalog.Key(f.Entry.Code) || k == catalog.Key(f.Entry.Token) {
-		return false
+// aside is what the response said beside the entry found for it: its own
+// code within a range, or a more specific code (Google's reason) beside
+// the status its entry was found by; or the kind beside a code (Google's
+// gRPC status beside its reason, Stripe's error type beside its code).
+func aside(f explain.Finding) string {
+	code, token := catalog.Key(f.Code), catalog.Key(f.Token)
+	ecode, etoken := catalog.Key(f.Entry.Code), catalog.Key(f.Entry.Token)
+	switch {
+	case code != "" && code != ecode && code != etoken &&
+		(f.Entry.Kind == catalog.Range || token != "" && (token == etoken || token == ecode)):
+		return f.Code
+	case token != "" && token != ecode && token != etoken && code == ecode:
+		return f.Token
 	}
-	t := catalog.Key(f.Token)
-	return f.Entry.Kind == catalog.Range || t != "" && (t == catalog.Key(f.Entry.Token) || t == catalog.Key(f.Entry.Code))
+	return ""
 }
 
 // statusNotes writes the registry's meaning of the status.
