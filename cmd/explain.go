@@ -87,6 +87,10 @@ Input is read up to 16 MiB; the rest is ignored and the output says so.`,
 
 const noInputHelp = "pipe a response, e.g. curl -si URL | errcode explain"
 
+// emptyPipeHelp: something was piped but said nothing, most often curl -s,
+// which is silent when the request itself fails.
+const emptyPipeHelp = "nothing was piped (curl -s prints nothing when a request fails: use curl -sSi URL 2>&1 | errcode explain)"
+
 // explainMemoryLimit is a soft limit on the heap while explaining: input
 // is read up to 16 MiB, and the limit makes the garbage collector return
 // the buffers outgrown on the way instead of letting them pile up.
@@ -145,7 +149,7 @@ func readExplainInput(opts *explainOptions) ([]byte, bool, error) {
 	switch {
 	case errors.Is(err, explain.ErrNoInput):
 		if name == "standard input" {
-			return nil, false, usageErrorf("no input: %s", noInputHelp)
+			return nil, false, usageErrorf("no input: %s", emptyPipeHelp)
 		}
 		return nil, false, usageErrorf("%s is empty: give a file holding a response", opts.File)
 	case err != nil:
