@@ -45,8 +45,12 @@ func readFacts(t *testing.T, name string, parse func(lines []string) []fact) []f
 }
 
 // checkFacts compares a catalog with upstream's facts in both directions.
-// Entries are matched by code exactly as written (not folded).
-func checkFacts(t *testing.T, id string, facts []fact, skip map[string]string) {
+// Entries are matched by code exactly as written (not folded). stated
+// names the codes whose status upstream states (nil: all of them; a
+// stated status may be 0, "none"), taking the highest any fact gives; an
+// entry whose status no fact states must have none. Entries errcode adds
+// (kind: supplement) need a source instead of a fact.
+func checkFacts(t *testing.T, id string, facts []fact, skip map[string]string, stated map[string]bool) {
 	t.Helper()
 	c := catalog.NewIndex(catalog.Builtin()).Catalog(id)
 	if c == nil {
@@ -56,8 +60,16 @@ func checkFacts(t *testing.T, id string, facts []fact, skip map[string]string) {
 	for i := range c.Entries {
 		byCode[c.Entries[i].Code] = &c.Entries[i]
 	}
+	hasStatus := func(code string) bool { return stated == nil || stated[code] }
+	status := map[string]int{}
+	for _, f := range facts {
+		status[f.code] = max(status[f.code], f.status)
+	}
 	upstream := map[string]bool{}
 	for _, f := range facts {
+		if upstream[f.code] {
+			continue // a code in two fact files is one entry
+		}
 		upstream[f.code] = true
 		if _, skipped := skip[f.code]; skipped {
 			if byCode[f.code] != nil {
@@ -73,16 +85,23 @@ func checkFacts(t *testing.T, id string, facts []fact, skip map[string]string) {
 		if e.Token != f.token {
 			t.Errorf("%s:%s token %q, upstream %q", id, f.code, e.Token, f.token)
 		}
-		if e.Status != f.status {
-			t.Errorf("%s:%s status %d, upstream %d", id, f.code, e.Status, f.status)
+		if hasStatus(f.code) && e.Status != status[f.code] {
+			t.Errorf("%s:%s status %d, upstream %d", id, f.code, e.Status, status[f.code])
 		}
 		if f.category != "" && e.Category != f.category {
 			t.Errorf("%s:%s category %q, upstream %q", id, f.code, e.Category, f.category)
 		}
 	}
-	for code := range byCode {
-		if !upstream[code] {
+	for code, e := range byCode {
+		switch {
+		case e.Kind == catalog.Supplement:
+			if e.Source == "" {
+				t.Errorf("%s:%s is a supplement without a source", id, code)
+			}
+		case !upstream[code]:
 			t.Errorf("%s:%s is not in the upstream fact file", id, code)
+		case !hasStatus(code) && e.Status != 0:
+			t.Errorf("%s:%s has status %d, which no upstream file states", id, code, e.Status)
 		}
 	}
 	for code := range skip {
@@ -132,7 +151,7 @@ func TestCurlFacts(t *testing.T) {
 	checkFacts(t, "curl", facts, map[string]string{
 		"0":  "CURLE_OK is success, not an exit code to explain",
 		"89": "CURLE_NO_CONNECTION_AVAILABLE is internal and never returned",
-	})
+	}, nil)
 	// Obsolete codes have no CURLE_ heading upstream, so they cannot be in
 	// the catalog; name them to be sure the parser saw them as obsolete.
 	for _, obsolete := range []string{"20", "24", "29", "32", "34", "40", "41", "44", "46", "57", "62"} {
@@ -173,7 +192,7 @@ func TestGRPCFacts(t *testing.T) {
 	if len(facts) != 17 {
 		t.Errorf("code.proto: %d codes, want the 17 of google.rpc.Code", len(facts))
 	}
-	checkFacts(t, "grpc", facts, nil)
+	checkFacts(t, "grpc", facts, nil, nil)
 	// code.proto: retry UNAVAILABLE with backoff, ABORTED at a higher level;
 	// do not retry FAILED_PRECONDITION until the state is fixed.
 	checkRetryable(t, "grpc", map[string]catalog.Retry{
@@ -229,7 +248,7 @@ func parseOAuth(lines []string) []fact {
 
 func TestOAuthFacts(t *testing.T) {
 	facts := readFacts(t, "oauth-errors.txt", parseOAuth)
-	checkFacts(t, "oauth", facts, nil)
+	checkFacts(t, "oauth", facts, nil, nil)
 	checkRetryable(t, "oauth", map[string]catalog.Retry{
 		"temporarily_unavailable": catalog.RetryYes, // RFC 6749 4.1.2.1: may retry later
 		"authorization_pending":   catalog.RetryYes, // RFC 8628 3.5: keep polling
@@ -267,7 +286,7 @@ func TestKubernetesFacts(t *testing.T) {
 	facts := readFacts(t, "kubernetes-types.go.txt", parseKubernetes)
 	checkFacts(t, "kubernetes", facts, map[string]string{
 		`""`: "StatusReasonUnknown is the empty reason: nothing to look up",
-	})
+	}, nil)
 	// The comments say a retry may succeed, or that the call can never succeed.
 	checkRetryable(t, "kubernetes", map[string]catalog.Retry{
 		"ServerTimeout": catalog.RetryYes, "Timeout": catalog.RetryYes, "TooManyRequests": catalog.RetryYes, "ServiceUnavailable": catalog.RetryYes,
@@ -299,7 +318,7 @@ func TestPostgresFacts(t *testing.T) {
 	if len(facts) < 250 {
 		t.Errorf("errcodes.txt: only %d codes parsed", len(facts))
 	}
-	checkFacts(t, "postgres", facts, nil)
+	checkFacts(t, "postgres", facts, nil, nil)
 	want := map[string]catalog.Retry{"53300": catalog.RetryYes, "57P01": catalog.RetryYes}
 	for _, f := range facts {
 		if strings.HasPrefix(f.code, "40") || strings.HasPrefix(f.code, "08") {
@@ -328,7 +347,7 @@ func TestHTTP2Facts(t *testing.T) {
 	if len(facts) != 14 {
 		t.Errorf("RFC 9113: %d codes, want 14", len(facts))
 	}
-	checkFacts(t, "http2", facts, nil)
+	checkFacts(t, "http2", facts, nil, nil)
 	checkRetryable(t, "http2", map[string]catalog.Retry{"0x7": catalog.RetryYes})
 }
 

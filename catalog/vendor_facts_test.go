@@ -71,54 +71,17 @@ var (
 	goMapKey = regexp.MustCompile(`^\s*"(\w+)":\s*\{\},?$`)
 )
 
-// vendorCheck compares a vendor catalog with its facts in both directions.
-// A category is checked where the fact has one; a status where
-// statusStated names the code (a stated status may be 0: "none"), taking
-// the highest any fact file gives it.
+// vendorCheck is checkFacts for an API's catalog, which also has hosts and
+// is not a protocol; stated nil means no fact file states a status.
 func vendorCheck(t *testing.T, id string, facts []fact, statusStated map[string]bool) {
 	t.Helper()
-	c := catalog.NewIndex(catalog.Builtin()).Catalog(id)
-	if c == nil {
-		t.Fatalf("no built-in catalog %q", id)
-	}
-	if c.Protocol || len(c.Hosts) == 0 {
+	if c := catalog.NewIndex(catalog.Builtin()).Catalog(id); c == nil || c.Protocol || len(c.Hosts) == 0 {
 		t.Errorf("%s: a vendor catalog has hosts and is not a protocol", id)
 	}
-	byCode := map[string]*catalog.Entry{}
-	for i := range c.Entries {
-		byCode[c.Entries[i].Code] = &c.Entries[i]
+	if statusStated == nil {
+		statusStated = map[string]bool{}
 	}
-	upstream := map[string]bool{}
-	status := map[string]int{} // a code's status, from whichever file states it
-	for _, f := range facts {
-		status[f.code] = max(status[f.code], f.status)
-	}
-	for _, f := range facts {
-		e := byCode[f.code]
-		if e == nil {
-			t.Errorf("%s: upstream code %s is missing", id, f.code)
-			continue
-		}
-		if statusStated[f.code] && !upstream[f.code] && e.Status != status[f.code] {
-			t.Errorf("%s:%s status %d, upstream %d", id, f.code, e.Status, status[f.code])
-		}
-		upstream[f.code] = true
-		if f.category != "" && e.Category != f.category {
-			t.Errorf("%s:%s category %q, upstream %q", id, f.code, e.Category, f.category)
-		}
-	}
-	for code, e := range byCode {
-		switch {
-		case e.Kind == catalog.Supplement:
-			if e.Source == "" {
-				t.Errorf("%s:%s is a supplement without a source", id, code)
-			}
-		case !upstream[code]:
-			t.Errorf("%s:%s is not in the upstream fact files", id, code)
-		case !statusStated[code] && e.Status != 0:
-			t.Errorf("%s:%s has status %d, which no upstream file states", id, code, e.Status)
-		}
-	}
+	checkFacts(t, id, facts, nil, statusStated)
 }
 
 // stated marks the facts' codes as having their status stated.
