@@ -383,7 +383,7 @@ func parseWget(data []byte) Exchange {
 			if ex.URL == "" {
 				ex.URL = wgetURL.get().FindStringSubmatch(l)[1]
 			}
-		case strings.Contains(l, " ERROR ") || strings.HasPrefix(l, "wget: "):
+		case strings.Contains(l, " ERROR ") || strings.HasPrefix(l, "wget: ") || wgetAuthNote.get().MatchString(l):
 			ex.Notes = append(ex.Notes, strings.TrimSpace(l))
 		case isWgetChatter(l), isProgress(l):
 		default:
@@ -405,6 +405,10 @@ func parseWget(data []byte) Exchange {
 }
 
 var wgetChatter = &lazyRE{expr: `^(Loaded CA certificate |WARNING: |Resolving |Connecting to |HTTP request sent|Proxy request sent|Reusing existing connection|Location: .*\[following\]|Length: |Saving to: |Remote file |Spider mode|Warning: |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(|\s*\d+K[ .]|Giving up|Retrying|ERROR: (The certificate of|cannot verify|no certificate subject)|Read error \(|Unable to establish SSL|GnuTLS: |OpenSSL: |To connect to .* insecurely|\s+(Self-signed certificate|Issued certificate|Unable to locally verify))`}
+
+// wgetAuthNote: wget's own words when it gives up on a 401, printed where a
+// body would be (it never shows the body of a 401 it could not answer).
+var wgetAuthNote = &lazyRE{expr: `^(Unknown authentication scheme\.|Username/Password Authentication Failed\.|Authorization failed\.)$`}
 
 func isWgetChatter(l string) bool { return wgetChatter.get().MatchString(l) }
 

@@ -93,6 +93,8 @@ var replies = map[string]reply{
 		`{"error":{"code":"Request_ResourceNotFound","message":"Resource 'x' does not exist or one of its queried reference-property objects are not present.","innerError":{"date":"2026-11-22T10:00:00","request-id":"b9a4c6d1-graph","client-request-id":"b9a4c6d1-graph"}}}`},
 	"/nginx": {502, []string{"Content-Type: text/html", "Server: nginx/1.25.3"},
 		"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n"},
+	"/nginx-400": {400, []string{"Content-Type: text/html", "Server: nginx/1.25.3", "Connection: close"},
+		"<html>\r\n<head><title>400 Bad Request</title></head>\r\n<body>\r\n<center><h1>400 Bad Request</h1></center>\r\n<hr><center>nginx/1.25.3</center>\r\n</body>\r\n</html>\r\n"},
 	"/cloudflare": {403, []string{"Content-Type: text/html; charset=UTF-8", "Server: cloudflare", "CF-RAY: 8c1e2f3a4b5c6d7e-AMS"},
 		"<!DOCTYPE html>\n<html><head><title>Attention Required! | Cloudflare</title></head><body><h1>Sorry, you have been blocked</h1><span class=\"cf-error-code\">1020</span><p>Error 1020: Access denied</p><p>Cloudflare Ray ID: 8c1e2f3a4b5c6d7e</p></body></html>\n"},
 	"/text": {503, []string{"Content-Type: text/plain", "Retry-After: 120"},
