@@ -428,7 +428,7 @@ func EditDistance(a, b string, limit int) int {
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return prev[len(b)]
+	return min(prev[len(b)], limit+1)
 }
 
 // suggest names codes and tokens close to key: "did you mean".

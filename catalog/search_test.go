@@ -48,6 +48,8 @@ func TestLookupExact(t *testing.T) {
 		{"too many requests", []string{"emnify"}, []string{"emnify:1105", "emnify:1501"}, catalog.MatchToken},
 		{"2205", nil, []string{"emnify:2200-2299"}, catalog.MatchRange},
 		{"2699", nil, []string{"emnify:2600-2699"}, catalog.MatchRange},
+		{"2200", nil, []string{"emnify:2200-2299"}, catalog.MatchRange}, // a range's first code is in it
+		{"2299", nil, []string{"emnify:2200-2299"}, catalog.MatchRange},
 		{"2101", nil, []string{"emnify:2101"}, catalog.MatchCode}, // its own entry, not the range
 		{"2200-2299", nil, []string{"emnify:2200-2299"}, catalog.MatchCode},
 		{"http:418", nil, []string{"http:418"}, catalog.MatchCode},
@@ -57,6 +59,11 @@ func TestLookupExact(t *testing.T) {
 		{"HTTP 409", nil, []string{"http:409"}, catalog.MatchCode},
 		{"error 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
 		{"error_code 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
+		{"errno 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
+		{"err 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
+		{"code 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
+		{"statusCode 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
+		{"status 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
 		{"wontopos not found", nil, []string{"wontopos:not_found"}, catalog.MatchCode},
 		{"emnify duplicated", nil, []string{"emnify:1405"}, catalog.MatchToken},
 		// The protocol vocabularies, in the forms people paste them.
@@ -215,6 +222,23 @@ func TestLookupSuggestions(t *testing.T) {
 		if !slices.Contains(r.Suggestions, tc.want) {
 			t.Errorf("lookup %q: suggestions %v, want %s among them", tc.query, r.Suggestions, tc.want)
 		}
+	}
+	// Nearest first, whatever the catalog order: AUTH-403 is one edit from
+	// AUTH-4033, AUTH-401 two.
+	if got := lookup("AUTH-4033").Suggestions; !slices.Equal(got, []string{"devdocs:AUTH-403", "devdocs:AUTH-401"}) {
+		t.Errorf("lookup AUTH-4033: suggestions %v, want AUTH-403 then AUTH-401", got)
+	}
+	// At most five: 1106 is one edit from more codes than that.
+	near := 0
+	for _, c := range catalog.Builtin() {
+		for _, e := range c.Entries {
+			if catalog.EditDistance("1106", catalog.Key(e.Code), 1) <= 1 {
+				near++
+			}
+		}
+	}
+	if got := lookup("1106").Suggestions; near <= 5 || len(got) != 5 {
+		t.Errorf("lookup 1106: %d suggestions of %d candidates, want 5", len(got), near)
 	}
 	if r := lookup("qqqqqqqq"); len(r.Suggestions) != 0 {
 		t.Errorf("suggestions for nonsense: %v", r.Suggestions)

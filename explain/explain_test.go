@@ -1,14 +1,18 @@
 package explain
 
 import (
+	"bytes"
+	"encoding/json"
 	"io"
 	"net/textproto"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/iotest"
 	"time"
+	"unicode/utf8"
 
 	"github.com/errcode-dev/errcode/catalog"
 )
@@ -99,6 +103,9 @@ func TestRetryAfter(t *testing.T) {
 		ok   bool
 	}{
 		{header("Retry-After", "45"), 45, true},
+		{header("Retry-After", "0"), 0, true},   // now: a wait of nothing is still a wait stated
+		{header("Retry-After", "-5"), 0, false}, // not a delay-seconds: says nothing
+		{header("Retry-After", " 7 "), 7, true}, // field values are trimmed
 		{header("Retry-After", "Sun, 22 Nov 2026 10:01:30 GMT", "Date", date), 90, true},
 		{header("Retry-After", "Sunday, 22-Nov-26 10:00:10 GMT", "Date", date), 10, true}, // RFC 850
 		{header("Retry-After", "Sun Nov 22 10:00:05 2026", "Date", date), 5, true},        // asctime
@@ -272,6 +279,8 @@ func FuzzRead(f *testing.F) {
 	for _, b := range seedResponses(f) {
 		f.Add(b)
 	}
+	f.Add([]byte("HTTP/1.1 302 Found\r\nLocation: https://u:pw@h/cb;sid=1?code=C&session=S#access_token=T\r\n\r\nHTTP/1.1 401 Unauthorized\r\n\r\n"))
+	f.Add([]byte(`{"log":{"entries":[{"request":{"method":"GET","url":"https://bob:pw@h/x?api_key=K&page=2"},"response":{"status":500}}]}}`))
 	ix := catalog.NewIndex(catalog.Builtin())
 	f.Fuzz(func(t *testing.T, data []byte) {
 		done := make(chan struct{})
@@ -283,8 +292,14 @@ func FuzzRead(f *testing.F) {
 				if d.Status != 0 && (d.Status < 100 || d.Status > 599) {
 					t.Errorf("status %d", d.Status)
 				}
-				if len(ex.Body) > MaxInput {
-					t.Errorf("body of %d bytes", len(ex.Body))
+				if len(ex.Body) > MaxBody {
+					t.Errorf("body of %d bytes, over MaxBody", len(ex.Body))
+				}
+				// No credential survives in a URL shown.
+				for _, u := range append([]string{d.URL}, hopLocations(d)...) {
+					if leak := secretIn(u); leak != "" {
+						t.Errorf("%q shows %q", u, leak)
+					}
 				}
 				// The verdict never contradicts what the input says.
 				if d.NoResponse && (!d.Failed || d.Protocol != "") {
@@ -313,12 +328,86 @@ func FuzzRead(f *testing.F) {
 
 // FuzzLenientJSON: the lenient parser and the body reader end on any
 // input, without a panic (the depth bound keeps the stack small).
+func hopLocations(d Diagnosis) []string {
+	var out []string
+	for _, h := range d.Hops {
+		out = append(out, h.Location)
+	}
+	return out
+}
+
+// secretIn returns a credential u still shows: userinfo before its host, or
+// the value of a secret-named parameter in its path parameters, query or
+// fragment. It splits u its own way, not redactURL's.
+func secretIn(u string) string {
+	if i := strings.Index(u, "//"); i >= 0 {
+		rest := u[i+2:]
+		host := rest
+		if end := strings.IndexAny(rest, "/?#"); end >= 0 {
+			host = rest[:end]
+		}
+		if at := strings.LastIndexByte(host, '@'); at >= 0 && host[:at] != "REDACTED" {
+			return host[:at]
+		}
+	}
+	for _, param := range strings.FieldsFunc(u, func(r rune) bool { return r == '?' || r == '#' || r == '&' || r == ';' }) {
+		if name, value, ok := strings.Cut(param, "="); ok && secretName(name) && value != "REDACTED" && !strings.Contains(name, "/") {
+			return param
+		}
+	}
+	return ""
+}
+
 func FuzzLenientJSON(f *testing.F) {
-	for _, s := range []string{`{"a":1}`, `{"a":[1,2,],}`, `{"a":"\u00`, `[[[[`, `{"a":tru`, `{"a":"x"} 429`} {
+	for _, s := range []string{`{"a":1}`, `{"a":[1,2,],}`, `{"a":"\u00`, `[[[[`, `{"a":tru`, `{"a":"x"} 429`,
+		`{"a":{"b":[true,false,null,-1.5e3,"\ud83d\ude00\n"]},"a":2}`, `[{}, [], "", 0]`,
+		`["\t\r\b\f\/\\\"\u00e9\uD83D\uDE00", " x "]`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		parseJSON(data)
+		v, ok, exact := parseJSON(data)
 		readBody(data)
+		// On valid JSON the lenient reader is encoding/json: the same
+		// value, numbers as their text, and no repair reported. (Invalid
+		// UTF-8 and nesting past maxDepth are where it is allowed to differ.)
+		trimmed := bytes.TrimSpace(data)
+		if !json.Valid(data) || !utf8.Valid(data) || len(trimmed) == 0 || trimmed[0] != '{' && trimmed[0] != '[' ||
+			bytes.Count(data, []byte("{"))+bytes.Count(data, []byte("[")) >= maxDepth {
+			return
+		}
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.UseNumber()
+		var want any
+		if err := dec.Decode(&want); err != nil {
+			t.Fatalf("encoding/json: %v", err)
+		}
+		if !ok || !exact {
+			t.Fatalf("valid JSON read with ok=%v exact=%v", ok, exact)
+		}
+		if got := asEncodingJSON(v); !reflect.DeepEqual(got, want) {
+			t.Fatalf("parseJSON(%q)\n = %#v\nwant %#v", data, got, want)
+		}
 	})
+}
+
+// asEncodingJSON is a parseJSON value as encoding/json with UseNumber
+// gives it.
+func asEncodingJSON(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, x := range v {
+			out[k] = asEncodingJSON(x)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = asEncodingJSON(x)
+		}
+		return out
+	case number:
+		return json.Number(v)
+	}
+	return v
 }

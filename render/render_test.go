@@ -162,7 +162,7 @@ func TestScrub(t *testing.T) {
 }
 
 func FuzzScrub(f *testing.F) {
-	for _, s := range []string{"", "abc", "\x1b[31mred\x1b[0m", "\u202e", "\xff\xfe", "a\r\nb", "\x9b"} {
+	for _, s := range []string{"", "abc", "\x1b[31mred\x1b[0m", "\u202e", "\xff\xfe", "a\r\nb", "\x9b", "caf\u00e9 \u200f", "plain text, 1405", "\t"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -171,9 +171,22 @@ func FuzzScrub(f *testing.F) {
 			t.Fatalf("Scrub(%q) = %q: invalid UTF-8", s, out)
 		}
 		for _, r := range out {
-			if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
+			if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) ||
+				r == 0x200e || r == 0x200f || r == 0x061c || r == 0xfeff || (r >= 0x200b && r <= 0x200d) {
 				t.Fatalf("Scrub(%q) = %q: control character %U left", s, out, r)
 			}
+		}
+		// Text with nothing to hide passes unchanged; anything else is
+		// changed, and scrubbing twice changes nothing more.
+		safe := utf8.ValidString(s)
+		for _, r := range s {
+			safe = safe && !render.Unsafe(r)
+		}
+		if safe != (out == s) {
+			t.Fatalf("Scrub(%q) = %q: safe text %v, unchanged %v", s, out, safe, out == s)
+		}
+		if again := render.Scrub(out); again != out {
+			t.Fatalf("Scrub(Scrub(%q)) = %q, not %q", s, again, out)
 		}
 	})
 }
