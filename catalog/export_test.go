@@ -5,3 +5,9 @@ var (
 	Words        = words
 	WordsUnicode = wordsUnicode
 )
+
+var (
+	CloseWord       = closeWord
+	FoldWords       = foldWords
+	ShortFieldFuzzy = shortFieldFuzzy
+)

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -33,10 +34,17 @@ entries:
     causes: [The customer's card expired]
     fixes: [Ask the customer for a new card]
     retryable: false
+    doc_url: https://docs.acme.example/errors#ACME-1001
+    reference: ACME API guide, section 4
   - code: 2000-2099
     title: Cards
     kind: range
     range: {from: 2000, to: 2099}
+  - code: ACME-1002
+    title: Card declined
+    retryable: true
+    kind: supplement
+    source: ACME's support pages
 `
 
 func write(t *testing.T, dir, name, content string) string {
@@ -84,13 +92,69 @@ func TestCacheRoundTrip(t *testing.T) {
 	if changed.Entries[0].Title != "Card has expired" {
 		t.Errorf("a changed file was read from a stale cache: %q", changed.Entries[0].Title)
 	}
-	// A damaged cache file is ignored, not trusted.
+	// A damaged cache file is ignored, not trusted: one from another
+	// version, and one cut short.
 	entries, _ := os.ReadDir(cache)
 	for _, e := range entries {
 		os.WriteFile(filepath.Join(cache, e.Name()), []byte("errcode catalog cache 1\ngarbage"), 0o644)
 	}
 	if again, problems := source.Load(path, cache); problems != nil || again.Entries[0].Title != "Card has expired" {
 		t.Errorf("damaged cache: %v %v", again, problems)
+	}
+}
+
+// The cache is read when its file has not changed, and only then. A forged
+// entry (trustworthy, but saying other than the file) shows which was used.
+func TestCacheIsRead(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	path := write(t, dir, "acme.yaml", acme)
+	parsed, problems := source.Load(path, cache)
+	if problems != nil {
+		t.Fatal(problems)
+	}
+	forged := *parsed
+	forged.Entries = slices.Clone(parsed.Entries)
+	forged.Entries[0].Title = "from the cache"
+	source.WriteCacheForTest(cache, path, &forged)
+	if c, _ := source.Load(path, cache); c.Entries[0].Title != "from the cache" {
+		t.Fatalf("an unchanged file was parsed again (title %q), not read from the cache", c.Entries[0].Title)
+	}
+	if c, _ := source.Load(path, ""); c.Entries[0].Title != "Card expired" {
+		t.Errorf("no cache directory: title %q, want the file's", c.Entries[0].Title)
+	}
+	// Only the modification time changes: the file is parsed again.
+	fi, _ := os.Stat(path)
+	later := fi.ModTime().Add(3 * time.Second)
+	if err := os.Chtimes(path, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := source.Load(path, cache); c.Entries[0].Title != "Card expired" {
+		t.Errorf("a touched file was read from the cache: title %q", c.Entries[0].Title)
+	}
+	// A cache entry cut short, at any length, is parsed again.
+	source.WriteCacheForTest(cache, path, &forged)
+	entries, _ := os.ReadDir(cache)
+	var name string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			continue
+		}
+		if fi, _ := e.Info(); fi.ModTime().After(later.Add(-time.Hour)) || name == "" {
+			name = e.Name()
+		}
+	}
+	whole, err := os.ReadFile(filepath.Join(cache, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := len(whole) - 1; n > 0; n -= 7 {
+		source.WriteCacheForTest(cache, path, &forged)
+		for _, e := range entries {
+			os.WriteFile(filepath.Join(cache, e.Name()), whole[:n], 0o644)
+		}
+		if c, problems := source.Load(path, cache); problems != nil || c.Entries[0].Title != "Card expired" {
+			t.Fatalf("a cache entry cut to %d of %d bytes was trusted: %v %v", n, len(whole), c, problems)
+		}
 	}
 }
 
@@ -184,6 +248,13 @@ func TestCacheSeesInPlaceEdits(t *testing.T) {
 // A cache file is validated like a parse: forged or damaged content that
 // the file itself could not hold is not used, and extensions of built-in
 // catalogs are never cached.
+func setID(c *catalog.Catalog, id string) {
+	c.ID = id
+	for i := range c.Entries {
+		c.Entries[i].Catalog = id
+	}
+}
+
 func TestCacheIsValidated(t *testing.T) {
 	dir, cache := t.TempDir(), t.TempDir()
 	path := write(t, dir, "acme.yaml", acme)
@@ -197,13 +268,9 @@ func TestCacheIsValidated(t *testing.T) {
 	cached := filepath.Join(cache, entries[0].Name())
 	good, _ := os.ReadFile(cached)
 	for name, forge := range map[string]func(*catalog.Catalog){
-		"status -5": func(c *catalog.Catalog) { c.Entries[0].Status = -5 },
-		"a bad id": func(c *catalog.Catalog) {
-			c.ID = "Bad ID"
-			c.Entries[0].Catalog = "Bad ID"
-			c.Entries[1].Catalog = "Bad ID"
-		},
-		"a built-in id": func(c *catalog.Catalog) { c.ID = "http"; c.Entries[0].Catalog = "http"; c.Entries[1].Catalog = "http" },
+		"status -5":     func(c *catalog.Catalog) { c.Entries[0].Status = -5 },
+		"a bad id":      func(c *catalog.Catalog) { setID(c, "Bad ID") },
+		"a built-in id": func(c *catalog.Catalog) { setID(c, "http") },
 		"a duplicate": func(c *catalog.Catalog) {
 			c.Entries[1].Code = c.Entries[0].Code
 			c.Entries[1].Kind = catalog.Documented
@@ -225,5 +292,62 @@ func TestCacheIsValidated(t *testing.T) {
 	}
 	if after, _ := os.ReadDir(cache); len(after) != len(before) {
 		t.Errorf("an extension of the built-in http catalog was cached")
+	}
+}
+
+// Each rule a parse enforces holds for what the cache brings too: a forged
+// entry breaking one is parsed again (the file's title shows), and one at
+// the edge of a rule is trusted (the forged title shows).
+func TestCacheTrustRules(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	path := write(t, dir, "acme.yaml", acme)
+	parsed, problems := source.Load(path, cache)
+	if problems != nil {
+		t.Fatal(problems)
+	}
+	for _, tc := range []struct {
+		name    string
+		forge   func(c *catalog.Catalog)
+		trusted bool
+	}{
+		{"as parsed", func(c *catalog.Catalog) {}, true},
+		{"status 100", func(c *catalog.Catalog) { c.Entries[0].Status = 100 }, true},
+		{"status 599", func(c *catalog.Catalog) { c.Entries[0].Status = 599 }, true},
+		{"status 99", func(c *catalog.Catalog) { c.Entries[0].Status = 99 }, false},
+		{"status 600", func(c *catalog.Catalog) { c.Entries[0].Status = 600 }, false},
+		{"retryable no", func(c *catalog.Catalog) { c.Entries[0].Retryable = catalog.RetryNo }, true},
+		{"retryable past no", func(c *catalog.Catalog) { c.Entries[0].Retryable = catalog.RetryNo + 1 }, false},
+		{"kind past range", func(c *catalog.Catalog) { c.Entries[0].Kind = catalog.Range + 1 }, false},
+		{"a range of one", func(c *catalog.Catalog) { c.Entries[1].From, c.Entries[1].To = 2000, 2000 }, true},
+		{"a range backwards", func(c *catalog.Catalog) { c.Entries[1].From, c.Entries[1].To = 2099, 2000 }, false},
+		{"bounds on a code", func(c *catalog.Catalog) { c.Entries[0].From = 1 }, false},
+		{"bounds on a code (to)", func(c *catalog.Catalog) { c.Entries[0].To = 1 }, false},
+		{"a supplement without a source", func(c *catalog.Catalog) { c.Entries[2].Source = "" }, false},
+		{"unofficial without a source", func(c *catalog.Catalog) { c.Entries[0].Kind = catalog.Unofficial }, false},
+		{"unofficial with one", func(c *catalog.Catalog) { c.Entries[0].Kind, c.Entries[0].Source = catalog.Unofficial, "x" }, true},
+		{"another catalog's entry", func(c *catalog.Catalog) { c.Entries[0].Catalog = "other" }, false},
+		{"a code that folds to nothing", func(c *catalog.Catalog) { c.Entries[0].Code = "--" }, false},
+		{"a host with a port", func(c *catalog.Catalog) { c.Hosts = []string{"api.acme.example:443"} }, false},
+		{"a host in capitals", func(c *catalog.Catalog) { c.Hosts = []string{"API.acme.example"} }, false},
+		{"an empty host", func(c *catalog.Catalog) { c.Hosts = []string{""} }, false},
+		{"body without code or token", func(c *catalog.Catalog) { c.Body = &catalog.BodyPaths{Message: "m"} }, false},
+		{"body with a token only", func(c *catalog.Catalog) { c.Body = &catalog.BodyPaths{Token: "error.type"} }, true},
+		{"body with a bad path", func(c *catalog.Catalog) { c.Body = &catalog.BodyPaths{Code: "error.code", Message: "a..b"} }, false},
+		{"body with a bad condition", func(c *catalog.Catalog) {
+			c.Body = &catalog.BodyPaths{Code: "error.code", When: []string{"!"}}
+		}, false},
+	} {
+		forged := *parsed
+		forged.Entries = slices.Clone(parsed.Entries)
+		forged.Entries[0].Title = "from the cache"
+		tc.forge(&forged)
+		source.WriteCacheForTest(cache, path, &forged)
+		c, problems := source.Load(path, cache)
+		if problems != nil {
+			t.Fatalf("%s: %v", tc.name, problems)
+		}
+		if got := c.Entries[0].Title == "from the cache"; got != tc.trusted {
+			t.Errorf("a cache entry with %s: trusted %v, want %v", tc.name, got, tc.trusted)
+		}
 	}
 }
