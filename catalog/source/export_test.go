@@ -3,6 +3,8 @@ package source
 import (
 	"os"
 
+	"github.com/goccy/go-yaml/parser"
+
 	"github.com/errcode-dev/errcode/catalog"
 )
 
@@ -21,4 +23,23 @@ func WriteCacheForTest(dir, path string, c *catalog.Catalog) {
 	if err := os.WriteFile(dir+"/"+key, e.b, 0o644); err != nil {
 		panic(err)
 	}
+}
+
+// Test hooks for the bounds checked before a catalog is decoded.
+var NestingLimits = nestingLimits
+
+const (
+	MaxNesting   = maxNesting
+	MaxColumn    = maxColumn
+	MaxNodes     = maxNodes
+	MaxExpansion = maxExpansion
+)
+
+// Expansion parses data and counts the nodes its aliases add, up to limit.
+func Expansion(data []byte, limit int) int {
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		panic(err)
+	}
+	return expansion(f, limit)
 }

@@ -51,10 +51,7 @@ func nestingLimits(data []byte) (msg string, line, col int) {
 		col++
 		if c == '\n' {
 			line, col, comment, indent = line+1, 0, false, true
-			if quote == '\'' || quote == '"' { // a quoted scalar may span lines; brackets inside do not count
-				continue
-			}
-			continue
+			continue // a quoted scalar may span lines: quote stays as it is
 		}
 		if indent && c == ' ' {
 			if col > maxColumn {
