@@ -43,3 +43,8 @@ func Expansion(data []byte, limit int) int {
 	}
 	return expansion(f, limit)
 }
+
+var (
+	ValidPath = validPath
+	ValidWhen = validWhen
+)

@@ -290,7 +290,11 @@ func (fe fileEntry) entry(catalogID string) (catalog.Entry, string, error) {
 		e.From, e.To = fe.Range.From, fe.Range.To
 	}
 	if (e.Kind == catalog.Supplement || e.Kind == catalog.Unofficial) && fe.Source == "" {
-		return e, ".kind", fmt.Errorf("a %s entry must say its source", e.Kind)
+		article := "a"
+		if e.Kind == catalog.Unofficial {
+			article = "an"
+		}
+		return e, ".kind", fmt.Errorf("%s %s entry must say its source", article, e.Kind)
 	}
 	return e, "", nil
 }

@@ -1,0 +1,82 @@
+package source_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/errcode-dev/errcode/catalog/source"
+)
+
+func TestValidID(t *testing.T) {
+	for id, want := range map[string]bool{
+		"acme": true, "a": true, "z9": true, "a-b_c": true, "az09": true,
+		"": false, "Acme": false, "9a": false, "-a": false, "_a": false, "`a": false, "{a": false,
+		"aZ": false, "a@": false, "a[": false, "a/": false, "a:": false, "a b": false, "a.b": false, "aé": false,
+	} {
+		if got := source.ValidID(id); got != want {
+			t.Errorf("ValidID(%q) = %v, want %v", id, got, want)
+		}
+	}
+}
+
+func TestValidPath(t *testing.T) {
+	for p, want := range map[string]bool{
+		"error.code": true, "errors[].code": true, "a": true, "AZaz09_@$-": true, "x.y.z[]": true,
+		"": false, "a..b": false, ".a": false, "a.": false, "[]": false, "a b": false, "a/b": false,
+		"a`": false, "a{": false, "a:": false, "a[": false, "é": false, "a[0]": false,
+	} {
+		if got := source.ValidPath(p); got != want {
+			t.Errorf("validPath(%q) = %v, want %v", p, got, want)
+		}
+	}
+	for w, want := range map[string]bool{
+		"type=error": true, "!error.doc_url": true, "error.param": true, "a=": true,
+		"errors[].code": false, "!": false, "=x": false, "a..b=1": false,
+	} {
+		if got := source.ValidWhen(w); got != want {
+			t.Errorf("validWhen(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// What a catalog file may say, at the edges of each rule.
+func TestParseEdges(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml string
+		problem    string // "" for accepted
+	}{
+		{"status 100", "  - code: a\n    status: 100\n", ""},
+		{"status 599", "  - code: a\n    status: 599\n", ""},
+		{"status 99", "  - code: a\n    status: 99\n", "status 99 is outside 100-599"},
+		{"status 600", "  - code: a\n    status: 600\n", "status 600 is outside 100-599"},
+		{"a range of one", "  - code: r\n    kind: range\n    range: {from: 7, to: 7}\n", ""},
+		{"a range backwards", "  - code: r\n    kind: range\n    range: {from: 8, to: 7}\n", "range from 8 is after to 7"},
+		{"a supplement with its source", "  - code: a\n    kind: supplement\n    source: x\n", ""},
+		{"a supplement without", "  - code: a\n    kind: supplement\n", "a supplement entry must say its source"},
+		{"unofficial without", "  - code: a\n    kind: unofficial\n", "an unofficial entry must say its source"},
+		{"retryable true", "  - code: a\n    retryable: true\n", ""},
+	} {
+		_, problems := source.Parse(tc.name+".yaml", []byte("id: x\nentries:\n"+tc.yaml))
+		switch {
+		case tc.problem == "" && problems != nil:
+			t.Errorf("%s: %v, want accepted", tc.name, problems)
+		case tc.problem != "" && (len(problems) != 1 || !strings.Contains(problems[0].Msg, tc.problem)):
+			t.Errorf("%s: %v, want %q", tc.name, problems, tc.problem)
+		}
+	}
+	for _, tc := range []struct{ body, problem string }{
+		{"body: {token: error.type}", ""},
+		{"body: {code: error.code, message: error.message, request_id: meta.id}", ""},
+		{"body: {message: error.message}", "body needs a code or token path"},
+		{"body: {code: error..code}", `body.code "error..code" is not a dot path`},
+		{"body: {code: c, when: [\"!\"]}", `body.when "!" is not a condition`},
+	} {
+		_, problems := source.Parse("b.yaml", []byte("id: x\n"+tc.body+"\nentries:\n  - code: a\n"))
+		switch {
+		case tc.problem == "" && problems != nil:
+			t.Errorf("%s: %v, want accepted", tc.body, problems)
+		case tc.problem != "" && (len(problems) != 1 || !strings.Contains(problems[0].Msg, tc.problem)):
+			t.Errorf("%s: %v, want %q", tc.body, problems, tc.problem)
+		}
+	}
+}
