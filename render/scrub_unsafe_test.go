@@ -33,6 +33,21 @@ func TestUnsafeCharacters(t *testing.T) {
 			t.Errorf("JSON of U+%04X does not read back: %q (%v)", r, b.String(), err)
 		}
 	}
+	// The edges of each range: 0x1f and 0x20, 0x7e and 0x7f, 0x9f and 0xa0,
+	// 0xac and 0xad (the soft hyphen, Cf).
+	for r, want := range map[rune]bool{0x1f: true, 0x20: false, 0x7e: false, 0x7f: true, 0x80: true, 0x9f: true, 0xa0: false, 0xac: false, 0xad: true} {
+		if render.Unsafe(r) != want {
+			t.Errorf("Unsafe(U+%04X) = %v, want %v", r, !want, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"~ ok": "~ ok", "a\x7f": `a\x7f`, "\x1f": `\x1f`, "\u009f": `\x9f`, "\u00a0": "\u00a0", "\u00ad": `\u00ad`,
+		"\ufeff": `\ufeff`, "\U000e0001": `\U000e0001`, "a\tb\nc": "a b c", "\xff": "\ufffd", "\xc3": "\ufffd",
+	} {
+		if got := render.Scrub(in); got != want {
+			t.Errorf("Scrub(%q) = %q, want %q", in, got, want)
+		}
+	}
 	for _, r := range []rune{'a', 'é', '中', 0xa0, '😀', 0x2028} {
 		if render.Unsafe(r) {
 			t.Errorf("U+%04X is printable text, not unsafe", r)
@@ -48,5 +63,19 @@ func TestClip(t *testing.T) {
 	}
 	if render.Clip("short", 40) != "short" {
 		t.Error("Clip changed a short string")
+	}
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"abcdefghij", 10, "abcdefghij"}, // exactly n: kept
+		{"abcdefghijk", 10, "abcdefg..."},
+		{"ééééé", 5, "ééééé"},
+		{"éééééé", 5, "éé..."},
+	} {
+		if got := render.Clip(tc.in, tc.n); got != tc.want {
+			t.Errorf("Clip(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
 	}
 }
