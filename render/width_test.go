@@ -1,0 +1,119 @@
+package render_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/render"
+)
+
+func cardAt(t *testing.T, width int, in render.CardInput) []string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := render.New(&b, colorprofile.NoTTY, width).Card(in); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(b.String(), "\n")
+}
+
+// Text that fits the width exactly stays on its line; one column more
+// moves or wraps it. Each rule at its edge.
+func TestWidthEdges(t *testing.T) {
+	c := &catalog.Catalog{ID: "t"}
+	// The headline: "t:X" and two spaces, then the title.
+	for _, tc := range []struct {
+		title string
+		width int
+		one   bool
+	}{
+		{strings.Repeat("t", 35), 40, true},
+		{strings.Repeat("t", 36), 40, false},
+		{strings.Repeat("t", 36), 0, true}, // no width: never moved
+	} {
+		lines := cardAt(t, tc.width, render.CardInput{Entry: &catalog.Entry{Code: "X", Title: tc.title}, Catalog: c})
+		if got := lines[0] == "t:X  "+tc.title; got != tc.one {
+			t.Errorf("title of %d at width %d: first line %q", len(tc.title), tc.width, lines[0])
+		}
+		if !tc.one && (lines[0] != "t:X" || lines[1] != "  "+tc.title) {
+			t.Errorf("title of %d at width %d: %q", len(tc.title), tc.width, lines[:2])
+		}
+	}
+
+	// A field's value wraps at width minus its label column (15): at
+	// exactly that it stays whole, past it it breaks at the last space
+	// that fits, a line filled exactly included; with under 20 columns
+	// left it is not worth wrapping.
+	for _, tc := range []struct {
+		width int
+		value string
+		want  []string
+	}{
+		{37, "aaaaa bbbbb ccccc dddd", []string{"  Description  aaaaa bbbbb ccccc dddd"}},
+		{36, "aaaaa bbbbb ccccc dddd", []string{"  Description  aaaaa bbbbb ccccc", "               dddd"}},
+		{35, "aaaaa bbbbb ccccc dd e", []string{"  Description  aaaaa bbbbb ccccc dd", "               e"}},
+		{35, "aaaaa bbbbb ccccc dd", []string{"  Description  aaaaa bbbbb ccccc dd"}},
+		{34, "aaaaa bbbbb ccccc dd e", []string{"  Description  aaaaa bbbbb ccccc dd e"}},
+	} {
+		lines := cardAt(t, tc.width, render.CardInput{Entry: &catalog.Entry{Code: "X", Description: tc.value}, Catalog: c})
+		if got := lines[1 : 1+len(tc.want)]; strings.Join(got, "\n") != strings.Join(tc.want, "\n") || lines[1+len(tc.want)] != "" {
+			t.Errorf("width %d: %q, want %q", tc.width, lines[1:], tc.want)
+		}
+	}
+
+	// The status's general notes: its heading and note on one line when
+	// they fit exactly.
+	g := &catalog.Entry{Code: "404", Status: 404, Title: "Not Found", Description: "Nothing there."}
+	heading := "  HTTP 404 Not Found in general (errcode's notes)"
+	in := render.CardInput{Entry: &catalog.Entry{Code: "X", Status: 404}, Catalog: c, Status: g}
+	if lines := cardAt(t, len(heading), in); !contains(lines, heading) {
+		t.Errorf("general heading at width %d: %q", len(heading), lines)
+	}
+	if lines := cardAt(t, len(heading)-1, in); contains(lines, heading) {
+		t.Errorf("general heading at width %d did not wrap: %q", len(heading)-1, lines)
+	}
+}
+
+func contains(lines []string, s string) bool {
+	for _, l := range lines {
+		if l == s {
+			return true
+		}
+	}
+	return false
+}
+
+// The match list cuts a summary to the columns left, with an ellipsis,
+// and only when at least ten are left.
+func TestMatchListTruncates(t *testing.T) {
+	c := &catalog.Catalog{ID: "t"}
+	row := func(title string) []render.Row {
+		return []render.Row{{Entry: &catalog.Entry{Code: "X", Title: title}, Catalog: c}}
+	}
+	list := func(width int, title string) string {
+		var b bytes.Buffer
+		if err := render.New(&b, colorprofile.NoTTY, width).MatchList(row(title)); err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSuffix(b.String(), "\n")
+	}
+	// "  t:X    -  " is 12 columns; the summary gets width-12.
+	prefix := "  t:X    -  "
+	for _, tc := range []struct {
+		width       int
+		title, want string
+	}{
+		{32, strings.Repeat("s", 20), strings.Repeat("s", 20)},       // exactly fits
+		{32, strings.Repeat("s", 21), strings.Repeat("s", 19) + "…"}, // one over: cut to 19 and …
+		{22, strings.Repeat("s", 11), strings.Repeat("s", 9) + "…"},  // ten left
+		{21, strings.Repeat("s", 11), strings.Repeat("s", 11)},       // nine left: not cut
+		{0, strings.Repeat("s", 200), strings.Repeat("s", 200)},
+		{32, strings.Repeat("中", 11), strings.Repeat("中", 9) + "…"}, // wide characters count two
+	} {
+		if got := list(tc.width, tc.title); got != prefix+tc.want {
+			t.Errorf("width %d, %d-character summary: %q, want %q", tc.width, len([]rune(tc.title)), got, prefix+tc.want)
+		}
+	}
+}
