@@ -55,6 +55,7 @@ func TestWidthEdges(t *testing.T) {
 		{36, "aaaaa bbbbb ccccc dddd", []string{"  Description  aaaaa bbbbb ccccc", "               dddd"}},
 		{35, "aaaaa bbbbb ccccc dd e", []string{"  Description  aaaaa bbbbb ccccc dd", "               e"}},
 		{35, "aaaaa bbbbb ccccc dd", []string{"  Description  aaaaa bbbbb ccccc dd"}},
+		{36, "aaaaa  bbbbb ccccc dd", []string{"  Description  aaaaa  bbbbb ccccc dd"}}, // fits: left as written
 		{34, "aaaaa bbbbb ccccc dd e", []string{"  Description  aaaaa bbbbb ccccc dd e"}},
 	} {
 		lines := cardAt(t, tc.width, render.CardInput{Entry: &catalog.Entry{Code: "X", Description: tc.value}, Catalog: c})
@@ -70,6 +71,15 @@ func TestWidthEdges(t *testing.T) {
 	in := render.CardInput{Entry: &catalog.Entry{Code: "X", Status: 404}, Catalog: c, Status: g}
 	if lines := cardAt(t, len(heading), in); !contains(lines, heading) {
 		t.Errorf("general heading at width %d: %q", len(heading), lines)
+	}
+	// ...styled the same as with room to spare.
+	styled := func(width int) string {
+		var b bytes.Buffer
+		render.New(&b, colorprofile.ANSI, width).Card(in)
+		return b.String()
+	}
+	if a, b := styled(len(heading)), styled(len(heading)+10); a != b {
+		t.Errorf("general heading at exactly the width is styled otherwise:\n%q\n%q", a, b)
 	}
 	if lines := cardAt(t, len(heading)-1, in); contains(lines, heading) {
 		t.Errorf("general heading at width %d did not wrap: %q", len(heading)-1, lines)
