@@ -361,7 +361,11 @@ func secretIn(u string) string {
 func FuzzLenientJSON(f *testing.F) {
 	for _, s := range []string{`{"a":1}`, `{"a":[1,2,],}`, `{"a":"\u00`, `[[[[`, `{"a":tru`, `{"a":"x"} 429`,
 		`{"a":{"b":[true,false,null,-1.5e3,"\ud83d\ude00\n"]},"a":2}`, `[{}, [], "", 0]`,
-		`["\t\r\b\f\/\\\"\u00e9\uD83D\uDE00", " x "]`} {
+		`["\t\r\b\f\/\\\"\u00e9\uD83D\uDE00", " x "]`,
+		// The surrogate edges: pairs at both ends of the range, lone
+		// halves, a high half before something else.
+		`["\ud800\udc00", "\udbff\udfff", "\ud7ff", "\ue000", "\udc00", "\udfff", "\ud800", "\ud800\u0041", "\ud800\ud800\udc00", "\udbff\ue000", "\udc00\udc00"]`,
+		`{"t": true, "f": false, "n": null, "e": [], "o": {}, "num": [-0, 1e5, 2.5E-3, 10]}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -388,6 +392,49 @@ func FuzzLenientJSON(f *testing.F) {
 			t.Fatalf("parseJSON(%q)\n = %#v\nwant %#v", data, got, want)
 		}
 	})
+}
+
+// The lenient reader's own edges: nesting up to its bound is read exactly,
+// past it the value is cut; a literal cut off is still the only value it
+// can be, but not exact; a trailing comma is repaired.
+func TestLenientEdges(t *testing.T) {
+	nest := func(n int) []byte { return []byte(strings.Repeat("[", n) + strings.Repeat("]", n)) }
+	if _, ok, exact := parseJSON(nest(maxDepth + 1)); !ok || !exact {
+		t.Errorf("%d nested arrays: ok %v, exact %v", maxDepth+1, ok, exact)
+	}
+	if _, ok, exact := parseJSON(nest(maxDepth + 2)); !ok || exact {
+		t.Errorf("%d nested arrays: ok %v, exact %v; want cut", maxDepth+2, ok, exact)
+	}
+	// Cut off right after a high surrogate's escape and the next backslash.
+	if _, ok, exact := parseJSON([]byte(`["\ud800\`)); !ok || exact {
+		t.Errorf("cut after a high surrogate: ok %v, exact %v", ok, exact)
+	}
+	for in, want := range map[string]struct {
+		v     any
+		exact bool
+	}{
+		`[true]`:    {[]any{true}, true},
+		`[tru`:      {[]any{true}, false},
+		`[t`:        {[]any{true}, false},
+		`[fals`:     {[]any{false}, false},
+		`[nul`:      {[]any{nil}, false},
+		`[trux]`:    {[]any{nil}, false},
+		`[1,]`:      {[]any{number("1")}, false},
+		`{"a":1,}`:  {map[string]any{"a": number("1")}, false},
+		`{"a":1,,}`: {map[string]any{"a": number("1")}, false},
+		`{"a" 1}`:   {map[string]any{}, false},
+		`{"a":`:     {map[string]any{"a": nil}, false},
+		`{"a"`:      {map[string]any{}, false},
+		`{1:2}`:     {map[string]any{}, false},
+		`["a\`:      {[]any{`a\`}, false},
+		`["\u12"]`:  {[]any{"\ufffd12"}, false},
+		`[1] x`:     {[]any{number("1")}, false},
+	} {
+		v, ok, exact := parseJSON([]byte(in))
+		if !ok || exact != want.exact || !reflect.DeepEqual(v, want.v) {
+			t.Errorf("parseJSON(%s) = %#v, ok %v, exact %v; want %#v, exact %v", in, v, ok, exact, want.v, want.exact)
+		}
+	}
 }
 
 // asEncodingJSON is a parseJSON value as encoding/json with UseNumber
