@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/errcode-dev/errcode/catalog"
 )
@@ -423,7 +424,11 @@ func readErrorObject(out Body, e map[string]any) Body {
 		out.Items = []Item{it}
 		for _, rc := range list(e["root_cause"]) { // Elasticsearch's causes
 			if t := first(rc, "type"); t != "" && (t != code || first(rc, "reason") != it.Message) {
-				out.Items = append(out.Items, Item{Code: t, Message: first(rc, "reason"), Field: strings.TrimSpace("index " + first(rc, "index")), Depth: 1})
+				it := Item{Code: t, Message: first(rc, "reason"), Depth: 1}
+				if idx := first(rc, "index"); idx != "" {
+					it.Field = "index " + idx
+				}
+				out.Items = append(out.Items, it)
 			}
 		}
 		for _, d := range list(e["details"]) {
@@ -659,7 +664,11 @@ func readText(b []byte) Body {
 	line, _, _ := bytes.Cut(b, []byte("\n"))
 	line = bytes.TrimSpace(line)
 	if len(line) > 300 {
-		line = line[:300]
+		n := 300
+		for n > 0 && !utf8.RuneStart(line[n]) { // never half a character
+			n--
+		}
+		line = line[:n]
 	}
 	return Body{Shape: "text", Items: []Item{{Message: string(line)}}}
 }
