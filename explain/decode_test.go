@@ -1,0 +1,103 @@
+package explain
+
+import (
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
+	"strings"
+	"testing"
+)
+
+func TestDechunkEdges(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"5\r\nhello\r\n0\r\n\r\n", "hello", true},
+		{"5\nhello\n0\n\n", "hello", true},                      // bare newlines
+		{"5\r\nhel", "hel", true},                               // cut inside a chunk: what arrived
+		{"5\r\nhello\r\n", "hello", true},                       // ends after a chunk
+		{"5\r\nhello\r\nzz\r\n", "5\r\nhello\r\nzz\r\n", false}, // then no chunk size: not chunked after all
+		{"ffffffff\r\nx", "x", true},                            // a huge size, cut off
+		{"0\r\n\r\n", "", true},
+		{"hello", "hello", false},
+	} {
+		got, ok := dechunk([]byte(tc.in))
+		if string(got) != tc.want || ok != tc.ok {
+			t.Errorf("dechunk(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+	// It stops at MaxBody however many chunks follow.
+	var b strings.Builder
+	for b.Len() < 2*MaxBody {
+		b.WriteString("400\r\n" + strings.Repeat("a", 0x400) + "\r\n")
+	}
+	if got, ok := dechunk([]byte(b.String())); !ok || len(got) != MaxBody {
+		t.Errorf("a long chunked body: %d bytes, %v; want %d", len(got), ok, MaxBody)
+	}
+}
+
+func TestDecompress(t *testing.T) {
+	text := `{"error":{"code":"x"}}`
+	var gz, zl, fl bytes.Buffer
+	w := gzip.NewWriter(&gz)
+	w.Write([]byte(text))
+	w.Close()
+	z := zlib.NewWriter(&zl)
+	z.Write([]byte(text))
+	z.Close()
+	f, _ := flate.NewWriter(&fl, flate.DefaultCompression)
+	f.Write([]byte(text))
+	f.Close()
+	for _, tc := range []struct {
+		name, encoding string
+		body           []byte
+		want           string
+	}{
+		{"gzip", "gzip", gz.Bytes(), text},
+		{"gzip, no header said", "", gz.Bytes(), text},
+		{"zlib deflate", "deflate", zl.Bytes(), text},
+		{"raw deflate", "deflate", fl.Bytes(), text},
+		{"gzip cut off", "gzip", gz.Bytes()[:len(gz.Bytes())-8], text}, // the trailer lost: the text is there
+		{"not gzip after all", "gzip", []byte("plain"), "plain"},
+		{"br is not read", "br", []byte("\x0b\x02abc"), "\x0b\x02abc"},
+		{"bad deflate", "deflate", []byte("\xff\xff\xff"), "\xff\xff\xff"},
+		{"bad gzip header", "", []byte("\x1f\x8b\x00"), "\x1f\x8b\x00"},
+	} {
+		if got := string(decompress(tc.body, tc.encoding)); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	// A bomb stops at MaxBody.
+	var bomb bytes.Buffer
+	w = gzip.NewWriter(&bomb)
+	w.Write(bytes.Repeat([]byte("a"), 4*MaxBody))
+	w.Close()
+	if got := decompress(bomb.Bytes(), "gzip"); len(got) != MaxBody {
+		t.Errorf("a gzip bomb: %d bytes, want %d", len(got), MaxBody)
+	}
+	if got := decompress(bytes.Repeat([]byte("b"), 2*MaxBody), ""); len(got) != MaxBody {
+		t.Errorf("an uncompressed body: %d bytes, want %d", len(got), MaxBody)
+	}
+}
+
+func TestStripANSI(t *testing.T) {
+	for in, want := range map[string]string{
+		"\x1b[1;31mred\x1b[0m":                  "red",
+		"\x1b]8;;https://x\x07link\x1b]8;;\x07": "link",
+		"\x1b]0;title\x1b\\after":               "after",
+		"\x1bMx":                                "x", // a two-byte escape
+		"end\x1b":                               "end\x1b",
+		"\x1b[":                                 "",
+		"\x1b]unterminated":                     "",
+		"a\x1b[38;5;196mb":                      "ab",
+		"\x1b[~x":                               "x", // ~ (0x7e) ends a CSI
+		"\x1b[?25hx":                            "x",
+		"\x1b[\x7fx":                            "", // DEL is no final byte: the CSI runs on to the end
+	} {
+		if got := string(stripANSI([]byte(in))); got != want {
+			t.Errorf("stripANSI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
