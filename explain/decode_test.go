@@ -94,7 +94,8 @@ func TestStripANSI(t *testing.T) {
 		"a\x1b[38;5;196mb":                      "ab",
 		"\x1b[~x":                               "x", // ~ (0x7e) ends a CSI
 		"\x1b[?25hx":                            "x",
-		"\x1b[\x7fx":                            "", // DEL is no final byte: the CSI runs on to the end
+		"\x1b[@x":                               "x", // @ (0x40) ends one too
+		"\x1b[\x7fx":                            "",  // DEL is no final byte: the CSI runs on to the end
 	} {
 		if got := string(stripANSI([]byte(in))); got != want {
 			t.Errorf("stripANSI(%q) = %q, want %q", in, got, want)
