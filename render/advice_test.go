@@ -1,0 +1,63 @@
+package render_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/errcode-dev/errcode/explain"
+	"github.com/errcode-dev/errcode/render"
+)
+
+func ptr(n int) *int { return &n }
+
+// The Retry line, for each way a verdict can stand.
+func TestRetryAdvice(t *testing.T) {
+	reset := ptr(30)
+	at := time.Date(2026, 11, 22, 10, 1, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name string
+		d    explain.Diagnosis
+		want string
+	}{
+		{"not failed", explain.Diagnosis{Retryable: true, RetryKnown: true}, ""},
+		{"the window's wait", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, RetryWait: reset, RateLimit: &explain.RateLimit{ResetSeconds: reset}, RetryReason: "x-ratelimit-remaining is 0"},
+			"yes, when the rate-limit window resets in 30 seconds (x-ratelimit-remaining is 0)"},
+		{"a stated wait of 1", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, RetryWait: ptr(1), RateLimit: &explain.RateLimit{ResetSeconds: ptr(1)}, RetryReason: "Retry-After header"},
+			"yes, wait 1 second before the next request (Retry-After header)"},
+		{"a reset time", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, RateLimit: &explain.RateLimit{ResetAt: &at}},
+			"yes, once the rate-limit window resets at 2026-11-22 10:01:00 UTC"},
+		{"a reset in seconds, no wait", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, RateLimit: &explain.RateLimit{ResetSeconds: ptr(5)}, RetryReason: "HTTP 429 in general"},
+			"yes, when the rate-limit window resets in 5 seconds (HTTP 429 in general)"},
+		{"a rate limit saying nothing of when", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, RateLimit: &explain.RateLimit{Limit: ptr(10)}},
+			"yes, with exponential backoff"},
+		{"no response", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, NoResponse: true, RetryReason: "curl:28 is retryable"},
+			"yes, with backoff: the failure is often transient (curl:28 is retryable)"},
+		{"unknown", explain.Diagnosis{Failed: true}, "not stated: see what to check below before trying again"},
+		{"no", explain.Diagnosis{Failed: true, RetryKnown: true, RetryReason: "HTTP 400 in general"},
+			"no: retrying the same request will fail the same way (HTTP 400 in general)"},
+		{"a reason with escapes", explain.Diagnosis{Failed: true, RetryKnown: true, RetryReason: "a\x1b[2Jb"},
+			`no: retrying the same request will fail the same way (a\x1b[2Jb)`},
+	} {
+		if got := render.RetryAdvice(&tc.d); got != tc.want {
+			t.Errorf("%s: %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestRateText(t *testing.T) {
+	at := time.Date(2026, 11, 22, 10, 1, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		rl   *explain.RateLimit
+		want string
+	}{
+		{nil, ""},
+		{&explain.RateLimit{Remaining: ptr(0), Limit: ptr(60), ResetSeconds: ptr(1)}, "0 of 60 left, resets in 1 second"},
+		{&explain.RateLimit{Remaining: ptr(7)}, "7 left"},
+		{&explain.RateLimit{Limit: ptr(100), Policy: `"default";q=100;w=60`}, `limit 100, policy "default";q=100;w=60`},
+		{&explain.RateLimit{ResetAt: &at}, "resets at 2026-11-22 10:01:00 UTC"},
+	} {
+		if got := render.RateText(tc.rl); got != tc.want {
+			t.Errorf("rateText(%+v) = %q, want %q", tc.rl, got, tc.want)
+		}
+	}
+}

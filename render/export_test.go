@@ -1,0 +1,8 @@
+package render
+
+import "github.com/errcode-dev/errcode/explain"
+
+// Test hooks.
+var RateText = rateText
+
+func RetryAdvice(d *explain.Diagnosis) string { return (&Renderer{plain: true}).retryAdvice(d) }
