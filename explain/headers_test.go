@@ -1,0 +1,74 @@
+package explain
+
+import (
+	"strings"
+	"testing"
+)
+
+// The header block reader: where headers end and the body begins.
+func TestHeaderBlockEdges(t *testing.T) {
+	for _, tc := range []struct {
+		name, in      string
+		status        int
+		hops          int
+		header, value string // one header it must hold ("" to skip)
+		body          string
+	}{
+		{"folded line", "HTTP/1.1 400 Bad Request\r\nX-A: one\r\n  two\r\nX-B: b\r\n\r\nbody", 400, 0, "X-B", "b", "body"},
+		{"a name with a space ends the headers", "HTTP/1.1 400 Bad Request\r\nX-A: a\r\nNot A: header\r\n\r\n", 400, 0, "X-A", "a", "Not A: header"},
+		{"a line with no colon", "HTTP/1.1 400 Bad Request\r\nX-A: a\r\nplain text\r\n", 400, 0, "X-A", "a", "plain text"},
+		{"an empty name", "HTTP/1.1 400 Bad Request\r\n: v\r\n\r\n", 400, 0, "", "", ": v"},
+		{"a fold before any header is no fold", "HTTP/1.1 400 Bad Request\r\n  indented\r\n\r\n", 400, 0, "", "", "indented"},
+		{"blocks with blank lines between", "HTTP/1.1 100 Continue\r\n\r\n\r\nHTTP/1.1 409 Conflict\r\nX-C: c\r\n\r\n{}", 409, 1, "X-C", "c", "{}"},
+		{"a tab in a name", "HTTP/1.1 400 Bad Request\r\nX\tA: a\r\n\r\n", 400, 0, "", "", "X\tA: a"},
+	} {
+		tr := Parse([]byte(tc.in), false)
+		if len(tr.Exchanges) != 1 {
+			t.Errorf("%s: %d exchanges", tc.name, len(tr.Exchanges))
+			continue
+		}
+		ex := tr.Exchanges[0]
+		if ex.Status != tc.status || len(ex.Hops) != tc.hops {
+			t.Errorf("%s: status %d, %d hops; want %d, %d", tc.name, ex.Status, len(ex.Hops), tc.status, tc.hops)
+		}
+		if tc.header != "" && ex.Header.Get(tc.header) != tc.value {
+			t.Errorf("%s: %s is %q, want %q", tc.name, tc.header, ex.Header.Get(tc.header), tc.value)
+		}
+		if got := strings.TrimSpace(string(ex.Body)); got != tc.body {
+			t.Errorf("%s: body %q, want %q", tc.name, got, tc.body)
+		}
+	}
+	// Trailers after a body in curl -v, malformed lines skipped.
+	tr := Parse([]byte("< HTTP/2 200\r\n< content-type: application/grpc\r\n<\r\n< grpc-status: 14\r\n< bad line\r\n< x y: z\r\n< : empty\r\n"), false)
+	if ex := tr.Exchanges[0]; ex.Trailer.Get("Grpc-Status") != "14" || len(ex.Trailer) != 1 {
+		t.Errorf("trailers: %v", ex.Trailer)
+	}
+	if ex := Parse([]byte("< HTTP/2 200\r\n< a: b\r\n<\r\n"), false).Exchanges[0]; ex.Trailer != nil {
+		t.Errorf("no trailers: %v", ex.Trailer)
+	}
+}
+
+// HAR versions and files that are not HAR after all.
+func TestHAREdges(t *testing.T) {
+	for in, want := range map[string]string{"HTTP/1.1": "HTTP/1.1", "http/2.0": "HTTP/2", "h2": "HTTP/2", "HTTP/2": "HTTP/2",
+		"h3": "HTTP/3", "HTTP/3.0": "HTTP/3", "http/3": "HTTP/3", " ": "", "": "", "spdy/3": "SPDY/3"} {
+		if got := harProtocol(in); got != want {
+			t.Errorf("harProtocol(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for _, in := range []string{`{"log": {"entries": [}`, `{"log": {"version": "1.2"}}`, `{"other": "log"}`, `  ["log"]`} {
+		if _, _, ok := parseHAR([]byte(in)); ok {
+			t.Errorf("parseHAR(%s): read as HAR", in)
+		}
+	}
+	// Only 400-599 are explained: 399 and 600 are not errors HAR can mean.
+	got, _, ok := parseHAR([]byte(`{"log":{"entries":[{"response":{"status":399}},{"response":{"status":400}},{"response":{"status":599}},{"response":{"status":600}}]}}`))
+	if !ok || len(got) != 2 || got[0].Status != 400 || got[1].Status != 599 {
+		t.Errorf("statuses kept: %+v", got)
+	}
+	// A base64 body is decoded; one that is not base64 is kept as it is.
+	got, _, _ = parseHAR([]byte(`{"log":{"entries":[{"response":{"status":500,"content":{"text":"eyJhIjoxfQ==","encoding":"base64"}}},{"response":{"status":500,"content":{"text":"not base64!","encoding":"base64"}}}]}}`))
+	if string(got[0].Body) != `{"a":1}` || string(got[1].Body) != "not base64!" {
+		t.Errorf("bodies: %q, %q", got[0].Body, got[1].Body)
+	}
+}
