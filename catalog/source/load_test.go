@@ -59,15 +59,31 @@ func write(t *testing.T, dir, name, content string) string {
 	return p
 }
 
-// A catalog read back from the cache is the one parsed from YAML; a
-// changed file is parsed again.
-func TestCacheRoundTrip(t *testing.T) {
-	dir, cache := t.TempDir(), t.TempDir()
-	path := write(t, dir, "acme.yaml", acme)
+// loadAcme writes acme.yaml and loads it once, filling the cache.
+func loadAcme(t *testing.T) (dir, cache, path string, parsed *catalog.Catalog) {
+	t.Helper()
+	dir, cache = t.TempDir(), t.TempDir()
+	path = write(t, dir, "acme.yaml", acme)
 	parsed, problems := source.Load(path, cache)
 	if problems != nil {
 		t.Fatal(problems)
 	}
+	return dir, cache, path, parsed
+}
+
+// forged is c with another first title: what a cache entry says, when it
+// is the one read.
+func forged(c *catalog.Catalog) *catalog.Catalog {
+	f := *c
+	f.Entries = slices.Clone(c.Entries)
+	f.Entries[0].Title = "from the cache"
+	return &f
+}
+
+// A catalog read back from the cache is the one parsed from YAML; a
+// changed file is parsed again.
+func TestCacheRoundTrip(t *testing.T) {
+	dir, cache, path, parsed := loadAcme(t)
 	if n, _ := os.ReadDir(cache); len(n) != 1 {
 		t.Fatalf("cache holds %d files, want 1", len(n))
 	}
@@ -92,8 +108,7 @@ func TestCacheRoundTrip(t *testing.T) {
 	if changed.Entries[0].Title != "Card has expired" {
 		t.Errorf("a changed file was read from a stale cache: %q", changed.Entries[0].Title)
 	}
-	// A damaged cache file is ignored, not trusted: one from another
-	// version, and one cut short.
+	// A damaged cache file is ignored, not trusted.
 	entries, _ := os.ReadDir(cache)
 	for _, e := range entries {
 		os.WriteFile(filepath.Join(cache, e.Name()), []byte("errcode catalog cache 1\ngarbage"), 0o644)
@@ -106,16 +121,9 @@ func TestCacheRoundTrip(t *testing.T) {
 // The cache is read when its file has not changed, and only then. A forged
 // entry (trustworthy, but saying other than the file) shows which was used.
 func TestCacheIsRead(t *testing.T) {
-	dir, cache := t.TempDir(), t.TempDir()
-	path := write(t, dir, "acme.yaml", acme)
-	parsed, problems := source.Load(path, cache)
-	if problems != nil {
-		t.Fatal(problems)
-	}
-	forged := *parsed
-	forged.Entries = slices.Clone(parsed.Entries)
-	forged.Entries[0].Title = "from the cache"
-	source.WriteCacheForTest(cache, path, &forged)
+	_, cache, path, parsed := loadAcme(t)
+	forged := forged(parsed)
+	source.WriteCacheForTest(cache, path, forged)
 	if c, _ := source.Load(path, cache); c.Entries[0].Title != "from the cache" {
 		t.Fatalf("an unchanged file was parsed again (title %q), not read from the cache", c.Entries[0].Title)
 	}
@@ -132,27 +140,20 @@ func TestCacheIsRead(t *testing.T) {
 		t.Errorf("a touched file was read from the cache: title %q", c.Entries[0].Title)
 	}
 	// A cache entry cut short, at any length, is parsed again.
-	source.WriteCacheForTest(cache, path, &forged)
-	entries, _ := os.ReadDir(cache)
-	var name string
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".tmp") {
-			continue
-		}
-		if fi, _ := e.Info(); fi.ModTime().After(later.Add(-time.Hour)) || name == "" {
-			name = e.Name()
-		}
+	fresh := t.TempDir()
+	source.WriteCacheForTest(fresh, path, forged)
+	entries, _ := os.ReadDir(fresh)
+	if len(entries) != 1 {
+		t.Fatalf("%d cache files", len(entries))
 	}
-	whole, err := os.ReadFile(filepath.Join(cache, name))
+	entry := filepath.Join(fresh, entries[0].Name())
+	whole, err := os.ReadFile(entry)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for n := len(whole) - 1; n > 0; n -= 7 {
-		source.WriteCacheForTest(cache, path, &forged)
-		for _, e := range entries {
-			os.WriteFile(filepath.Join(cache, e.Name()), whole[:n], 0o644)
-		}
-		if c, problems := source.Load(path, cache); problems != nil || c.Entries[0].Title != "Card expired" {
+		os.WriteFile(entry, whole[:n], 0o644)
+		if c, problems := source.Load(path, fresh); problems != nil || c.Entries[0].Title != "Card expired" {
 			t.Fatalf("a cache entry cut to %d of %d bytes was trusted: %v %v", n, len(whole), c, problems)
 		}
 	}
@@ -299,12 +300,7 @@ func TestCacheIsValidated(t *testing.T) {
 // entry breaking one is parsed again (the file's title shows), and one at
 // the edge of a rule is trusted (the forged title shows).
 func TestCacheTrustRules(t *testing.T) {
-	dir, cache := t.TempDir(), t.TempDir()
-	path := write(t, dir, "acme.yaml", acme)
-	parsed, problems := source.Load(path, cache)
-	if problems != nil {
-		t.Fatal(problems)
-	}
+	_, cache, path, parsed := loadAcme(t)
 	for _, tc := range []struct {
 		name    string
 		forge   func(c *catalog.Catalog)
@@ -337,11 +333,9 @@ func TestCacheTrustRules(t *testing.T) {
 			c.Body = &catalog.BodyPaths{Code: "error.code", When: []string{"!"}}
 		}, false},
 	} {
-		forged := *parsed
-		forged.Entries = slices.Clone(parsed.Entries)
-		forged.Entries[0].Title = "from the cache"
-		tc.forge(&forged)
-		source.WriteCacheForTest(cache, path, &forged)
+		f := forged(parsed)
+		tc.forge(f)
+		source.WriteCacheForTest(cache, path, f)
 		c, problems := source.Load(path, cache)
 		if problems != nil {
 			t.Fatalf("%s: %v", tc.name, problems)
