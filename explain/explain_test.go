@@ -371,6 +371,9 @@ func FuzzLenientJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		v, ok, exact := parseJSON(data)
 		readBody(data)
+		if exact && !json.Valid(data) {
+			t.Fatalf("parseJSON(%q) calls invalid JSON exact", data)
+		}
 		// On valid JSON the lenient reader is encoding/json: the same
 		// value, numbers as their text, and no repair reported. (Invalid
 		// UTF-8 and nesting past maxDepth are where it is allowed to differ.)

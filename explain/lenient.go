@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"encoding/json"
 	"strconv"
 	"unicode/utf8"
 )
@@ -83,7 +84,8 @@ func (p *jsonParser) value(depth int) any {
 
 func (p *jsonParser) object(depth int) any {
 	obj := map[string]any{}
-	p.pos++ // {
+	p.pos++     // {
+	sep := true // at a place for a member: after { or a comma
 	for {
 		p.space()
 		if p.pos >= len(p.data) {
@@ -92,16 +94,22 @@ func (p *jsonParser) object(depth int) any {
 		}
 		switch p.data[p.pos] {
 		case '}':
+			if sep && len(obj) > 0 {
+				p.exact = false // a trailing comma
+			}
 			p.pos++
 			return obj
 		case ',':
-			p.pos++ // a stray or trailing comma
-			p.space()
-			if p.pos < len(p.data) && p.data[p.pos] == '}' {
-				p.exact = false
+			if sep {
+				p.exact = false // a stray comma
 			}
+			p.pos++
+			sep = true
 			continue
 		case '"':
+			if !sep {
+				p.exact = false // a missing comma
+			}
 		default:
 			p.exact = false
 			p.pos = len(p.data)
@@ -115,17 +123,15 @@ func (p *jsonParser) object(depth int) any {
 			return obj
 		}
 		p.pos++
-		v := p.value(depth + 1)
-		if p.pos > len(p.data) {
-			return obj
-		}
-		obj[key] = v
+		obj[key] = p.value(depth + 1)
+		sep = false
 	}
 }
 
 func (p *jsonParser) array(depth int) any {
 	arr := []any{}
-	p.pos++ // [
+	p.pos++     // [
+	sep := true // at a place for an element: after [ or a comma
 	for {
 		p.space()
 		if p.pos >= len(p.data) {
@@ -134,16 +140,23 @@ func (p *jsonParser) array(depth int) any {
 		}
 		switch p.data[p.pos] {
 		case ']':
+			if sep && len(arr) > 0 {
+				p.exact = false // a trailing comma
+			}
 			p.pos++
 			return arr
 		case ',':
-			p.pos++
-			p.space()
-			if p.pos < len(p.data) && p.data[p.pos] == ']' {
-				p.exact = false
+			if sep {
+				p.exact = false // a stray comma
 			}
+			p.pos++
+			sep = true
 			continue
 		}
+		if !sep {
+			p.exact = false // a missing comma
+		}
+		sep = false
 		start := p.pos
 		v := p.value(depth + 1)
 		if p.pos == start { // no progress: give up here
@@ -182,11 +195,17 @@ func (p *jsonParser) string() string {
 				b = utf8.AppendRune(b, r)
 				p.pos += n
 				continue
-			default: // \" \\ \/ and anything else: the character itself
+			case '"', '\\', '/':
 				b = append(b, e)
+			default: // not an escape JSON has: the character itself
+				b = append(b, e)
+				p.exact = false
 			}
 			p.pos++
 		default:
+			if c < 0x20 {
+				p.exact = false // a control character must be escaped
+			}
 			b = append(b, c)
 			p.pos++
 		}
@@ -230,6 +249,9 @@ func (p *jsonParser) number() any {
 			continue
 		}
 		break
+	}
+	if !json.Valid(p.data[start:p.pos]) {
+		p.exact = false // 01, 1., --1, 1e: read as written, but not JSON
 	}
 	return number(p.data[start:p.pos])
 }
