@@ -11,3 +11,6 @@ var (
 	FoldWords       = foldWords
 	ShortFieldFuzzy = shortFieldFuzzy
 )
+
+// TextMatches is how many entries of c the all-words text search finds.
+func TextMatches(c *Catalog, q string) int { return len(textSearch([]*Catalog{c}, newQueryWords(q))) }

@@ -19,6 +19,7 @@ func TestCloseWord(t *testing.T) {
 		{"abc", "abd", false},            // three letters: too short
 		{"abcd", "abc", false},           // the word too short
 		{"abcd", "abcde", true},          // one insertion
+		{"abcde", "abcd", true},          // one deletion
 		{"abcd", "abcdef", false},        // lengths two apart, one edit allowed
 		{"abcdef", "abcd", false},        // the other way round
 		{"abcdefgh", "abxdefxh", true},   // eight letters: two edits
@@ -44,10 +45,12 @@ func TestFoldWords(t *testing.T) {
 	}{
 		{"TooManyRequests", "toomanyrequests", []int{0, 3, 7}},
 		{"rate_limit-x", "ratelimitx", []int{0, 4, 9}},
-		{"ABc", "abc", []int{0}},    // capitals in a row: no hump
-		{"aZb", "azb", []int{0, 1}}, // Z is a capital too
-		{"zAb", "zab", []int{0, 1}}, // and z a small letter
-		{"a1B", "a1b", []int{0}},    // a digit before a capital: no hump
+		{"ABc", "abc", []int{0}},           // capitals in a row: no hump
+		{"aZb", "azb", []int{0, 1}},        // Z is a capital too
+		{"zAb", "zab", []int{0, 1}},        // and z a small letter
+		{"a1B", "a1b", []int{0}},           // a digit before a capital: no hump
+		{"aZB", "azb", []int{0, 1}},        // a capital after a capital: no hump
+		{"x\u00c0y", "x\u00c0y", []int{0}}, // À is c3 80: both bytes letters
 		{"@A[b`c{d", "abcd", []int{0, 1, 2, 3}},
 		{"é-x", "é-x"[:2] + "x", []int{0, 2}}, // non-ASCII bytes are letters
 	} {

@@ -35,6 +35,14 @@ func TestKey(t *testing.T) {
 	}
 }
 
+func TestIsDigits(t *testing.T) {
+	for s, want := range map[string]bool{"0": true, "9": true, "1405": true, "": false, "/": false, ":": false, "14a": false, "١": false} {
+		if got := catalog.IsDigits(s); got != want {
+			t.Errorf("IsDigits(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 // EditDistance agrees with the textbook optimal-string-alignment distance
 // (capped at limit+1), for words up to and past its 32-byte fast path.
 func TestEditDistance(t *testing.T) {

@@ -90,6 +90,7 @@ func TestFind(t *testing.T) {
 		{"150", "", 0, "150"},     // its own entry before the range
 		{"200", "", 0, ""},
 		{"nope", "Nope", 0, ""},
+		{"120", "Nope", 0, "100-199"}, // an unknown token does not hide the range
 		{"", "", 0, ""},
 	} {
 		got := ""
@@ -112,6 +113,9 @@ func TestStatusEntry(t *testing.T) {
 	}
 	if e := catalog.NewIndex(nil).StatusEntry(404); e != nil {
 		t.Errorf("no http catalog: %+v", e)
+	}
+	if k := catalog.Kind(4).String(); k != "unknown" {
+		t.Errorf("the kind after Range is %q", k)
 	}
 	if k := catalog.Kind(200).String(); k != "unknown" {
 		t.Errorf("an unknown kind is %q", k)

@@ -237,8 +237,20 @@ func TestLookupSuggestions(t *testing.T) {
 			}
 		}
 	}
-	if got := lookup("1106").Suggestions; near <= 5 || len(got) != 5 {
-		t.Errorf("lookup 1106: %d suggestions of %d candidates, want 5", len(got), near)
+	if got := lookup("1106").Suggestions; near <= 5 || !slices.Equal(got, []string{"emnify:1101", "emnify:1102", "emnify:1103", "emnify:1104", "emnify:1105"}) {
+		t.Errorf("lookup 1106: %v of %d candidates, want the first five in catalog order", got, near)
+	}
+	// Two edits from six characters on, one below; tokens count too.
+	c := []*catalog.Catalog{{ID: "t", Entries: []catalog.Entry{{Code: "ABCDEF"}, {Code: "X-1", Token: "7777"}}}}
+	sugg := func(q string) []string { return catalog.NewIndex(c).Lookup(catalog.Query{Text: q}).Suggestions }
+	if got := sugg("ABCDXY"); !slices.Equal(got, []string{"t:ABCDEF"}) {
+		t.Errorf("six characters, two edits: %v", got)
+	}
+	if got := sugg("ABCDX"); len(got) != 0 {
+		t.Errorf("five characters, two edits: %v", got)
+	}
+	if got := sugg("7778"); !slices.Equal(got, []string{"t:X-1"}) {
+		t.Errorf("a token one edit away: %v", got)
 	}
 	if r := lookup("qqqqqqqq"); len(r.Suggestions) != 0 {
 		t.Errorf("suggestions for nonsense: %v", r.Suggestions)
@@ -286,5 +298,17 @@ func TestWordsASCIIAndUnicodeAgree(t *testing.T) {
 	}
 	if got := catalog.Words("Ünïcödé Wörds"); !slices.Equal(got, []string{"ünïcödé", "wörds"}) {
 		t.Errorf("non-ASCII words: %q", got)
+	}
+	// Humps: a capital after a small letter, a to z, A to Z.
+	for s, want := range map[string][]string{
+		"xAy": {"x", "ay"}, "xZy": {"x", "zy"}, "zA": {"z", "a"}, "aZB": {"a", "zb"}, "a@b": {"a", "b"}, "A[": {"a"},
+		"naïve—test": {"naïve", "test"}, // an em dash is no letter
+	} {
+		if got := catalog.Words(s); !slices.Equal(got, want) {
+			t.Errorf("words(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if got := catalog.Words("\x80"); len(got) != 0 {
+		t.Errorf("words of a stray continuation byte: %q", got)
 	}
 }
