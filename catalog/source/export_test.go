@@ -48,3 +48,32 @@ var (
 	ValidPath = validPath
 	ValidWhen = validWhen
 )
+
+// Decoder hooks: what each read returns, what is left, and whether the
+// bytes were bad.
+func DecodeNum(s string) (int, string, bool) {
+	d := decoder{s: s}
+	n := d.num()
+	return n, d.s, d.bad
+}
+
+func DecodeStr(s string) (string, bool) {
+	d := decoder{s: s}
+	x := d.str()
+	return x, d.bad
+}
+
+func DecodeStrs(s string) ([]string, bool) {
+	d := decoder{s: s}
+	x := d.strs()
+	return x, d.bad
+}
+
+// CacheKey is the name of path's cache entry.
+func CacheKey(path string) string {
+	fi, err := os.Stat(path)
+	if err != nil {
+		panic(err)
+	}
+	return cacheKey(path, fi)
+}
