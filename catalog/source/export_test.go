@@ -35,14 +35,21 @@ const (
 	MaxExpansion = maxExpansion
 )
 
-// Expansion parses data and counts the nodes its aliases add, up to limit.
-func Expansion(data []byte, limit int) int {
+// Expansion parses data and counts the nodes its aliases add, up to
+// limit, and says whether that is past it.
+func Expansion(data []byte, limit int) (int, bool) {
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		panic(err)
 	}
-	return expansion(f, limit)
+	return expansion(f, limit), aliasesExceed(f, limit)
 }
+
+var (
+	ReadAtMost = readAtMost
+	ReadFile   = readFile
+	LineOf     = lineOf
+)
 
 var (
 	ValidPath = validPath

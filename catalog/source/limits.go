@@ -87,6 +87,9 @@ func nestingLimits(data []byte) (msg string, line, col int) {
 	return "", 0, 0
 }
 
+// aliasesExceed: expanding f's aliases would add more than limit nodes.
+func aliasesExceed(f *ast.File, limit int) bool { return expansion(f, limit) > limit }
+
 // expansion counts the nodes that expanding f's aliases would add,
 // stopping once past limit. Each node is visited once: an anchor's
 // expanded size is counted where it is defined and reused for each alias.

@@ -33,6 +33,7 @@ func TestNestingLimits(t *testing.T) {
 		{"in a comment", "x: 1 # " + strings.Repeat("[", 100) + "\ny: 2\n", "", 0, 0},
 		{"a comment at the start", "#" + strings.Repeat("[", 100) + "\n", "", 0, 0},
 		{"a tab before #", "x: 1\t#" + strings.Repeat("[", 100) + "\n", "", 0, 0},
+		{"a quote inside a word is none", `a"` + strings.Repeat("[", 65), "brackets nested", 1, 2 + 65},
 		{"# inside a word is no comment", "x: a#" + strings.Repeat("[", 65), "brackets nested", 1, 5 + 65},
 		{"a comment ends with its line", "# c\nx: " + strings.Repeat("[", 65), "brackets nested", 2, 3 + 65},
 		{"indented to the limit", "x:\n" + strings.Repeat(" ", source.MaxColumn) + "y\n", "", 0, 0},
@@ -79,23 +80,30 @@ func TestNodeBound(t *testing.T) {
 // Aliases add their anchor's expanded size each time; the count stops
 // once past the limit, and anchors within anchors are counted once each.
 func TestExpansion(t *testing.T) {
-	one := source.Expansion([]byte("a: &a [x, y]\nb: *a\n"), source.MaxExpansion)
+	exp := func(data string, limit int) int { n, _ := source.Expansion([]byte(data), limit); return n }
+	one := exp("a: &a [x, y]\nb: *a\n", source.MaxExpansion)
 	if one <= 0 {
 		t.Fatalf("one alias adds %d nodes", one)
 	}
-	if n := source.Expansion([]byte("a: &a [x, y]\n"), source.MaxExpansion); n != 0 {
+	if n := exp("a: &a [x, y]\n", source.MaxExpansion); n != 0 {
 		t.Errorf("no alias: %d nodes added", n)
 	}
 	three := "a: &a [x, y]\nb: *a\nc: *a\nd: *a\n"
-	if n := source.Expansion([]byte(three), source.MaxExpansion); n != 3*one {
+	if n := exp(three, source.MaxExpansion); n != 3*one {
 		t.Errorf("three aliases: %d nodes, want %d", n, 3*one)
 	}
-	if n := source.Expansion([]byte(three), one); n != 2*one {
+	if n := exp(three, one); n != 2*one {
 		t.Errorf("three aliases, limit %d: %d nodes, want %d (stopped once past it)", one, n, 2*one)
 	}
+	// Past the limit, not at it.
+	for limit, want := range map[int]bool{3*one - 1: true, 3 * one: false} {
+		if _, over := source.Expansion([]byte(three), limit); over != want {
+			t.Errorf("%d nodes added, limit %d: exceeded %v, want %v", 3*one, limit, over, want)
+		}
+	}
 	nested := "a: &a [x]\nb: &b [*a, *a]\nc: *b\n"
-	inner := source.Expansion([]byte("a: &a [x]\nb: *a\n"), source.MaxExpansion)
-	if n := source.Expansion([]byte(nested), source.MaxExpansion); n <= 2*inner {
+	inner := exp("a: &a [x]\nb: *a\n", source.MaxExpansion)
+	if n := exp(nested, source.MaxExpansion); n <= 2*inner {
 		t.Errorf("an alias of an anchor holding aliases: %d nodes, want more than %d", n, 2*inner)
 	}
 }

@@ -178,9 +178,15 @@ func readFile(path string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFile+1))
-	if err == nil && len(data) > MaxFile {
-		err = fmt.Errorf("grew past %d MiB while being read", MaxFile>>20)
+	return readAtMost(f, MaxFile)
+}
+
+// readAtMost reads r to its end, or fails once it holds more than max
+// bytes (a file that grew since it was checked).
+func readAtMost(r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err == nil && int64(len(data)) > max {
+		err = fmt.Errorf("grew past %d MiB while being read", max>>20)
 	}
 	return data, err
 }

@@ -80,3 +80,51 @@ func TestParseEdges(t *testing.T) {
 		}
 	}
 }
+
+// readAtMost: up to the limit, and not a byte more.
+func TestReadAtMost(t *testing.T) {
+	if b, err := source.ReadAtMost(strings.NewReader("abcd"), 4); err != nil || string(b) != "abcd" {
+		t.Errorf("4 bytes, limit 4: %q, %v", b, err)
+	}
+	if _, err := source.ReadAtMost(strings.NewReader("abcde"), 4); err == nil || !strings.Contains(err.Error(), "grew past") {
+		t.Errorf("5 bytes, limit 4: %v", err)
+	}
+	// The opened file is checked again: a directory is refused there too.
+	if _, err := source.ReadFile(t.TempDir()); err == nil || err.Error() != "is a directory" {
+		t.Errorf("readFile of a directory: %v", err)
+	}
+}
+
+// Problems are placed, with their line and a caret under the column,
+// past empty lines.
+func TestProblemPlacing(t *testing.T) {
+	_, problems := source.Parse("p.yaml", []byte("id: x\n\nentries:\n\n  - code: a\n    status: 700\n"))
+	if len(problems) != 1 {
+		t.Fatalf("%v", problems)
+	}
+	p := problems[0]
+	want := "p.yaml:6:13: status 700 is outside 100-599\n   6 |     status: 700\n     |             ^"
+	if p.Error() != want {
+		t.Errorf("problem:\n%s\nwant:\n%s", p.Error(), want)
+	}
+	_, problems = source.Parse("t.yaml", []byte("id: x\nentries:\n  - code: !custom a\n"))
+	if len(problems) != 1 || problems[0].Line != 3 || problems[0].Col != 11 {
+		t.Errorf("a tag's problem is not placed: %+v", problems)
+	}
+	for n, want := range map[int]string{1: "a", 2: "", 3: "b", 4: ""} {
+		got, ok := source.LineOf([]byte("a\n\nb\n"), n)
+		if got != want || !ok {
+			t.Errorf("lineOf(%d) = %q, %v; want %q", n, got, ok, want)
+		}
+	}
+	if _, ok := source.LineOf([]byte("a\nb"), 3); ok {
+		t.Error("lineOf past the end")
+	}
+	if _, ok := source.LineOf([]byte("a"), 0); ok {
+		t.Error("lineOf(0)")
+	}
+	// An empty file is a file without an id, not a parser failure.
+	if _, problems := source.Parse("e.yaml", nil); len(problems) != 1 || !strings.Contains(problems[0].Msg, `id ""`) {
+		t.Errorf("an empty file: %v", problems)
+	}
+}

@@ -161,7 +161,7 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 	if err != nil {
 		return nil, []Problem{fromYAML(name, data, err)}
 	}
-	if n := expansion(f, maxExpansion); n > maxExpansion {
+	if aliasesExceed(f, maxExpansion) {
 		return nil, []Problem{{File: name, Msg: fmt.Sprintf("its aliases expand to more than %d nodes; a catalog needs no aliases of aliases", maxExpansion)}}
 	}
 	if t := unsupportedTag(f); t != nil {
