@@ -72,3 +72,42 @@ func TestHAREdges(t *testing.T) {
 		t.Errorf("bodies: %q, %q", got[0].Body, got[1].Body)
 	}
 }
+
+func TestRateLimitEdges(t *testing.T) {
+	// 1,000,000,000 is still seconds; past it, an epoch time.
+	if rl := rateLimit(header("X-RateLimit-Reset", "1000000000")); rl == nil || rl.ResetSeconds == nil || *rl.ResetSeconds != 1_000_000_000 {
+		t.Errorf("a reset of 1e9: %+v", rl)
+	}
+	if rl := rateLimit(header("X-RateLimit-Reset", "1000000001", "X-RateLimit-Remaining", "0")); rl == nil || rl.ResetAt == nil || rl.ResetSeconds != nil {
+		t.Errorf("a reset past 1e9, no Date: %+v", rl)
+	}
+	// The policy's quota, wherever it stands among its parameters.
+	if rl := rateLimit(header("RateLimit-Policy", `"default";w=60;q=100`)); rl == nil || rl.Limit == nil || *rl.Limit != 100 {
+		t.Errorf("a policy with q last: %+v", rl)
+	}
+	if rl := rateLimit(header("X-RateLimit-Policy", `q=5;w=1`)); rl == nil || rl.Limit == nil || *rl.Limit != 5 || rl.Policy != "q=5;w=1" {
+		t.Errorf("X-RateLimit-Policy: %+v", rl)
+	}
+	// "100, 100;w=60" is a list: its first figure.
+	if rl := rateLimit(header("RateLimit-Limit", "100, 100;w=60")); rl == nil || rl.Limit == nil || *rl.Limit != 100 {
+		t.Errorf("a list: %+v", rl)
+	}
+}
+
+func TestSmallWords(t *testing.T) {
+	for s, want := range map[string]bool{"0": true, "99": true, "100": false, "-1": false, "x": false} {
+		if got := isSmallNumber(s); got != want {
+			t.Errorf("isSmallNumber(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for _, tc := range []struct {
+		s    string
+		want int
+	}{
+		{"bearer", 0}, {"Basic realm=a, Bearer", 15}, {"a,Bearer x", 2}, {"xbearer", -1}, {"bear", -1}, {"", -1}, {"a bearer", 2},
+	} {
+		if got := indexFold(tc.s, "bearer"); got != tc.want {
+			t.Errorf("indexFold(%q) = %d, want %d", tc.s, got, tc.want)
+		}
+	}
+}

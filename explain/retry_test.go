@@ -38,6 +38,16 @@ func TestRetrySignals(t *testing.T) {
 		{"the entry decides; the exhausted window says when",
 			"HTTP/1.1 429 Too Many Requests\r\nx-ratelimit-remaining: 0\r\nx-ratelimit-reset: 9\r\nContent-Type: application/json\r\n\r\n{\"error\":{\"code\":\"quota_exceeded\",\"message\":\"x\",\"status\":429,\"request_id\":\"r\"}}", true, 9, "wontopos:quota_exceeded is retryable"},
 		{"the status in general", "HTTP/1.1 409 Conflict\r\n\r\n", false, 0, "HTTP 409 in general"},
+		{"an exhausted rate limit on a 429",
+			"HTTP/1.1 429 Too Many Requests\r\nRateLimit-Remaining: 0\r\nRateLimit-Reset: 7\r\n\r\n", true, 7, "ratelimit-remaining is 0"},
+		{"an exhausted rate limit says nothing of a 400",
+			"HTTP/1.1 400 Bad Request\r\nX-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: 7\r\n\r\n", false, 0, "HTTP 400 in general"},
+		{"nor does one with requests left of a 403",
+			"HTTP/1.1 403 Forbidden\r\nX-RateLimit-Remaining: 1\r\nX-RateLimit-Reset: 7\r\n\r\n", false, 0, "HTTP 403 in general"},
+		{"the draft RateLimit field's name when no other is sent",
+			"HTTP/1.1 429 Too Many Requests\r\nRateLimit: \"default\";r=0;t=4\r\n\r\n", true, 4, "the RateLimit header's remaining count is 0"},
+		{"X-Rate-Limit-Remaining",
+			"HTTP/1.1 403 Forbidden\r\nX-Rate-Limit-Remaining: 0\r\nX-Rate-Limit-Reset: 2\r\n\r\n", true, 2, "x-rate-limit-remaining is 0"},
 		{"nothing says", "HTTP/1.1 207 Multi-Status\r\n\r\n", false, 0, ""},
 	} {
 		d := Diagnose(Parse([]byte(tc.in), false).Exchanges[0], ix, Options{})

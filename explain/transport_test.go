@@ -44,6 +44,9 @@ func TestTransportFailureLines(t *testing.T) {
 		{"body", "http: error: ConnectionError: ('Connection aborted.', RemoteDisconnected('Remote end closed connection without response'))", "52"},
 		{"body", "http: error: TooManyRedirects: Exceeded 30 redirects.", "47"},
 		{"body", `Failed to dial target host "127.0.0.1:1": context deadline exceeded`, "28"},
+		// Coloured, as a terminal recording keeps it: from the first byte.
+		{"body", "\x1b[1;31mcurl: (6) Could not resolve host: x.invalid\x1b[0m", "6"},
+		{"body", "\x1b[31mhttp: error: ConnectionError: [Errno 111] Connection refused\x1b[0m", "7"},
 	} {
 		items := transportFailures([]byte(tc.input+"\n"), tc.format)
 		if len(items) == 0 || items[0].Code != tc.code {
