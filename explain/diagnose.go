@@ -71,9 +71,6 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 		Reason: ex.Reason, Notes: ex.Notes,
 		Shape: body.Shape, Server: body.Server, DocURL: body.DocURL, Repaired: body.Repaired,
 	}
-	if d.Host == "" {
-		d.Host = hostOf(ex.URL)
-	}
 	for _, h := range ex.Hops {
 		h.Location = redactURL(h.Location)
 		d.Hops = append(d.Hops, h)
