@@ -8,6 +8,8 @@
 #   OUT=/tmp/m scripts/mutate.sh      keep the reports (default: a temp dir)
 #   scripts/mutate.sh --score /tmp/m  score that run again, with the
 #                                     equivalents as they are now
+#   scripts/mutate.sh --again /tmp/m  run that run's survivors again on the
+#                                     tree as it is now (tests added since)
 #
 # 1. gremlins (pinned below) mutates each package and runs that package's own
 #    tests on every mutant it covers.
@@ -29,6 +31,21 @@ cd "$(dirname "$0")/.."
 equivalents=$PWD/scripts/mutate-equivalent.txt
 if [ "${1:-}" = --score ]; then
 	exec go run ./internal/mutate -equivalent "$equivalents" -load "$2/results.json"
+fi
+if [ "${1:-}" = --again ]; then
+	# The survivors of that run, again, on a snapshot of the tree as it is
+	# now (for tests added since; a changed line is reported, not guessed).
+	prev=$(cd "$2" && pwd)
+	snap=$(mktemp -d)
+	git ls-files -co --exclude-standard | while IFS= read -r f; do
+		[ -e "$f" ] && printf '%s\0' "$f"
+	done | xargs -0 cp --parents -t "$snap"
+	cd "$snap"
+	go run ./internal/mutate -equivalent "$equivalents" -workers "${WORKERS:-2}" -again \
+		-load "$prev/results.json" -save "$prev/results.json" | tee "$prev/score.txt"
+	status=${PIPESTATUS[0]}
+	rm -rf "$snap"
+	exit "$status"
 fi
 
 GREMLINS_VERSION=v0.6.0

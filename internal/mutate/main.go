@@ -61,11 +61,18 @@ func main() {
 	timeout := flag.Duration("timeout", 2*time.Minute, "longest one package's tests may take on a mutant")
 	save := flag.String("save", "", "write every mutant's final status to this file")
 	load := flag.String("load", "", "score the mutants a -save wrote, with the equivalents as they are now; run nothing")
+	again := flag.Bool("again", false, "with -load: run the survivors again on this tree (tests added since), then score")
 	flag.Parse()
 	if *load != "" {
 		all, err := readSaved(*load)
 		if err != nil {
 			fail(err)
+		}
+		if *again {
+			rerunSurvivors(all, *workers, *timeout)
+			if *save != "" {
+				writeSaved(*save, all)
+			}
 		}
 		os.Exit(score(all, *equivFile))
 	}
@@ -93,25 +100,100 @@ func main() {
 	if err != nil {
 		fail(err)
 	}
-	var again []*mutant
+	var todo []*mutant
 	for _, m := range all {
 		// gremlins' timeout is a multiple of one coverage run, which a
 		// busy machine's compile alone can exceed: a timeout is tried again.
 		if m.Status == lived || m.Status == notCovered || m.Status == timedOut {
-			again = append(again, m)
+			todo = append(todo, m)
 		}
 	}
-	fmt.Fprintf(os.Stderr, "mutate: %d mutants, %d to run against the whole module\n", len(all), len(again))
-	if err := rerun(again, testers, *workers, *timeout); err != nil {
+	fmt.Fprintf(os.Stderr, "mutate: %d mutants, %d to run against the whole module\n", len(all), len(todo))
+	if err := rerun(todo, testers, *workers, *timeout); err != nil {
 		fail(err)
 	}
 	if *save != "" {
-		b, _ := json.MarshalIndent(all, "", "\t")
-		if err := os.WriteFile(*save, b, 0o644); err != nil {
-			fail(err)
-		}
+		writeSaved(*save, all)
 	}
 	os.Exit(score(all, *equivFile))
+}
+
+func writeSaved(path string, all []*mutant) {
+	b, _ := json.MarshalIndent(all, "", "\t")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		fail(err)
+	}
+}
+
+// rerunSurvivors runs the mutants that lived in a saved run again, on the
+// tree as it is now: for tests added since, without a whole new run. Each
+// is found again by its marked line, which stays valid while only tests
+// change; a mutant whose line is gone is reported and left as it was.
+func rerunSurvivors(all []*mutant, workers int, timeout time.Duration) {
+	testers, err := dependents()
+	if err != nil {
+		fail(err)
+	}
+	var again []*mutant
+	for _, m := range all {
+		if m.Status != lived && m.Status != equivalent {
+			continue
+		}
+		m.Status = lived
+		if err := m.relocate(); err != nil {
+			fmt.Fprintf(os.Stderr, "mutate: %v: left as it was\n", err)
+			continue
+		}
+		m.Status = timedOut // so that try runs its own package's tests too
+		again = append(again, m)
+	}
+	fmt.Fprintf(os.Stderr, "mutate: %d survivors to run again\n", len(again))
+	if err := rerun(again, testers, workers, timeout); err != nil {
+		fail(err)
+	}
+}
+
+// relocate finds m's line in the file as it is now: the same text with the
+// same operator marked, nearest its old line.
+func (m *mutant) relocate() error {
+	src, err := os.ReadFile(m.File)
+	if err != nil {
+		return err
+	}
+	fset := token.NewFileSet()
+	file := fset.AddFile("", fset.Base(), len(src))
+	var sc scanner.Scanner
+	sc.Init(file, src, nil, 0)
+	best, bestLine, bestCol := -1, 0, 0
+	for {
+		pos, tok, _ := sc.Scan()
+		if tok == token.EOF {
+			break
+		}
+		if _, ok := swaps[m.Type][tok]; !ok {
+			continue
+		}
+		p := fset.Position(pos)
+		c := &mutant{File: m.File, Line: p.Line, Col: p.Column}
+		if c.describe() != nil || c.Text != m.Text {
+			continue
+		}
+		if d := abs(p.Line - m.Line); best < 0 || d < best {
+			best, bestLine, bestCol = d, p.Line, p.Column
+		}
+	}
+	if best < 0 {
+		return fmt.Errorf("%s:%d: %q is no longer there", m.File, m.Line, m.Text)
+	}
+	m.Line, m.Col = bestLine, bestCol
+	return nil
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 func readSaved(path string) ([]*mutant, error) {
