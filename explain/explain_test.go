@@ -172,6 +172,13 @@ func TestRedactURL(t *testing.T) {
 		"https://u:p@host":                                          "https://REDACTED@host",
 		"https://host/users/a@b.com":                                "https://host/users/a@b.com",
 		"https://h/cb?error=access_denied&error_code=1&side=left":   "https://h/cb?error=access_denied&error_code=1&side=left",
+		// No authority, no userinfo: an address is not a password.
+		"mailto:bob@example.com": "mailto:bob@example.com",
+		"bob@example.com/x":      "bob@example.com/x",
+		"file:///tmp/a@b":        "file:///tmp/a@b",
+		"://u:p@h/x":             "://REDACTED@h/x",
+		// A separator first, then a short secret name.
+		"https://h/x?&sid=S1": "https://h/x?&sid=REDACTED",
 	} {
 		if got := redactURL(in); got != want {
 			t.Errorf("redactURL(%q) = %q, want %q", in, got, want)
