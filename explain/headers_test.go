@@ -111,3 +111,19 @@ func TestSmallWords(t *testing.T) {
 		}
 	}
 }
+
+func TestLastCRAndHost(t *testing.T) {
+	for in, want := range map[string]string{"a\rb": "b", "\rb": "b", "ab": "ab", "a\r": "", "x\ry\rz": "z"} {
+		if got := lastCR(in); got != want {
+			t.Errorf("lastCR(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"https://api.example.com/v1/x": "api.example.com", "https://u:p@h:8443/x": "h:8443", "https://@h/x": "h",
+		"http://h": "h", "h/x": "", "": "", "https://a@b@c/x": "c",
+	} {
+		if got := hostOf(in); got != want {
+			t.Errorf("hostOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
