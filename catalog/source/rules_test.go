@@ -128,3 +128,20 @@ func TestProblemPlacing(t *testing.T) {
 		t.Errorf("an empty file: %v", problems)
 	}
 }
+
+// Two codes that fold to one: the problem names both, and says so when
+// YAML turned one of them into a number.
+func TestDuplicateCodes(t *testing.T) {
+	_, problems := source.Parse("d.yaml", []byte("id: x\nentries:\n  - code: 0x10\n  - code: \"16\"\n"))
+	if len(problems) != 1 || problems[0].Msg != `code "16" duplicates entry 1 ("16"); YAML reads 0x10 as the number 16: quote codes to keep them as written` || problems[0].Line != 4 {
+		t.Errorf("0x10 and 16: %+v", problems)
+	}
+	_, problems = source.Parse("d.yaml", []byte("id: x\nentries:\n  - code: \"16\"\n  - code: 0x10\n"))
+	if len(problems) != 1 || !strings.HasSuffix(problems[0].Msg, "YAML reads 0x10 as the number 16: quote codes to keep them as written") {
+		t.Errorf("16 and 0x10: %+v", problems)
+	}
+	_, problems = source.Parse("d.yaml", []byte("id: x\nentries:\n  - code: A-1\n  - code: a_1\n"))
+	if len(problems) != 1 || problems[0].Msg != `code "a_1" duplicates entry 1 ("A-1")` {
+		t.Errorf("A-1 and a_1: %+v", problems)
+	}
+}
