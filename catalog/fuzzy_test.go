@@ -45,11 +45,13 @@ func TestFoldWords(t *testing.T) {
 	}{
 		{"TooManyRequests", "toomanyrequests", []int{0, 3, 7}},
 		{"rate_limit-x", "ratelimitx", []int{0, 4, 9}},
-		{"ABc", "abc", []int{0}},           // capitals in a row: no hump
-		{"aZb", "azb", []int{0, 1}},        // Z is a capital too
-		{"zAb", "zab", []int{0, 1}},        // and z a small letter
-		{"a1B", "a1b", []int{0}},           // a digit before a capital: no hump
-		{"aZB", "azb", []int{0, 1}},        // a capital after a capital: no hump
+		{"ABc", "abc", []int{0}},    // capitals in a row: no hump
+		{"aZb", "azb", []int{0, 1}}, // Z is a capital too
+		{"zAb", "zab", []int{0, 1}}, // and z a small letter
+		{"a1B", "a1b", []int{0}},    // a digit before a capital: no hump
+		{"aZB", "azb", []int{0, 1}}, // a capital after a capital: no hump
+		{"xY", "xy", []int{0, 1}},   // a hump at the very end
+		{"aZ\u00e9", "az\u00e9", []int{0, 1}},
 		{"x\u00c0y", "x\u00c0y", []int{0}}, // À is c3 80: both bytes letters
 		{"@A[b`c{d", "abcd", []int{0, 1, 2, 3}},
 		{"é-x", "é-x"[:2] + "x", []int{0, 2}}, // non-ASCII bytes are letters
