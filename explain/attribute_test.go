@@ -22,7 +22,7 @@ func TestAttribution(t *testing.T) {
 		{Catalog: "acme", Code: "SHARED", Status: 429},
 		{Catalog: "acme", Code: "2000-2099", Kind: catalog.Range, From: 2000, To: 2099},
 	}}
-	other := &catalog.Catalog{ID: "other", Entries: []catalog.Entry{{Catalog: "other", Code: "SHARED", Status: 429}, {Catalog: "other", Code: "E1", Status: 500}}}
+	other := &catalog.Catalog{ID: "other", Entries: []catalog.Entry{{Catalog: "other", Code: "SHARED", Status: 429}, {Catalog: "other", Code: "E1", Status: 500}, {Catalog: "other", Code: "2050", Status: 409}}}
 	proto := &catalog.Catalog{ID: "proto", Protocol: true, Entries: []catalog.Entry{{Catalog: "proto", Code: "P1"}}}
 	ix := catalog.NewIndex([]*catalog.Catalog{http, acme, other, proto})
 	body := func(status int, code string) string {
@@ -42,6 +42,9 @@ func TestAttribution(t *testing.T) {
 		{"--catalog decides", body(429, "SHARED"), "other", "other", "--catalog", "other:SHARED", ""},
 		{"a protocol's code says nothing of who answered", body(400, "P1"), "", "", "", "", ""},
 		{"a range of the catalog", body(409, "2042"), "", "acme", "code 2042", "acme:2000-2099", ""},
+		// A code of one catalog that falls in another's range: the code's
+		// own entry, and a range is no second answer worth naming.
+		{"a code in another's range", body(409, "2050"), "", "", "", "other:2050", ""},
 		{"the host decides", "GET /x HTTP/1.1\r\nHost: eu.api.acme.example\r\n\r\n" + body(500, "SHARED"), "", "acme", "host eu.api.acme.example", "acme:SHARED", ""},
 	} {
 		d := Diagnose(Parse([]byte(tc.in), false).Exchanges[0], ix, Options{Catalog: tc.forced})
