@@ -23,8 +23,12 @@ func TestAttribution(t *testing.T) {
 		{Catalog: "acme", Code: "2000-2099", Kind: catalog.Range, From: 2000, To: 2099},
 	}}
 	other := &catalog.Catalog{ID: "other", Entries: []catalog.Entry{{Catalog: "other", Code: "SHARED", Status: 429}, {Catalog: "other", Code: "E1", Status: 500}, {Catalog: "other", Code: "2050", Status: 409}}}
+	byStatus := &catalog.Catalog{ID: "bystatus", Hosts: []string{"api.bystatus.example"}, Entries: []catalog.Entry{
+		{Catalog: "bystatus", Code: "404", Status: 404, Title: "not here"},
+		{Catalog: "bystatus", Code: "410", Status: 0},
+	}}
 	proto := &catalog.Catalog{ID: "proto", Protocol: true, Entries: []catalog.Entry{{Catalog: "proto", Code: "P1"}}}
-	ix := catalog.NewIndex([]*catalog.Catalog{http, acme, other, proto})
+	ix := catalog.NewIndex([]*catalog.Catalog{http, acme, other, byStatus, proto})
 	body := func(status int, code string) string {
 		return "HTTP/1.1 " + itoa(status) + " X\r\nContent-Type: application/json\r\n\r\n{\"code\":\"" + code + "\",\"message\":\"m\"}"
 	}
@@ -45,6 +49,10 @@ func TestAttribution(t *testing.T) {
 		// A code of one catalog that falls in another's range: the code's
 		// own entry, and a range is no second answer worth naming.
 		{"a code in another's range", body(409, "2050"), "", "", "", "other:2050", ""},
+		// A catalog that documents its errors by status: the status names
+		// the entry of a top-level error whose own code it lacks.
+		{"by status", "GET /x HTTP/1.1\r\nHost: api.bystatus.example\r\n\r\n" + body(404, "whatever"), "", "bystatus", "host api.bystatus.example", "bystatus:404", ""},
+		{"by status, not one without it", "GET /x HTTP/1.1\r\nHost: api.bystatus.example\r\n\r\n" + body(410, "whatever"), "", "bystatus", "host api.bystatus.example", "", ""},
 		{"the host decides", "GET /x HTTP/1.1\r\nHost: eu.api.acme.example\r\n\r\n" + body(500, "SHARED"), "", "acme", "host eu.api.acme.example", "acme:SHARED", ""},
 	} {
 		d := Diagnose(Parse([]byte(tc.in), false).Exchanges[0], ix, Options{Catalog: tc.forced})
