@@ -196,6 +196,15 @@ func TestReadInputBounded(t *testing.T) {
 	if r.n > MaxInput+1 {
 		t.Errorf("read %d bytes, want at most %d", r.n, MaxInput+1)
 	}
+	// A reader that fills every buffer it is given, and input of exactly
+	// MaxInput bytes, which is whole, not truncated.
+	if data, truncated, err := ReadInput(io.LimitReader(zeros{}, 2*MaxInput)); err != nil || !truncated || len(data) != MaxInput {
+		t.Errorf("a reader that fills each buffer: len %d, truncated %v, err %v", len(data), truncated, err)
+	}
+	exact := strings.Repeat("x", MaxInput)
+	if data, truncated, err := ReadInput(strings.NewReader(exact)); err != nil || truncated || len(data) != MaxInput {
+		t.Errorf("exactly MaxInput bytes: len %d, truncated %v, err %v", len(data), truncated, err)
+	}
 	if _, _, err := ReadInput(strings.NewReader("")); err != ErrNoInput {
 		t.Errorf("empty input: %v", err)
 	}
@@ -419,10 +428,16 @@ func TestLenientEdges(t *testing.T) {
 	if _, ok, exact := parseJSON([]byte(`["\ud800\`)); !ok || exact {
 		t.Errorf("cut after a high surrogate: ok %v, exact %v", ok, exact)
 	}
+	// Objects count toward the bound as arrays do.
+	objects := strings.Repeat(`{"a":`, maxDepth+2) + "1" + strings.Repeat("}", maxDepth+2)
+	if _, ok, exact := parseJSON([]byte(objects)); !ok || exact {
+		t.Errorf("%d nested objects: ok %v, exact %v; want cut", maxDepth+2, ok, exact)
+	}
 	for in, want := range map[string]struct {
 		v     any
 		exact bool
 	}{
+		`["\u0041`:  {[]any{"A"}, false}, // an escape that ends the input is read
 		`[true]`:    {[]any{true}, true},
 		`[tru`:      {[]any{true}, false},
 		`[t`:        {[]any{true}, false},
