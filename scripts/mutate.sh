@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mutation testing of errcode's logic packages, counting kills by any test in
-# the module. Not part of CI: a full run takes an hour or more on 2 cores.
+# the module. Not part of CI: a full run takes about an hour on 2 cores.
 #
 #   scripts/mutate.sh                 catalog, catalog/source, explain, render
 #   scripts/mutate.sh explain         one scan root (its subpackages too)
@@ -13,10 +13,10 @@
 #
 # 1. gremlins (pinned below) mutates each package and runs that package's own
 #    tests on every mutant it covers.
-# 2. internal/mutate takes every mutant that lived, or that those tests never
-#    reached, applies it again in a copy of the module and runs the tests of
-#    every package that links the mutated one (cmd's testscripts included),
-#    its own package first, stopping at the first failure.
+# 2. internal/mutate takes every mutant that lived, timed out, or that those
+#    tests never reached, applies it again in a copy of the module and runs
+#    the tests of every package that links the mutated one (cmd's
+#    testscripts included), stopping at the first failure.
 # 3. It prints killed / lived / equivalent / not viable and a score per
 #    package (killed over viable; an equivalent mutant still counts against
 #    the score), then each survivor. A survivor that cannot change behaviour
@@ -28,63 +28,72 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+GREMLINS_VERSION=v0.6.0
 equivalents=$PWD/scripts/mutate-equivalent.txt
-if [ "${1:-}" = --score ]; then
-	exec go run ./internal/mutate -equivalent "$equivalents" -load "$2/results.json"
-fi
-if [ "${1:-}" = --again ]; then
-	# The survivors of that run, again, on a snapshot of the tree as it is
-	# now (for tests added since; a changed line is reported, not guessed).
-	prev=$(cd "$2" && pwd)
-	snap=$(mktemp -d)
+workers=${WORKERS:-2}
+
+# snapshot copies the work tree (tracked and untracked files, edits
+# included) to $1: both passes see the same code however the tree is edited
+# meanwhile.
+snapshot() {
+	mkdir -p "$1"
 	git ls-files -co --exclude-standard | while IFS= read -r f; do
-		[ -e "$f" ] && printf '%s\0' "$f"
-	done | xargs -0 cp --parents -t "$snap"
+		[ -e "$f" ] && printf '%s\0' "$f" # a tracked file deleted in the tree is gone from the snapshot too
+	done | xargs -0 cp --parents -t "$1"
+}
+
+# again runs the survivors of the run in $1 on the tree as it is now.
+again() {
+	local prev snap status
+	prev=$(cd "$1" && pwd)
+	snap=$(mktemp -d)
+	snapshot "$snap"
 	cd "$snap"
-	go run ./internal/mutate -equivalent "$equivalents" -workers "${WORKERS:-2}" -again \
+	go run ./internal/mutate -equivalent "$equivalents" -workers "$workers" -again \
 		-load "$prev/results.json" -save "$prev/results.json" | tee "$prev/score.txt"
 	status=${PIPESTATUS[0]}
 	rm -rf "$snap"
-	exit "$status"
-fi
+	return "$status"
+}
 
-GREMLINS_VERSION=v0.6.0
-bin=${XDG_CACHE_HOME:-$HOME/.cache}/errcode-mutate/gremlins-$GREMLINS_VERSION
-if [ ! -x "$bin/gremlins" ]; then
-	echo "--- installing gremlins $GREMLINS_VERSION" >&2
-	GOBIN=$bin go install "github.com/go-gremlins/gremlins/cmd/gremlins@$GREMLINS_VERSION"
-fi
+# run is a whole run over the scan roots given (all of them by default).
+run() {
+	local bin roots out reports root name
+	bin=${XDG_CACHE_HOME:-$HOME/.cache}/errcode-mutate/gremlins-$GREMLINS_VERSION
+	if [ ! -x "$bin/gremlins" ]; then
+		echo "--- installing gremlins $GREMLINS_VERSION" >&2
+		GOBIN=$bin go install "github.com/go-gremlins/gremlins/cmd/gremlins@$GREMLINS_VERSION"
+	fi
+	roots=("$@")
+	[ ${#roots[@]} -gt 0 ] || roots=(catalog explain render) # catalog's scan covers catalog/source
+	out=${OUT:-$(mktemp -d)}
+	out=$(mkdir -p "$out" && cd "$out" && pwd)
+	rm -rf "$out/src"
+	snapshot "$out/src"
+	cd "$out/src"
+	reports=()
+	for root in "${roots[@]}"; do
+		name=${root//\//_}
+		echo "--- gremlins: ./$root" >&2
+		# The generators under catalog/internal run at go generate time
+		# only; builtin_gen.go is data.
+		"$bin/gremlins" unleash --workers "$workers" --timeout-coefficient 30 \
+			-E '(^|/)internal/' -E '_gen\.go$' \
+			-o "$out/$name.json" "./$root" >"$out/$name.log" 2>&1 ||
+			{ tail -20 "$out/$name.log" >&2; return 2; }
+		grep -E '^(Killed|Mutator|Test efficacy)' "$out/$name.log" >&2 || true
+		reports+=("$root=$out/$name.json")
+	done
+	echo "--- the survivors against the whole module (reports in $out)" >&2
+	go run ./internal/mutate -workers "$workers" -equivalent "$equivalents" -save "$out/results.json" \
+		"${reports[@]}" | tee "$out/score.txt"
+	return "${PIPESTATUS[0]}"
+}
 
-roots=("$@")
-[ ${#roots[@]} -gt 0 ] || roots=(catalog explain render) # catalog's scan covers catalog/source
-out=${OUT:-$(mktemp -d)}
-out=$(mkdir -p "$out" && cd "$out" && pwd)
-workers=${WORKERS:-2}
-
-# Both passes must see the same code, so they run on a snapshot of the work
-# tree (tracked and untracked files, edits included): editing on while a run
-# goes on cannot move a mutant's line.
-src=$out/src
-rm -rf "$src"
-mkdir -p "$src"
-git ls-files -co --exclude-standard | while IFS= read -r f; do
-	[ -e "$f" ] && printf '%s\0' "$f" # a tracked file deleted in the tree is gone from the snapshot too
-done | xargs -0 cp --parents -t "$src"
-cd "$src"
-
-reports=()
-for root in "${roots[@]}"; do
-	echo "--- gremlins: ./$root" >&2
-	# The generators under catalog/internal run at go generate time only;
-	# builtin_gen.go is data.
-	"$bin/gremlins" unleash --workers "$workers" --timeout-coefficient 30 \
-		-E '(^|/)internal/' -E '_gen\.go$' \
-		-o "$out/${root//\//_}.json" "./$root" >"$out/${root//\//_}.log" 2>&1 ||
-		{ tail -20 "$out/${root//\//_}.log" >&2; exit 2; }
-	grep -E '^(Killed|Mutator|Test efficacy)' "$out/${root//\//_}.log" >&2 || true
-	reports+=("$root=$out/${root//\//_}.json")
-done
-
-echo "--- the survivors against the whole module (reports in $out)" >&2
-go run ./internal/mutate -workers "$workers" -equivalent "$equivalents" -save "$out/results.json" \
-	"${reports[@]}" | tee "$out/score.txt"
+# Everything runs from functions, read whole before the first runs:
+# editing this file during an hour's run cannot change what the run does.
+case "${1:-}" in
+--score) exec go run ./internal/mutate -equivalent "$equivalents" -load "$2/results.json" ;;
+--again) again "$2" ;;
+*) run "$@" ;;
+esac
