@@ -51,7 +51,7 @@ var curlError = &lazyRE{expr: `^curl: \(\d+\) .*`}
 func cleanBody(body []byte) ([]byte, []string) {
 	// script(1) ends its log with "Script done." (or "Script done on
 	// DATE"), glued to the last line when the output had no newline.
-	if i := bytes.LastIndex(body, []byte("Script done")); i >= 0 && bytes.IndexByte(body[i:], '\n') >= len(body[i:])-2 {
+	if i := bytes.LastIndex(body, []byte("Script done")); i >= 0 && !bytes.ContainsRune(bytes.TrimRight(body[i:], "\r\n"), '\n') {
 		body = body[:i]
 	}
 	if !bytes.Contains(body, []byte("curl: (")) {

@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"compress/gzip"
 	"compress/zlib"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -91,6 +92,7 @@ func TestStripANSI(t *testing.T) {
 		"end\x1b":                               "end\x1b",
 		"\x1b[":                                 "",
 		"\x1b]unterminated":                     "",
+		"\x1b]0;t\x1b":                          "", // ESC at the very end of an OSC
 		"a\x1b[38;5;196mb":                      "ab",
 		"\x1b[~x":                               "x", // ~ (0x7e) ends a CSI
 		"\x1b[?25hx":                            "x",
@@ -99,6 +101,60 @@ func TestStripANSI(t *testing.T) {
 	} {
 		if got := string(stripANSI([]byte(in))); got != want {
 			t.Errorf("stripANSI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCleanBody(t *testing.T) {
+	for _, tc := range []struct {
+		in, body string
+		notes    []string
+	}{
+		{"{}\nScript done on 2026-11-22 10:00:00+00:00 [COMMAND_EXIT_CODE=\"0\"]\n", "{}\n", nil},
+		{"{}Script done.\n", "{}", nil},                                           // glued to the last line
+		{"Script done twice\nthen more\n", "Script done twice\nthen more\n", nil}, // not the end: text
+		{"x\nScript done.\r\n\n", "x\n", nil},                                     // the last line, however it ends
+		{"a\r\ncurl: (18) transfer closed\r\nb", "a\r\nb", []string{"curl: (18) transfer closed"}},
+		{"curl: (56) x\n", "", []string{"curl: (56) x"}},
+		{"text curl: (7) inside a line\n", "text curl: (7) inside a line\n", nil},
+	} {
+		body, notes := cleanBody([]byte(tc.in))
+		if string(body) != tc.body || !slices.Equal(notes, tc.notes) {
+			t.Errorf("cleanBody(%q) = %q, %q; want %q, %q", tc.in, body, notes, tc.body, tc.notes)
+		}
+	}
+	// A flood of error lines: all taken out, the first 32 kept as notes.
+	flood := strings.Repeat("curl: (28) timed out\n", 100)
+	if body, notes := cleanBody([]byte(flood)); strings.TrimSpace(string(body)) != "" || len(notes) != maxNotes {
+		t.Errorf("a flood: body %q, %d notes", body, len(notes))
+	}
+	for in, want := range map[string]string{"a\nb\nc": "a\nc", "b": "", "": "", "a\n": "a\n", "\nb\n": "\n"} {
+		if got := string(filterLines([]byte(in), func(l []byte) bool { return string(l) != "b" })); got != want {
+			t.Errorf("filterLines(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTrailingStatusEdges(t *testing.T) {
+	for _, tc := range []struct {
+		in, body string
+		code     int
+		ok       bool
+	}{
+		{`{"a":1}404`, `{"a":1}`, 404, true},
+		{"{\"a\":1}\n500\n", "{\"a\":1}\n", 500, true},
+		{"<html></html>100", "<html></html>", 100, true},
+		{"]599", "]", 599, true},
+		{"}099", "}099", 0, false}, // not a status
+		{"}600", "}600", 0, false},
+		{"}-99", "}-99", 0, false},
+		{"x404", "x404", 0, false}, // glued to a word: part of it
+		{"404", "", 404, true},     // alone: curl -s -o /dev/null -w
+		{"40", "40", 0, false},
+	} {
+		body, code, ok := trailingStatus([]byte(tc.in), 0)
+		if string(body) != tc.body || code != tc.code || ok != tc.ok {
+			t.Errorf("trailingStatus(%q) = %q, %d, %v; want %q, %d, %v", tc.in, body, code, ok, tc.body, tc.code, tc.ok)
 		}
 	}
 }
