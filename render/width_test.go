@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/explain"
 	"github.com/errcode-dev/errcode/render"
 )
 
@@ -125,5 +126,44 @@ func TestMatchListTruncates(t *testing.T) {
 		if got := list(tc.width, tc.title); got != prefix+tc.want {
 			t.Errorf("width %d, %d-character summary: %q, want %q", tc.width, len([]rune(tc.title)), got, prefix+tc.want)
 		}
+	}
+}
+
+// In colour, a table's first column is styled as a code and the others
+// are not; a finding without an entry shows its token beside its code
+// unless the two are one.
+func TestStyledCells(t *testing.T) {
+	var b bytes.Buffer
+	if err := render.New(&b, colorprofile.ANSI, 80).Table(true, []string{"ID", "NAME"}, [][]string{{"acme", "ACME API"}}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(b.String(), "\n")
+	if len(lines) < 2 || !strings.HasPrefix(lines[1], "\x1b[") || !strings.HasSuffix(lines[1], "  ACME API") {
+		t.Errorf("table row: %q, want a styled id and a plain name", lines)
+	}
+}
+
+func TestFindingName(t *testing.T) {
+	for _, tc := range []struct {
+		code, token, want string
+	}{
+		{"E1", "Token", "    • E1 Token  (not in errcode's catalogs)"},
+		{"Same", "Same", "    • Same  (not in errcode's catalogs)"},
+		{"", "OnlyToken", "    • OnlyToken  (not in errcode's catalogs)"},
+		{"OnlyCode", "", "    • OnlyCode  (not in errcode's catalogs)"},
+	} {
+		d := &explain.Diagnosis{Status: 400, Failed: true, Findings: []explain.Finding{{Item: explain.Item{Code: tc.code, Token: tc.token}}}}
+		var b bytes.Buffer
+		if err := render.New(&b, colorprofile.NoTTY, 0).Explain(render.ExplainInput{D: d}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), "\n"+tc.want+"\n") {
+			t.Errorf("code %q, token %q:\n%s", tc.code, tc.token, b.String())
+		}
+	}
+	// The smallest JSON there is, with something to escape.
+	var b bytes.Buffer
+	if err := render.JSON(&b, "\u202e"); err != nil || b.String() != "\"\\u202e\"\n" {
+		t.Errorf("JSON of U+202E: %q, %v", b.String(), err)
 	}
 }
