@@ -158,3 +158,16 @@ func TestTrailingStatusEdges(t *testing.T) {
 		}
 	}
 }
+
+// readXML reads 10,000 tokens at most: a code past them is not read.
+func TestXMLBound(t *testing.T) {
+	doc := func(fill int) []byte { // <Error>, fill <a/> (two tokens each), then the code
+		return []byte("<Error>" + strings.Repeat("<a/>", fill) + "<Code>X</Code></Error>")
+	}
+	if b := readXML(doc(4998)); len(b.Items) != 1 || b.Items[0].Code != "X" { // X is token 9,998
+		t.Errorf("a code within the bound: %+v", b)
+	}
+	if b := readXML(doc(4999)); len(b.Items) != 0 { // X is token 10,000
+		t.Errorf("a code past the bound: %+v", b)
+	}
+}
