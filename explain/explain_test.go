@@ -205,6 +205,21 @@ func TestReadInputBounded(t *testing.T) {
 	if data, truncated, err := ReadInput(strings.NewReader(exact)); err != nil || truncated || len(data) != MaxInput {
 		t.Errorf("exactly MaxInput bytes: len %d, truncated %v, err %v", len(data), truncated, err)
 	}
+	// Files are read into one buffer of their size: one byte, none.
+	dir := t.TempDir()
+	for content, wantErr := range map[string]error{"x": nil, "": ErrNoInput, "{}\n": nil} {
+		p := filepath.Join(dir, "f")
+		os.WriteFile(p, []byte(content), 0o644)
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _, err := ReadInput(f)
+		f.Close()
+		if err != wantErr || wantErr == nil && string(data) != content {
+			t.Errorf("a file of %q: %q, %v", content, data, err)
+		}
+	}
 	if _, _, err := ReadInput(strings.NewReader("")); err != ErrNoInput {
 		t.Errorf("empty input: %v", err)
 	}
