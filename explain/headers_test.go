@@ -127,3 +127,14 @@ func TestLastCRAndHost(t *testing.T) {
 		}
 	}
 }
+
+// A file saved with a byte order mark (Notepad, PowerShell's utf8) is read
+// as it would be without it.
+func TestBOM(t *testing.T) {
+	for _, in := range []string{"\xef\xbb\xbfHTTP/1.1 404 Not Found\r\n\r\n", "\xef\xbb\xbf< HTTP/2 404\r\n< a: b\r\n<\r\n"} {
+		tr := Parse([]byte(in), false)
+		if len(tr.Exchanges) != 1 || tr.Exchanges[0].Status != 404 || tr.Format == "body" {
+			t.Errorf("%q: format %q, %+v", in, tr.Format, tr.Exchanges)
+		}
+	}
+}
