@@ -92,6 +92,12 @@ func Parse(data []byte, truncated bool) *Transcript {
 			ex.Body = stripToolLines(ex.Body, t.Format)
 		}
 	}
+	if ex.Protocol == "" && len(ex.Carried) == 0 && string(bytes.TrimSpace(data)) == "000" {
+		// All there is: curl -s -w '%{http_code}', whose 000 means that
+		// no response came (-s hid why).
+		t.Format, ex.Body = "curl -w", nil
+		ex.Carried = []Item{{Message: "curl -w printed 000: no HTTP response arrived; run curl with -sS to see why", From: "curl -w", Vocab: "curl", VocabOnly: true, Fails: true}}
+	}
 	t.Exchanges = []Exchange{ex}
 	return t
 }

@@ -108,6 +108,8 @@ closed=http://127.0.0.1:1 empty=http://127.0.0.1:$bad reset=http://127.0.0.1:$((
 rec curl-sS-resolve.txt curl -sS https://nonexistent.invalid/v1/things
 rec curl-sv-resolve.txt curl -sv https://nonexistent.invalid/v1/things
 rec curl-sS-refused.txt curl -sS "$closed/"
+rec curl-sS-w-000-refused.txt curl -sS -w '%{http_code}\n' "$closed/"
+rec curl-s-w-000-refused.txt curl -s -w '%{http_code}' "$closed/"
 rec curl-sv-refused.txt curl -sv "$closed/"
 rec curl-sSi-empty-reply.txt curl -sSi "$empty/"
 rec curl-sSv-empty-reply.txt curl -sSv "$empty/"
