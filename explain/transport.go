@@ -157,10 +157,7 @@ func transportFailures(data []byte, format string) []Item {
 			return true
 		}
 		for _, fl := range failureLines {
-			if fl.format != "" && fl.format != format {
-				continue
-			}
-			if fl.prefix != "" && strings.HasPrefix(l, fl.prefix) || fl.contains != "" && strings.Contains(l, fl.contains) {
+			if fl.matches(l, format) {
 				if code := reasonCode(l); code != "" {
 					msg := l
 					if fl.prefix == "* " || strings.HasPrefix(fl.prefix, "http: ") {
@@ -204,11 +201,17 @@ func isFailureLine(l, format string) bool {
 		return true
 	}
 	for _, fl := range failureLines {
-		if (fl.format == "" || fl.format == format) && (fl.prefix != "" && strings.HasPrefix(l, fl.prefix) || fl.contains != "" && strings.Contains(l, fl.contains)) {
+		if fl.matches(l, format) {
 			return true
 		}
 	}
 	return false
+}
+
+// matches: l is this tool's failure line, in input of that format.
+func (fl failureLine) matches(l, format string) bool {
+	return (fl.format == "" || fl.format == format) &&
+		(fl.prefix != "" && strings.HasPrefix(l, fl.prefix) || fl.contains != "" && strings.Contains(l, fl.contains))
 }
 
 // lineMayFail: b may be a line transportFailures reads (a superset, cheap

@@ -60,6 +60,30 @@ func TestTransportFailureLines(t *testing.T) {
 }
 
 // Lines that only look like failures are not read as them.
+// Each tool's failure lines count in its own output (HTTPie's and
+// grpcurl's in any), and only there.
+func TestFailureLineFormats(t *testing.T) {
+	for _, tc := range []struct {
+		line, format string
+		want         bool
+	}{
+		{"* Could not resolve host: x", "curl -v", true},
+		{"* Could not resolve host: x", "body", false},
+		{"Resolving x (x)... failed: Name or service not known.", "wget -S", true},
+		{"Resolving x (x)... failed: Name or service not known.", "HTTPie", false},
+		{"HTTP request sent, awaiting response... No data received.", "wget -S", true},
+		{"http: error: ConnectionError: x", "body", true},
+		{"http: error: ConnectionError: x", "curl -v", true},
+		{`Failed to dial target host "h": x`, "wget -S", true},
+		{"curl: (7) Failed to connect", "wget -S", true}, // curl's own line, anywhere
+		{"nothing of the sort", "body", false},
+	} {
+		if got := isFailureLine(tc.line, tc.format); got != tc.want {
+			t.Errorf("isFailureLine(%q, %s) = %v, want %v", tc.line, tc.format, got, tc.want)
+		}
+	}
+}
+
 func TestTransportFailureFalsePositives(t *testing.T) {
 	for _, tc := range []struct{ format, input string }{
 		{"http", "* connection refused by upstream\n* request timed out\n"},     // a body's list, not a trace
@@ -67,6 +91,9 @@ func TestTransportFailureFalsePositives(t *testing.T) {
 		{"wget -S", "ERROR 404: Not Found.\n"},                                  // an HTTP error, not a transport one
 		{"curl -v", "* Closing connection 0\n"},
 		{"body", "curl: (x) no number\n"},
+		{"body", "* Could not resolve host: x.invalid\n"},                         // curl -v's words outside a trace
+		{"curl -v", "Connecting to 127.0.0.1:1... failed: Connection refused.\n"}, // wget's inside one
+		{"HTTPie", "Resolving x (x)... failed: Name or service not known.\n"},
 	} {
 		if items := transportFailures([]byte(tc.input), tc.format); len(items) > 0 {
 			t.Errorf("%q (%s): read as failures %+v", tc.input, tc.format, items)
