@@ -170,6 +170,7 @@ func TestRedactURL(t *testing.T) {
 		"https://h/x?pw=1&pass=2&pwd=3&jwt=4&sid=5&bearer=6&hmac=7": "https://h/x?pw=REDACTED&pass=REDACTED&pwd=REDACTED&jwt=REDACTED&sid=REDACTED&bearer=REDACTED&hmac=REDACTED",
 		"//alice:s3cr3t@host/x":                                     "//REDACTED@host/x",
 		"https://u:p@host":                                          "https://REDACTED@host",
+		"https://@host/x":                                           "https://REDACTED@host/x", // empty userinfo is userinfo
 		"https://host/users/a@b.com":                                "https://host/users/a@b.com",
 		"https://h/cb?error=access_denied&error_code=1&side=left":   "https://h/cb?error=access_denied&error_code=1&side=left",
 		// No authority, no userinfo: an address is not a password.

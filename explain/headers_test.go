@@ -138,3 +138,25 @@ func TestBOM(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstAndHeadLines(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"a\nb\nc\n", 2, "a\nb\n"},
+		{"a\nb", 5, "a\nb"},
+		{"a\nb\n", 2, "a\nb\n"},
+		{"\n\nx\ny", 2, "\n\n"},
+		{"a\nb", 0, ""},
+	} {
+		if got := string(firstLines([]byte(tc.in), tc.n)); got != tc.want {
+			t.Errorf("firstLines(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+	ls, next := headLines([]byte(strings.Repeat("x\n", maxTraceLines+5)))
+	if len(ls) != maxTraceLines || len(next) != maxTraceLines {
+		t.Errorf("headLines keeps %d lines, want %d", len(ls), maxTraceLines)
+	}
+}
