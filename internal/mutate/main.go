@@ -58,7 +58,7 @@ func (m *mutant) key() string { return m.File + " | " + m.Type + " | " + m.Text 
 func main() {
 	equivFile := flag.String("equivalent", "scripts/mutate-equivalent.txt", "equivalent mutants, one per line: FILE | TYPE | LINE | REASON")
 	workers := flag.Int("workers", 2, "mutants tested at once, each in its own copy of the module")
-	timeout := flag.Duration("timeout", 2*time.Minute, "longest one package's tests may take on a mutant")
+	timeout := flag.Duration("timeout", time.Minute, "longest one package's tests may take on a mutant")
 	save := flag.String("save", "", "write every mutant's final status to this file")
 	load := flag.String("load", "", "score the mutants a -save wrote, with the equivalents as they are now; run nothing")
 	again := flag.Bool("again", false, "with -load: run the survivors again on this tree (tests added since), then score")
@@ -491,7 +491,7 @@ func try(dir string, m *mutant, testers []string, timeout time.Duration) (status
 }
 
 func goCmd(dir string, timeout time.Duration, args ...string) error {
-	ctx, cancel := context.WithTimeout(context.Background(), timeout+30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout+10*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = dir
