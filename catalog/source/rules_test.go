@@ -107,6 +107,16 @@ func TestProblemPlacing(t *testing.T) {
 	if p.Error() != want {
 		t.Errorf("problem:\n%s\nwant:\n%s", p.Error(), want)
 	}
+	// The byte scan's problems are placed too, but for the node bound,
+	// which is about the whole file.
+	_, problems = source.Parse("deep.yaml", []byte("id: x\nentries: "+strings.Repeat("[", 70)))
+	if len(problems) != 1 || problems[0].Line != 2 || problems[0].Col != 10+65 {
+		t.Errorf("deep brackets: %+v", problems)
+	}
+	_, problems = source.Parse("many.yaml", []byte("x: ["+strings.Repeat("a,", source.MaxNodes)+"]"))
+	if len(problems) != 1 || problems[0].Line != 0 || problems[0].Text != "" {
+		t.Errorf("too many nodes: %+v", problems)
+	}
 	_, problems = source.Parse("t.yaml", []byte("id: x\nentries:\n  - code: !custom a\n"))
 	if len(problems) != 1 || problems[0].Line != 3 || problems[0].Col != 11 {
 		t.Errorf("a tag's problem is not placed: %+v", problems)
