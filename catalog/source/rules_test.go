@@ -110,7 +110,7 @@ func TestProblemPlacing(t *testing.T) {
 	// The byte scan's problems are placed too, but for the node bound,
 	// which is about the whole file.
 	_, problems = source.Parse("deep.yaml", []byte("id: x\nentries: "+strings.Repeat("[", 70)))
-	if len(problems) != 1 || problems[0].Line != 2 || problems[0].Col != 10+65 {
+	if len(problems) != 1 || problems[0].Line != 2 || problems[0].Col != 9+65 {
 		t.Errorf("deep brackets: %+v", problems)
 	}
 	_, problems = source.Parse("many.yaml", []byte("x: ["+strings.Repeat("a,", source.MaxNodes)+"]"))
