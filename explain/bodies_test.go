@@ -67,6 +67,7 @@ var bodies = []struct{ name, body string }{
 	{"emnify without a token, a number", `{"error_code":1400,"message":"m"}`},
 	{"error_code without a token, a word", `{"error_code":"AUTH-401","message":"m"}`},
 	{"aws json without a namespace", `{"__type":"ThrottlingException","message":"slow down"}`},
+	{"aws json, # first", `{"__type":"#ThrottlingException","message":"m"}`},
 	{"aws json with a colon", `{"__type":"com.amazon.coral.validate#ValidationException:http://internal","message":"m"}`},
 	{"kubernetes retryAfterSeconds 0", `{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"TooManyRequests","details":{"retryAfterSeconds":0},"code":429}`},
 	{"kubernetes retryAfterSeconds -1", `{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"TooManyRequests","details":{"retryAfterSeconds":-1},"code":429}`},

@@ -444,6 +444,12 @@ func TestLenientEdges(t *testing.T) {
 	if _, ok, exact := parseJSON([]byte(`["\ud800\`)); !ok || exact {
 		t.Errorf("cut after a high surrogate: ok %v, exact %v", ok, exact)
 	}
+	// An escape cut off where the input ends is not read from whatever
+	// follows in memory (a body is part of a larger buffer).
+	buf := []byte(`["\u00` + `41"]`)
+	if v, _, _ := parseJSON(buf[:len(buf)-4]); !reflect.DeepEqual(v, []any{"\ufffd00"}) {
+		t.Errorf("a cut escape read past its end: %#v", v)
+	}
 	// Objects count toward the bound as arrays do.
 	objects := strings.Repeat(`{"a":`, maxDepth+2) + "1" + strings.Repeat("}", maxDepth+2)
 	if _, ok, exact := parseJSON([]byte(objects)); !ok || exact {
