@@ -151,17 +151,20 @@ func TestZshCompletion(t *testing.T) {
 	zsh := need(t, "zsh")
 	tmux := need(t, "tmux")
 	path := errcodeOnPath(t)
-	sock := "errcode-test-" + filepath.Base(t.TempDir())
+	// A socket of its own, by path: a name such as errcode-test-001 (the
+	// temp dir's base) is the same in every test process, and two at once
+	// (go test -count, a mutation run) met in one tmux server.
+	sock := filepath.Join(t.TempDir(), "tmux.sock")
 	home := t.TempDir()
 	tm := func(args ...string) string {
-		out, err := exec.Command(tmux, append([]string{"-L", sock, "-f", "/dev/null"}, args...)...).CombinedOutput()
+		out, err := exec.Command(tmux, append([]string{"-S", sock, "-f", "/dev/null"}, args...)...).CombinedOutput()
 		if err != nil {
 			t.Fatalf("tmux %v: %v\n%s", args, err, out)
 		}
 		return string(out)
 	}
 	tm("new-session", "-d", "-x", "200", "-y", "60", "-s", "t", "env", "PATH="+path, "HOME="+home, "TERM=xterm", zsh, "-f")
-	defer exec.Command(tmux, "-L", sock, "kill-server").Run()
+	defer exec.Command(tmux, "-S", sock, "kill-server").Run()
 	tm("send-keys", "-t", "t", "autoload -U compinit && compinit -u -D && source "+script(t, "_errcode")+" && clear", "Enter")
 	screen := func(line, want string) string {
 		// TAB inserts what all matches share (AUTH -> AUTH-40); the second
