@@ -10,6 +10,9 @@
 #                                     equivalents as they are now
 #   scripts/mutate.sh --again /tmp/m  run that run's survivors again on the
 #                                     tree as it is now (tests added since)
+#   RECHECK=pkg scripts/mutate.sh --again /tmp/m
+#                                     ...and the mutants pkg's tests killed
+#                                     (if those tests were flaky then)
 #
 # 1. gremlins (pinned below) mutates each package and runs that package's own
 #    tests on every mutant it covers.
@@ -49,7 +52,7 @@ again() {
 	snap=$(mktemp -d)
 	snapshot "$snap"
 	cd "$snap"
-	go run ./internal/mutate -equivalent "$equivalents" -workers "$workers" -again \
+	go run ./internal/mutate -equivalent "$equivalents" -workers "$workers" -again -recheck "${RECHECK:-}" \
 		-load "$prev/results.json" -save "$prev/results.json" | tee "$prev/score.txt"
 	status=${PIPESTATUS[0]}
 	rm -rf "$snap"

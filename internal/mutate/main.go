@@ -62,6 +62,7 @@ func main() {
 	save := flag.String("save", "", "write every mutant's final status to this file")
 	load := flag.String("load", "", "score the mutants a -save wrote, with the equivalents as they are now; run nothing")
 	again := flag.Bool("again", false, "with -load: run the survivors again on this tree (tests added since), then score")
+	recheck := flag.String("recheck", "", "with -again: also run again the mutants this package's tests killed (a flaky package)")
 	flag.Parse()
 	if *load != "" {
 		all, err := readSaved(*load)
@@ -69,7 +70,7 @@ func main() {
 			fail(err)
 		}
 		if *again {
-			rerunSurvivors(all, *workers, *timeout)
+			rerunSurvivors(all, *recheck, *workers, *timeout)
 			if *save != "" {
 				writeSaved(*save, all)
 			}
@@ -129,19 +130,21 @@ func writeSaved(path string, all []*mutant) {
 // tree as it is now: for tests added since, without a whole new run. Each
 // is found again by its marked line, which stays valid while only tests
 // change; a mutant whose line is gone is reported and left as it was.
-func rerunSurvivors(all []*mutant, workers int, timeout time.Duration) {
+func rerunSurvivors(all []*mutant, recheck string, workers int, timeout time.Duration) {
 	testers, err := dependents()
 	if err != nil {
 		fail(err)
 	}
 	var again []*mutant
 	for _, m := range all {
-		if m.Status != lived && m.Status != equivalent {
+		if m.Status != lived && m.Status != equivalent && !(recheck != "" && m.Status == killed && m.By == recheck) {
 			continue
 		}
+		prev := m.Status
 		m.Status = lived
 		if err := m.relocate(); err != nil {
 			fmt.Fprintf(os.Stderr, "mutate: %v: left as it was\n", err)
+			m.Status = prev
 			continue
 		}
 		m.Status = timedOut // so that try runs its own package's tests too
