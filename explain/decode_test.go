@@ -114,6 +114,7 @@ func TestCleanBody(t *testing.T) {
 		{"{}Script done.\n", "{}", nil},                                           // glued to the last line
 		{"Script done twice\nthen more\n", "Script done twice\nthen more\n", nil}, // not the end: text
 		{"x\nScript done.\r\n\n", "x\n", nil},                                     // the last line, however it ends
+		{"Script done on 2026-11-22 10:00:00+00:00\n", "", nil},                   // an empty body in a script(1) log
 		{"a\r\ncurl: (18) transfer closed\r\nb", "a\r\nb", []string{"curl: (18) transfer closed"}},
 		{"curl: (56) x\n", "", []string{"curl: (56) x"}},
 		{"text curl: (7) inside a line\n", "text curl: (7) inside a line\n", nil},
@@ -169,5 +170,25 @@ func TestXMLBound(t *testing.T) {
 	}
 	if b := readXML(doc(4999)); len(b.Items) != 0 { // X is token 10,000
 		t.Errorf("a code past the bound: %+v", b)
+	}
+}
+
+// A body of one byte is no gzip stream, whatever it is.
+func TestCompressedEdges(t *testing.T) {
+	for _, tc := range []struct {
+		body     string
+		encoding string
+		want     bool
+	}{
+		{"\x1f", "", false}, {"\x1f\x8b", "", true}, {"\x1f\x8c", "", false}, {"\x1e\x8b", "", false},
+		{"abc", "gzip", true}, {"abc", "", false}, {"", "", false},
+	} {
+		h := header()
+		if tc.encoding != "" {
+			h = header("Content-Encoding", tc.encoding)
+		}
+		if got := compressed([]byte(tc.body), h); got != tc.want {
+			t.Errorf("compressed(%q, %q) = %v, want %v", tc.body, tc.encoding, got, tc.want)
+		}
 	}
 }

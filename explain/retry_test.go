@@ -60,3 +60,13 @@ func TestRetrySignals(t *testing.T) {
 		}
 	}
 }
+
+// A Kubernetes Status of Success under 200 (what a DELETE returns) is no
+// failure, though its shape is one that only ever carries errors.
+func TestKubernetesSuccess(t *testing.T) {
+	ix := catalog.NewIndex(catalog.Builtin())
+	in := "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Success\",\"details\":{\"name\":\"web\",\"kind\":\"pods\"}}"
+	if d := Diagnose(Parse([]byte(in), false).Exchanges[0], ix, Options{}); d.Failed || d.Shape != "kubernetes" {
+		t.Errorf("Status Success: failed %v, shape %q", d.Failed, d.Shape)
+	}
+}
