@@ -160,3 +160,66 @@ func TestFirstAndHeadLines(t *testing.T) {
 		t.Errorf("headLines keeps %d lines, want %d", len(ls), maxTraceLines)
 	}
 }
+
+// What stands before a response: curl's error lines and progress meter,
+// up to maxPreamble lines of tool chatter (blank ones not noted), an
+// HTTPie request with its headers and body.
+func TestPlainPreamble(t *testing.T) {
+	pre := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			b.WriteString("chatter " + string(rune('a'+i)) + "\n")
+		}
+		return b.String()
+	}
+	for _, tc := range []struct {
+		name, in string
+		status   int
+		notes    int
+		method   string
+		body     string
+	}{
+		{"seven lines before", pre(7) + "HTTP/1.1 404 Not Found\r\n\r\nx", 404, 7, "", "x"},
+		{"eight lines before", pre(8) + "HTTP/1.1 404 Not Found\r\n\r\nx", 404, 8, "", "x"},
+		{"nine lines before: a body", pre(9) + "HTTP/1.1 404 Not Found\r\n\r\nx", 0, 0, "", ""},
+		{"a blank line among them", "chatter\n\nHTTP/1.1 404 Not Found\r\n\r\nx", 404, 1, "", "x"},
+		{"curl's error line first", "curl: (18) transfer closed\nHTTP/1.1 500 Internal Server Error\r\n\r\nx", 500, 1, "", "x"},
+		{"an HTTPie request with a body", "POST /v1/x HTTP/1.1\r\nHost: api.example.com\r\nContent-Type: application/json\r\n\r\n{\"a\":1}\r\n\r\nHTTP/1.1 422 Unprocessable Entity\r\n\r\n{\"error\":\"bad\"}", 422, 0, "POST", `{"error":"bad"}`},
+		{"a request and nothing after", "GET /x HTTP/1.1\r\nHost: h\r\n", 0, 0, "", ""},
+		{"only a status line", "HTTP/1.1 204 No Content", 204, 0, "", ""},
+	} {
+		ex, ok := parsePlain([]byte(tc.in))
+		if tc.status == 0 {
+			if ok {
+				t.Errorf("%s: read as a response: %+v", tc.name, ex.Response)
+			}
+			continue
+		}
+		if !ok || ex.Status != tc.status || len(ex.Notes) != tc.notes || ex.Method != tc.method || strings.TrimSpace(string(ex.Body)) != tc.body {
+			t.Errorf("%s: ok %v, status %d, notes %q, method %q, body %q", tc.name, ok, ex.Status, ex.Notes, ex.Method, ex.Body)
+		}
+	}
+}
+
+// curl's own lines before a response are notes as curl wrote them; its
+// progress meter is no note at all.
+func TestPlainCurlLines(t *testing.T) {
+	in := "  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n" +
+		"curl: (18) transfer closed with 10 bytes remaining to read\nHTTP/1.1 500 Internal Server Error\r\n\r\nx"
+	ex, ok := parsePlain([]byte(in))
+	if !ok || len(ex.Notes) != 1 || ex.Notes[0] != "curl: (18) transfer closed with 10 bytes remaining to read" {
+		t.Errorf("notes %q (ok %v)", ex.Notes, ok)
+	}
+	// A flood of header lines: the reader keeps maxTraceLines of them, and
+	// the body after them is still the body.
+	var b strings.Builder
+	b.WriteString("HTTP/1.1 500 Internal Server Error\r\n")
+	for range maxTraceLines - 1 {
+		b.WriteString("X-A: b\r\n")
+	}
+	b.WriteString("\r\n{\"error\":{\"code\":\"x\",\"message\":\"m\"}}")
+	ex, ok = parsePlain([]byte(b.String()))
+	if !ok || !strings.Contains(string(ex.Body), `"code":"x"`) {
+		t.Errorf("the body after %d header lines: %q", maxTraceLines, ex.Body)
+	}
+}
