@@ -73,3 +73,71 @@ func TestAttribution(t *testing.T) {
 func itoa(n int) string {
 	return string([]byte{byte('0' + n/100), byte('0' + n/10%10), byte('0' + n%10)})
 }
+
+// A catalog's own body paths: its when: conditions make the body its
+// envelope (the shape is its id), and its request_id path gives the id.
+func TestBodyPathsDiagnosis(t *testing.T) {
+	c := &catalog.Catalog{ID: "acme", Body: &catalog.BodyPaths{Code: "fault.id", Token: "fault.kind", RequestID: "meta.trace", When: []string{"fault"}},
+		Entries: []catalog.Entry{{Catalog: "acme", Code: "F1", Status: 409}, {Catalog: "acme", Code: "F2", Token: "OnlyToken"}}}
+	plain := &catalog.Catalog{ID: "plain", Body: &catalog.BodyPaths{Token: "err.kind"}, Entries: []catalog.Entry{{Catalog: "plain", Code: "P9", Token: "Locked"}}}
+	ix := catalog.NewIndex(append(catalog.Builtin(), c, plain))
+	d := Diagnose(Parse([]byte("HTTP/1.1 409 Conflict\r\n\r\n{\"fault\":{\"id\":\"F1\"},\"meta\":{\"trace\":\"tr-7\"}}"), false).Exchanges[0], ix, Options{})
+	if d.Catalog == nil || d.Catalog.ID != "acme" || d.Shape != "acme" || d.RequestID != "tr-7" || d.RequestIDFrom != "body" {
+		t.Errorf("when: catalog %v, shape %q, request id %q from %q", d.Catalog, d.Shape, d.RequestID, d.RequestIDFrom)
+	}
+	// No conditions: the paths explain the body when they lead to a code or
+	// token the catalog has (a token alone, here), and the shape stays.
+	d = Diagnose(Parse([]byte("HTTP/1.1 423 Locked\r\n\r\n{\"err\":{\"kind\":\"Locked\"}}"), false).Exchanges[0], ix, Options{})
+	if d.Catalog == nil || d.Catalog.ID != "plain" || d.Shape == "plain" || len(d.Findings) == 0 || d.Findings[0].Entry == nil || d.Findings[0].Entry.Code != "P9" {
+		t.Errorf("token only: catalog %v, shape %q, findings %+v", d.Catalog, d.Shape, d.Findings)
+	}
+}
+
+// A code in a header names the error the body only describes; a code the
+// body has already is one error, not two; another is a second.
+func TestHeaderCodes(t *testing.T) {
+	ix := catalog.NewIndex(catalog.Builtin())
+	for _, tc := range []struct {
+		name, in string
+		want     []string // code: message of each finding
+	}{
+		{"the body says what, the header which",
+			"HTTP/1.1 400 Bad Request\r\nx-amzn-ErrorType: ValidationException:http://internal.amazon.com/coral/\r\n\r\n{\"message\":\"1 validation error\"}",
+			[]string{"ValidationException: 1 validation error"}},
+		{"both carry the code",
+			"HTTP/1.1 400 Bad Request\r\nx-amzn-ErrorType: ValidationException\r\nContent-Type: application/x-amz-json-1.0\r\n\r\n{\"__type\":\"com.amazon#ValidationException\",\"message\":\"bad\"}",
+			[]string{"ValidationException: bad"}},
+		{"another code besides",
+			"HTTP/1.1 400 Bad Request\r\nx-amzn-ErrorType: ThrottlingException\r\n\r\n{\"__type\":\"com.amazon#ValidationException\",\"message\":\"bad\"}",
+			[]string{"ValidationException: bad", "ThrottlingException: "}},
+		{"a header code and no body",
+			"HTTP/1.1 400 Bad Request\r\nx-amzn-ErrorType: ValidationException\r\n\r\n",
+			[]string{"ValidationException: "}},
+	} {
+		d := Diagnose(Parse([]byte(tc.in), false).Exchanges[0], ix, Options{})
+		var got []string
+		for _, f := range d.Findings {
+			got = append(got, f.Code+": "+f.Message)
+		}
+		if strings.Join(got, " | ") != strings.Join(tc.want, " | ") {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// When no API claims a response, the protocol whose carrier explains its
+// first error does, and says how it knew.
+func TestVocabAttribution(t *testing.T) {
+	ix := catalog.NewIndex(catalog.Builtin())
+	for _, tc := range []struct{ in, catalog, from string }{
+		{"HTTP/1.1 503 Service Unavailable\r\n\r\n{\"error\":{\"code\":503,\"message\":\"m\",\"status\":\"UNAVAILABLE\"}}", "grpc", "status in a Google API error"},
+		{"HTTP/1.1 409 Conflict\r\n\r\n{\"code\":\"23505\",\"details\":null,\"hint\":null,\"message\":\"duplicate key\"}", "postgres", "SQLSTATE in the body's code"},
+		{"HTTP/1.1 503 Service Unavailable\r\n\r\n{\"code\":14,\"message\":\"unavailable\"}", "grpc", "body shape"}, // the shape is the catalog's id
+		{"HTTP/1.1 400 Bad Request\r\n\r\n{\"error\":\"invalid_grant\",\"error_description\":\"expired\"}", "oauth", "body shape"},
+	} {
+		d := Diagnose(Parse([]byte(tc.in), false).Exchanges[0], ix, Options{})
+		if d.Catalog == nil || d.Catalog.ID != tc.catalog || d.CatalogFrom != tc.from {
+			t.Errorf("%q: catalog %v (%s), want %s (%s)", tc.in, d.Catalog != nil, d.CatalogFrom, tc.catalog, tc.from)
+		}
+	}
+}

@@ -85,6 +85,7 @@ var bodies = []struct{ name, body string }{
 	{"a problem with only an instance", `{"title":"Gone","instance":"/x/1"}`},
 	{"xml with a message only", `<Error><Message>Access Denied</Message></Error>`},
 	{"xml with nothing", `<Other><Thing>x</Thing></Other>`},
+	{"a bare array of errors", `[{"code":"E1"},{"message":"only a message"},{"other":1},"a string"]`},
 	{"text of 300 bytes", strings.Repeat("y", 300)},
 	{"text of continuation bytes", strings.Repeat("\x80", 400)},
 	{"cloudflare with a code, no title", "<html><body><p>Error 1020: Access denied</p> cloudflare</body></html>"},

@@ -192,3 +192,12 @@ func TestCompressedEdges(t *testing.T) {
 		}
 	}
 }
+
+// A body in terminal colours (HTTPie --pretty=all) is read without them,
+// from its first byte.
+func TestColouredBody(t *testing.T) {
+	body, _ := finishBody(Response{Body: []byte("\x1b[1m{\x1b[0m\"error\": \"bad\"}"), Header: header()})
+	if string(body) != `{"error": "bad"}` {
+		t.Errorf("coloured body: %q", body)
+	}
+}

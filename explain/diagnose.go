@@ -231,8 +231,6 @@ func vocabFrom(it Item, shape string) string {
 		return "status in a Google API error"
 	case shape == "postgrest":
 		return "SQLSTATE in the body's code"
-	case shape == "grpc":
-		return "gRPC status in the body"
 	}
 	return "body shape"
 }

@@ -33,6 +33,7 @@ func TestNestingLimits(t *testing.T) {
 		{"in a comment", "x: 1 # " + strings.Repeat("[", 100) + "\ny: 2\n", "", 0, 0},
 		{"a comment at the start", "#" + strings.Repeat("[", 100) + "\n", "", 0, 0},
 		{"a tab before #", "x: 1\t#" + strings.Repeat("[", 100) + "\n", "", 0, 0},
+		{"# after a word, before a space, is no comment", "x: a# " + strings.Repeat("[", 65), "brackets nested", 1, 6 + 65},
 		{"a quote inside a word is none", `a"` + strings.Repeat("[", 65), "brackets nested", 1, 2 + 65},
 		{"# inside a word is no comment", "x: a#" + strings.Repeat("[", 65), "brackets nested", 1, 5 + 65},
 		{"a comment ends with its line", "# c\nx: " + strings.Repeat("[", 65), "brackets nested", 2, 3 + 65},
@@ -66,6 +67,10 @@ func TestNodeBound(t *testing.T) {
 	}
 	if msg, _, _ := source.NestingLimits(block(source.MaxNodes)); msg == "" {
 		t.Errorf("a sequence of %d items and a key: accepted", source.MaxNodes)
+	}
+	// Plain words with spaces between them are one scalar, not nodes.
+	if msg, _, _ := source.NestingLimits([]byte("x: " + strings.Repeat("a ", source.MaxNodes))); msg != "" {
+		t.Errorf("words and spaces: %q", msg)
 	}
 	// A colon or dash inside a word is no node.
 	if msg, _, _ := source.NestingLimits([]byte("x: " + strings.Repeat("a:b-c", source.MaxNodes))); msg != "" {
