@@ -21,8 +21,9 @@ func TestAttribution(t *testing.T) {
 		{Catalog: "acme", Code: "ANY", Title: "no status"},
 		{Catalog: "acme", Code: "SHARED", Status: 429},
 		{Catalog: "acme", Code: "2000-2099", Kind: catalog.Range, From: 2000, To: 2099},
+		{Catalog: "acme", Code: "A-LOCK", Token: "Locked"},
 	}}
-	other := &catalog.Catalog{ID: "other", Entries: []catalog.Entry{{Catalog: "other", Code: "SHARED", Status: 429}, {Catalog: "other", Code: "E1", Status: 500}, {Catalog: "other", Code: "2050", Status: 409}}}
+	other := &catalog.Catalog{ID: "other", Entries: []catalog.Entry{{Catalog: "other", Code: "SHARED", Status: 429}, {Catalog: "other", Code: "E1", Status: 500}, {Catalog: "other", Code: "2050", Status: 409}, {Catalog: "other", Code: "O-LOCK", Token: "Locked"}}}
 	byStatus := &catalog.Catalog{ID: "bystatus", Hosts: []string{"api.bystatus.example"}, Entries: []catalog.Entry{
 		{Catalog: "bystatus", Code: "404", Status: 404, Title: "not here"},
 		{Catalog: "bystatus", Code: "410", Status: 0},
@@ -49,6 +50,7 @@ func TestAttribution(t *testing.T) {
 		// A code of one catalog that falls in another's range: the code's
 		// own entry, and a range is no second answer worth naming.
 		{"a code in another's range", body(409, "2050"), "", "", "", "other:2050", ""},
+		{"a token two catalogs have", "HTTP/1.1 423 Locked\r\n\r\n{\"error_code\":\"\",\"error_token\":\"Locked\",\"message\":\"m\"}", "", "", "", "acme:A-LOCK", "also other:O-LOCK"},
 		// A catalog that documents its errors by status: the status names
 		// the entry of a top-level error whose own code it lacks.
 		{"by status", "GET /x HTTP/1.1\r\nHost: api.bystatus.example\r\n\r\n" + body(404, "whatever"), "", "bystatus", "host api.bystatus.example", "bystatus:404", ""},
