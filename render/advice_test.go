@@ -1,9 +1,11 @@
 package render_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/explain"
 	"github.com/errcode-dev/errcode/render"
 )
@@ -58,6 +60,44 @@ func TestRateText(t *testing.T) {
 	} {
 		if got := render.RateText(tc.rl); got != tc.want {
 			t.Errorf("rateText(%+v) = %q, want %q", tc.rl, got, tc.want)
+		}
+	}
+}
+
+// The headline's verdict: a failure under 2xx says it failed, at both ends
+// of the range and not past them.
+func TestHeadlineVerdict(t *testing.T) {
+	for status, want := range map[int]string{199: "not retryable", 200: "failed, not retryable", 299: "failed, not retryable", 300: "not retryable"} {
+		d := explain.Diagnosis{Status: status, Failed: true, RetryKnown: true}
+		if got := render.Headline(&d); !strings.HasSuffix(got, "  "+want) {
+			t.Errorf("status %d: %q, want it to end %q", status, got, want)
+		}
+	}
+}
+
+// What the response said beside the entry it was found under.
+func TestAside(t *testing.T) {
+	rng := &catalog.Entry{Code: "2200-2299", Kind: catalog.Range}
+	grpc := &catalog.Entry{Code: "8", Token: "RESOURCE_EXHAUSTED"}
+	stripe := &catalog.Entry{Code: "card_declined"}
+	byStatus := &catalog.Entry{Code: "404"}
+	for _, tc := range []struct {
+		code, token string
+		e           *catalog.Entry
+		want        string
+	}{
+		{"2205", "", rng, "2205"}, // its own code within a range
+		{"RATE_LIMIT_EXCEEDED", "RESOURCE_EXHAUSTED", grpc, "RATE_LIMIT_EXCEEDED"}, // a reason beside the status found
+		{"X", "card_declined", stripe, "X"},                                        // the token is the entry's code
+		{"card_declined", "card_error", stripe, "card_error"},                      // the kind beside the code
+		{"card_declined", "", stripe, ""},
+		{"card_declined", "card_declined", stripe, ""},
+		{"whatever", "", byStatus, ""}, // found by the status: nothing to set beside it
+		{"8", "RESOURCE_EXHAUSTED", grpc, ""},
+	} {
+		f := explain.Finding{Item: explain.Item{Code: tc.code, Token: tc.token}, Entry: tc.e}
+		if got := render.Aside(f); got != tc.want {
+			t.Errorf("code %q, token %q beside %s: %q, want %q", tc.code, tc.token, tc.e.Code, got, tc.want)
 		}
 	}
 }

@@ -6,3 +6,7 @@ import "github.com/errcode-dev/errcode/explain"
 var RateText = rateText
 
 func RetryAdvice(d *explain.Diagnosis) string { return (&Renderer{plain: true}).retryAdvice(d) }
+
+var Aside = aside
+
+func Headline(d *explain.Diagnosis) string { return (&Renderer{plain: true}).explainHeadline(d) }
