@@ -40,6 +40,7 @@ const (
 	notViable  = "NOT VIABLE"
 	timedOut   = "TIMED OUT"
 	equivalent = "EQUIVALENT" // errcode's: lived, and argued harmless
+	gone       = "GONE"       // errcode's: its line was rewritten since the run (--again)
 )
 
 type mutant struct {
@@ -143,8 +144,14 @@ func rerunSurvivors(all []*mutant, recheck string, workers int, timeout time.Dur
 		prev := m.Status
 		m.Status = lived
 		if err := m.relocate(); err != nil {
-			fmt.Fprintf(os.Stderr, "mutate: %v: left as it was\n", err)
-			m.Status = prev
+			// The code it mutated is not there any more: it is no mutant of
+			// this tree. (Rewritten code wants a new full run.)
+			fmt.Fprintf(os.Stderr, "mutate: %v: gone\n", err)
+			if prev == killed {
+				m.Status = prev
+			} else {
+				m.Status = gone
+			}
 			continue
 		}
 		m.Status = timedOut // so that try runs its own package's tests too
@@ -563,7 +570,7 @@ func readEquivalents(path string) (map[string]string, error) {
 // does not raise the score. It reports whether every package reached 90% with
 // every survivor explained.
 func report(all []*mutant) bool {
-	type tally struct{ killed, lived, equiv, notViable int }
+	type tally struct{ killed, lived, equiv, notViable, gone int }
 	per := map[string]*tally{}
 	var pkgs []string
 	for _, m := range all {
@@ -580,13 +587,15 @@ func report(all []*mutant) bool {
 			t.lived++
 		case equivalent:
 			t.equiv++
+		case gone:
+			t.gone++
 		default:
 			t.notViable++
 		}
 	}
 	sort.Strings(pkgs)
 	ok := true
-	fmt.Printf("%-16s %7s %7s %7s %7s %7s\n", "package", "killed", "lived", "equiv", "n/v", "score")
+	fmt.Printf("%-16s %7s %7s %7s %7s %7s %7s\n", "package", "killed", "lived", "equiv", "n/v", "gone", "score")
 	for _, p := range pkgs {
 		t := per[p]
 		viable := t.killed + t.lived + t.equiv
@@ -597,7 +606,7 @@ func report(all []*mutant) bool {
 		if score < 90 || t.lived > 0 {
 			ok = false
 		}
-		fmt.Printf("%-16s %7d %7d %7d %7d %6.1f%%\n", p, t.killed, t.lived, t.equiv, t.notViable, score)
+		fmt.Printf("%-16s %7d %7d %7d %7d %7d %6.1f%%\n", p, t.killed, t.lived, t.equiv, t.notViable, t.gone, score)
 	}
 	sort.SliceStable(all, func(i, j int) bool {
 		if all[i].File != all[j].File {
