@@ -223,3 +223,28 @@ func TestPlainCurlLines(t *testing.T) {
 		t.Errorf("the body after %d header lines: %q", maxTraceLines, ex.Body)
 	}
 }
+
+// curl -v on a terminal: bold header names, a body in colour, lines of a
+// body joined as they came; at most maxTraceLines header lines.
+func TestCurlVerboseLines(t *testing.T) {
+	ex := parseCurlVerbose([]byte("< HTTP/2 429\r\n< \x1b[1mretry-after\x1b[0m: 30\r\n<\r\n\x1b[1;39mfirst line\x1b[0m\r\nsecond line\r\n"))
+	if ex.Header.Get("Retry-After") != "30" {
+		t.Errorf("a bold header name: %v", ex.Header)
+	}
+	if string(ex.Body) != "first line\nsecond line" {
+		t.Errorf("body %q", ex.Body)
+	}
+	var b strings.Builder
+	b.WriteString("< HTTP/1.1 500 Internal Server Error\r\n")
+	for range maxTraceLines + 5 {
+		b.WriteString("< X-A: b\r\n")
+	}
+	if ex := parseCurlVerbose([]byte(b.String())); len(ex.Header.Values("X-A")) != maxTraceLines-1 {
+		t.Errorf("%d header lines kept, want %d", len(ex.Header.Values("X-A")), maxTraceLines-1)
+	}
+	// wget's body lines are joined the same way.
+	w := parseWget([]byte("  HTTP/1.1 500 Internal Server Error\n  Content-Type: text/plain\none\ntwo\n"))
+	if string(w.Body) != "one\ntwo" {
+		t.Errorf("wget body %q", w.Body)
+	}
+}

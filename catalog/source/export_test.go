@@ -84,3 +84,5 @@ func CacheKey(path string) string {
 	}
 	return cacheKey(path, fi)
 }
+
+var CheckFile = checkFile

@@ -1,6 +1,8 @@
 package source_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -153,5 +155,23 @@ func TestDuplicateCodes(t *testing.T) {
 	_, problems = source.Parse("d.yaml", []byte("id: x\nentries:\n  - code: A-1\n  - code: a_1\n"))
 	if len(problems) != 1 || problems[0].Msg != `code "a_1" duplicates entry 1 ("A-1")` {
 		t.Errorf("A-1 and a_1: %+v", problems)
+	}
+}
+
+// A catalog may be MaxFile bytes, not one more (sparse files: nothing is
+// written).
+func TestMaxFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "big.yaml")
+	for size, ok := range map[int64]bool{source.MaxFile: true, source.MaxFile + 1: false} {
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Truncate(p, size); err != nil {
+			t.Fatal(err)
+		}
+		fi, _ := os.Stat(p)
+		if err := source.CheckFile(fi); (err == nil) != ok {
+			t.Errorf("a file of %d bytes: %v", size, err)
+		}
 	}
 }
