@@ -382,8 +382,12 @@ func secretIn(u string) string {
 			return host[:at]
 		}
 	}
-	for _, param := range strings.FieldsFunc(u, func(r rune) bool { return r == '?' || r == '#' || r == '&' || r == ';' }) {
-		if name, value, ok := strings.Cut(param, "="); ok && secretName(name) && value != "REDACTED" && !strings.Contains(name, "/") {
+	i := strings.IndexAny(u, "?#;") // parameters start here: what comes before is the path
+	if i < 0 {
+		return ""
+	}
+	for _, param := range strings.FieldsFunc(u[i:], func(r rune) bool { return r == '?' || r == '#' || r == '&' || r == ';' }) {
+		if name, value, ok := strings.Cut(param, "="); ok && secretName(name) && value != "REDACTED" && value != "" {
 			return param
 		}
 	}
