@@ -125,7 +125,9 @@ func finishBody(r Response) ([]byte, int) {
 }
 
 // trailingStatus finds the three digits curl -w '%{http_code}' prints after
-// the body: glued to a closing } ] or >, or alone on the last line.
+// the body: glued to a closing } ] or >, or alone on the last line. Its
+// 000, when there was no status line, says that no response came: it is
+// taken off as well, and gives no status.
 func trailingStatus(body []byte, status int) ([]byte, int, bool) {
 	b := bytes.TrimRight(body, " \t\r\n")
 	if len(b) < 3 {
@@ -133,7 +135,8 @@ func trailingStatus(body []byte, status int) ([]byte, int, bool) {
 	}
 	tail := b[len(b)-3:]
 	code, err := strconv.Atoi(string(tail))
-	if err != nil || code < 100 || code > 599 || tail[0] == '-' {
+	noResponse := status == 0 && string(tail) == "000"
+	if err != nil || (code < 100 && !noResponse) || code > 599 || tail[0] == '-' {
 		return body, 0, false
 	}
 	rest := b[:len(b)-3]

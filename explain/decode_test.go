@@ -152,8 +152,16 @@ func TestTrailingStatusEdges(t *testing.T) {
 		{"x404", "x404", 0, false}, // glued to a word: part of it
 		{"404", "", 404, true},     // alone: curl -s -o /dev/null -w
 		{"40", "40", 0, false},
+		{"000", "", 0, true}, // curl -w when nothing came back
+		{"partial\n000\n", "partial\n", 0, true},
+		{"+00", "+00", 0, false},
 	} {
 		body, code, ok := trailingStatus([]byte(tc.in), 0)
+		if tc.in == "000" { // with a status line, 000 is a body
+			if b, _, ok := trailingStatus([]byte("{}000"), 200); ok || string(b) != "{}000" {
+				t.Errorf("000 after a status line was taken off: %q", b)
+			}
+		}
 		if string(body) != tc.body || code != tc.code || ok != tc.ok {
 			t.Errorf("trailingStatus(%q) = %q, %d, %v; want %q, %d, %v", tc.in, body, code, ok, tc.body, tc.code, tc.ok)
 		}

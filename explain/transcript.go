@@ -92,10 +92,10 @@ func Parse(data []byte, truncated bool) *Transcript {
 			ex.Body = stripToolLines(ex.Body, t.Format)
 		}
 	}
-	if ex.Protocol == "" && len(ex.Carried) == 0 && string(bytes.TrimSpace(data)) == "000" {
+	if ex.Protocol == "" && len(ex.Carried) == 0 && bytes.Equal(bytes.TrimSpace(data), []byte("000")) {
 		// All there is: curl -s -w '%{http_code}', whose 000 means that
-		// no response came (-s hid why).
-		t.Format, ex.Body = "curl -w", nil
+		// no response came (-s hid why); finishBody took it off the body.
+		t.Format = "curl -w"
 		ex.Carried = []Item{{Message: "curl -w printed 000: no HTTP response arrived; run curl with -sS to see why", From: "curl -w", Vocab: "curl", VocabOnly: true, Fails: true}}
 	}
 	t.Exchanges = []Exchange{ex}

@@ -184,15 +184,14 @@ func goAwayItem(code, line string) Item {
 }
 
 // stripToolLines takes the tools' failure lines and chatter out of what
-// would otherwise be read as a body, and the 000 that curl -w
-// '%{http_code}' prints when no response came.
+// would otherwise be read as a body.
 func stripToolLines(body []byte, format string) []byte {
-	if !mayHaveFailure(body, format) && !bytes.Contains(body, []byte("resolve the given hostname")) && !bytes.Contains(body, []byte("curl.se/docs")) && !bytes.Contains(body, []byte("% Total")) && !bytes.Contains(body, []byte("000")) {
+	if !mayHaveFailure(body, format) && !bytes.Contains(body, []byte("resolve the given hostname")) && !bytes.Contains(body, []byte("curl.se/docs")) && !bytes.Contains(body, []byte("% Total")) {
 		return body
 	}
 	return filterLines(body, func(b []byte) bool {
 		l := strings.TrimSpace(lastCR(string(b)))
-		return !isToolChatter(l) && !isFailureLine(l, format) && !isProgress(l) && l != "000"
+		return !isToolChatter(l) && !isFailureLine(l, format) && !isProgress(l)
 	})
 }
 
