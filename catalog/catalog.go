@@ -12,7 +12,12 @@ type Catalog struct {
 	DocURL string     // the page the entries come from, "" if none
 	Source string     // provenance of the catalog as a whole
 	Hosts  []string   // API hosts whose responses this catalog explains (and their subdomains)
-	Body   *BodyPaths // where explain finds this API's errors in a JSON body; nil: the usual shapes
+	// Bodies are the ways this API lays out errors in a JSON body, tried
+	// in order; none: the shared shapes and the generic reader.
+	Bodies []BodyShape
+	// Headers this API uses: its request id (quoted to support before any
+	// other), its word on whether to retry ("true"/"false"), its error code.
+	RequestIDHeaders, RetryHeaders, CodeHeaders []string
 	// Protocol marks a protocol's vocabulary (curl's exit codes, gRPC,
 	// OAuth, SQLSTATE...): explain names it only where the protocol's own
 	// carrier says so (a tool's message, a header, the protocol's body
@@ -30,26 +35,6 @@ type Catalog struct {
 	keys     []keyRef    // folded codes and tokens, sorted
 	statuses []statusRef // entries with a status, sorted by it
 	ranges   []uint16    // the Range entries
-}
-
-// BodyPaths are dot paths into a JSON error body ("error.code"); a step
-// written "errors[]" goes through each element of an array. When holds the
-// conditions that tell this API's envelope from others that use the same
-// paths, all of which must hold: "path" (the key is there, even as null),
-// "!path" (it is not), "path=value" (its value is that string).
-type BodyPaths struct {
-	Code, Token, Message, RequestID string
-	When                            []string
-}
-
-// WhenPath splits a body condition into its path, whether it asks for the
-// key's absence, and the value it asks for (hasValue false: any).
-func WhenPath(cond string) (path string, absent bool, value string, hasValue bool) {
-	if rest, ok := strings.CutPrefix(cond, "!"); ok {
-		return rest, true, "", false
-	}
-	path, value, hasValue = strings.Cut(cond, "=")
-	return path, false, value, hasValue
 }
 
 // HasHost reports whether host (perhaps with a port) is one of the

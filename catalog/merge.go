@@ -5,7 +5,8 @@ import "slices"
 // Merge adds user catalogs to base. A user catalog with the id of one
 // already there extends it: its entries replace those with the same code
 // (case and separators folded) and the rest are added; its name, link,
-// source, hosts and body paths replace the base's when given. base is not
+// source and hosts replace the base's when given; its body shapes
+// and headers come before the base's. base is not
 // modified (the built-in data is shared and static).
 func Merge(base, user []*Catalog) []*Catalog {
 	out := slices.Clone(base)
@@ -28,9 +29,12 @@ func Merge(base, user []*Catalog) []*Catalog {
 		if u.Source != "" {
 			m.Source = u.Source
 		}
-		if u.Body != nil {
-			m.Body = u.Body
+		if len(u.Bodies) > 0 { // the user's shapes are tried first
+			m.Bodies = append(slices.Clone(u.Bodies), m.Bodies...)
 		}
+		m.RequestIDHeaders = append(slices.Clone(u.RequestIDHeaders), m.RequestIDHeaders...)
+		m.RetryHeaders = append(slices.Clone(u.RetryHeaders), m.RetryHeaders...)
+		m.CodeHeaders = append(slices.Clone(u.CodeHeaders), m.CodeHeaders...)
 		m.Hosts = append(slices.Clone(m.Hosts), u.Hosts...)
 		if m.Path != "" {
 			m.Path += ", " + u.Path

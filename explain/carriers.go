@@ -164,24 +164,6 @@ func locationParams(loc string) []string {
 	return []string{query, frag}
 }
 
-// codeHeaders are headers in which an API names its error code:
-// x-amzn-ErrorType (API Gateway, Lambda and other AWS JSON services:
-// "ThrottlingException:http://internal.amazon.com/..."), x-ms-error-code
-// (Azure Storage and others).
-var codeHeaders = []string{"X-Amzn-Errortype", "X-Ms-Error-Code"}
-
-// headerCodes reads the error codes those headers carry.
-func headerCodes(h textproto.MIMEHeader) []Item {
-	var out []Item
-	for _, name := range codeHeaders {
-		v := strings.TrimSpace(h.Get(name))
-		if code, _, _ := strings.Cut(v, ":"); code != "" {
-			out = append(out, Item{Code: code, From: "the " + name + " header"})
-		}
-	}
-	return out
-}
-
 // hasCode: one of items has this code (case folded).
 func hasCode(items []Item, code string) bool {
 	for _, it := range items {

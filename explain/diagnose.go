@@ -3,7 +3,6 @@ package explain
 import (
 	"bytes"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
@@ -27,22 +26,32 @@ type Diagnosis struct {
 	Method, URL, Host string
 	Protocol          string
 	Status            int
-	StatusFrom        string // "status line", "--status", "body", "curl -w"; "" if unknown
+	StatusFrom        string // "status line", "--status", "body (status)", "curl -w"; "" if unknown
 	Reason            string
 	Catalog           *catalog.Catalog
-	CatalogFrom       string // why: "--catalog", "host api.example.com", "body shape", "code 1405"
+	CatalogFrom       string // why: "--catalog", "host api.example.com", "body signature", "code 1405"
+	CatalogRule       string // the attribution row that decided: A1..A6
 	Findings          []Finding
 	StatusEntry       *catalog.Entry   // the HTTP registry's entry for Status
 	StatusCatalog     *catalog.Catalog // the registry it is in
 	RequestID         string
-	RequestIDFrom     string // the header, or "body"
-	RetryAfter        *int   // seconds, from the Retry-After header
+	RequestIDFrom     string // the header, or "body (path)"
+	RequestIDNote     string // "the CDN's id, not the API's", "a trace id"
+	RequestIDRule     string // Q1..Q6
+	RetryAfter        *int   // seconds, from Retry-After or retry-after-ms
+	retryAfterFrom    string
 	RateLimit         *RateLimit
+	Outcome           Outcome // failed, ok, or unknown (no status, nothing reports an error)
+	Failed            bool    // Outcome == OutcomeFailed
+	FailedRule        string  // F1..F6
+	FailedWhy         string  // "status 503", "the body reports an error: \"ok\": false"
 	Retryable         bool
 	RetryKnown        bool   // something (a header, an entry, the status) says whether to retry
+	RetryRule         string // R1..R13
 	RetryReason       string // the signal that decided: "Retry-After header", "x-ratelimit-remaining is 0"...
 	RetryWait         *int   // seconds to wait before retrying, when a signal says
-	Failed            bool   // an error status, errors in the body (GraphQL under 200), a failed transfer
+	RetryWaitIs       string // "wait" (the server named it) or "reset" (the rate-limit window's)
+	RetryThen         string // retry once, after doing this ("refresh the access token")
 	NoResponse        bool   // the transfer failed before any response arrived
 	Hops              []Hop
 	Notes             []string
@@ -52,18 +61,9 @@ type Diagnosis struct {
 	Repaired          bool // the body's JSON was not valid and was read leniently
 }
 
-// errorShape: a body of this shape only ever carries errors, so it marks
-// even a 200 response as failed: every known API's envelope, the seed
-// vendors' and RFC 9457 problems.
-func errorShape(shape string) bool {
-	switch shape {
-	case "emnify", "ironwifi", "wontopos", "problem":
-		return true
-	}
-	return foreignShape(shape)
-}
-
-// Diagnose explains one exchange with the catalogs in ix.
+// Diagnose explains one exchange with the catalogs in ix: recognise the
+// body, attribute it on evidence, look its errors up, then decide with the
+// verdict tables.
 func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	body := readBody(ex.Body)
 	d := Diagnosis{
@@ -76,29 +76,28 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 		d.Hops = append(d.Hops, h)
 	}
 	d.Status, d.StatusFrom = pickStatus(ex, opts, body)
-	d.StatusEntry = ix.StatusEntry(d.Status)
-	if d.StatusEntry != nil {
-		d.StatusCatalog = ix.Catalog(catalog.HTTPCatalog)
-	}
-	if d.Reason == "" && d.StatusEntry != nil {
-		d.Reason = d.StatusEntry.Title
-	}
-	items := body.Items
-	errorBody := errorShape(body.Shape) // a body that only ever carries errors
+	var claim *shapeClaim
 	if body.JSON {
-		if c, its, id, why := byBodyPaths(ix, d.Host, opts.Catalog, body.Value, d.Status); c != nil {
-			items, d.Catalog, d.CatalogFrom = its, c, why
-			if len(c.Body.When) > 0 { // its conditions held: the body is its envelope
-				body.Shape, d.Shape = c.ID, c.ID
+		if c, ok := claimByShape(ix, d.Host, opts.Catalog, body.Value, d.Status, ex.Header); ok {
+			claim = &c
+			body.Items = c.read.items
+			body.report("the " + c.c.ID + " catalog's body shape")
+			if c.read.matched {
+				body.Shape, d.Shape = c.c.ID, c.c.ID
 			}
-			errorBody = true // the catalog says these paths hold errors
-			if id != "" {
-				body.RequestID = id
+			if c.read.docURL != "" {
+				d.DocURL = c.read.docURL
+			}
+			if c.read.wait != nil {
+				body.RetryDelay, body.RetryDelayFrom = c.read.wait, c.read.waitFrom
+			}
+			if d.Status == 0 && c.read.status != 0 {
+				d.Status, d.StatusFrom = c.read.status, c.read.statusFrom
 			}
 		}
 	}
-	bodyItems := items
-	items = gatherItems(ex, bodyItems)
+	bodyItems := body.Items
+	items := gatherItems(ex, bodyItems, ix)
 	if d.Status == 0 {
 		for _, it := range items {
 			if it.Status != 0 {
@@ -106,36 +105,34 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 				break
 			}
 		}
-		d.StatusEntry = ix.StatusEntry(d.Status)
-		if d.StatusEntry != nil {
-			d.StatusCatalog, d.Reason = ix.Catalog(catalog.HTTPCatalog), d.StatusEntry.Title
+	}
+	d.StatusEntry = ix.StatusEntry(d.Status)
+	if d.StatusEntry != nil {
+		d.StatusCatalog = ix.Catalog(catalog.HTTPCatalog)
+		if d.Reason == "" {
+			d.Reason = d.StatusEntry.Title
 		}
 	}
-	if d.Catalog == nil {
-		d.Catalog, d.CatalogFrom = attribute(ix, d.Host, body.Shape, items, d.Status, opts.Catalog)
-	}
-	fails := false
+	a := attribute(ix, d.Host, opts.Catalog, claim, items, d.Status, body.Shape)
+	d.Catalog, d.CatalogFrom, d.CatalogRule = a.c, a.why, a.rule
 	for _, it := range items {
 		f := Finding{Item: it}
-		f.Entry, f.Catalog = findEntry(ix, d.Catalog, it, d.Status, body.Shape)
-		if d.Catalog == nil && f.Hint == "" {
-			f.Hint = sharedCode(ix, f, d.Status)
+		f.Entry, f.Catalog = findEntry(ix, d.Catalog, it, d.Status)
+		if f.Hint == "" {
+			f.Hint = looksLike(ix, f, d.Catalog, d.Status)
 		}
 		d.Findings = append(d.Findings, f)
-		fails = fails || it.Fails
 	}
-	d.RequestID, d.RequestIDFrom = requestID(ex.Header)
-	if d.RequestID == "" && body.RequestID != "" {
-		d.RequestID, d.RequestIDFrom = body.RequestID, "body"
-	}
-	if s, ok := retryAfter(ex.Header); ok {
-		d.RetryAfter = &s
+	if s, from, ok := retryAfter(ex.Header); ok {
+		d.RetryAfter, d.retryAfterFrom = &s, from
 	}
 	d.RateLimit = rateLimit(ex.Header)
-	decideRetry(&d, ex.Header, body)
 	// The transfer failed and nothing of a response is in the input.
 	d.NoResponse = ex.Protocol == "" && len(bytes.TrimSpace(ex.Body)) == 0 && len(ex.Carried) > 0 && ex.Carried[0].Vocab == "curl"
-	d.Failed = d.Status >= 400 || (len(bodyItems) > 0 && errorBody) || fails
+	f := &facts{d: &d, h: ex.Header, body: body, bodyErrs: len(bodyItems) > 0, hints: hintHeaders(ix)}
+	decideFailed(f)
+	decideRetry(f)
+	decideRequestID(f, d.Catalog, claim, ix)
 	return d
 }
 
@@ -148,64 +145,53 @@ func pickStatus(ex Exchange, opts Options, body Body) (int, string) {
 	case ex.Status != 0:
 		return ex.Status, "curl -w"
 	case body.Status != 0:
-		return body.Status, "body"
+		return body.Status, body.StatusFrom
 	}
 	return 0, ""
 }
 
-// attribute decides which catalog answered: --catalog, then the request's
-// host, then a body shape that belongs to one vendor, then a code or token
-// that a vendor catalog has (with a status that agrees).
-func attribute(ix *catalog.Index, host, shape string, items []Item, status int, forced string) (*catalog.Catalog, string) {
-	if forced != "" {
-		return ix.Catalog(forced), "--catalog"
+// sharedHintHeaders: the retry header of OpenAI's and Anthropic's APIs
+// (and their SDKs' convention), which others copy.
+var sharedHintHeaders = []string{"X-Should-Retry"}
+
+// sharedCodeHeaders name an error code outside the body: x-amzn-ErrorType
+// (API Gateway, Lambda and other AWS JSON services:
+// "ThrottlingException:http://internal.amazon.com/..."), x-ms-error-code
+// (Azure Storage and others).
+var sharedCodeHeaders = []string{"X-Amzn-Errortype", "X-Ms-Error-Code"}
+
+func hintHeaders(ix *catalog.Index) []string {
+	out := slices.Clone(sharedHintHeaders)
+	for _, c := range ix.Catalogs {
+		out = append(out, c.RetryHeaders...)
 	}
-	if host != "" {
-		for _, c := range ix.Catalogs {
-			if c.HasHost(host) {
-				return c, "host " + host
-			}
+	return out
+}
+
+// headerCodes reads the error codes that code headers carry.
+func headerCodes(ex Exchange, ix *catalog.Index) []Item {
+	names := slices.Clone(sharedCodeHeaders)
+	for _, c := range ix.Catalogs {
+		names = append(names, c.CodeHeaders...)
+	}
+	var out []Item
+	for _, name := range names {
+		v := strings.TrimSpace(ex.Header.Get(name))
+		if code, _, _ := strings.Cut(v, ":"); code != "" && !hasCode(out, code) {
+			out = append(out, Item{Code: code, From: "the " + canonical(name) + " header"})
 		}
 	}
-	if c := ix.Catalog(shape); c != nil && c.ID != catalog.HTTPCatalog {
-		for _, it := range items {
-			if c.Find(it.Code, it.Token, status) != nil {
-				return c, "body shape"
-			}
-		}
-	}
-	if !foreignShape(shape) { // Google's RATE_LIMIT_EXCEEDED is not Wontopos's rate_limit_exceeded
-		for _, it := range items {
-			if it.VocabOnly {
-				continue
-			}
-			switch ms := vendorMatches(ix, it, status); len(ms) {
-			case 0:
-			case 1:
-				return ms[0].c, "code " + firstNonEmpty(it.Code, it.Token)
-			default:
-				return nil, "" // rate_limit_exceeded is Wontopos's and OpenAI's: the code says nothing of who
-			}
-		}
-	}
-	// No API claims the response: the protocol whose carrier explains the
-	// first error does.
-	for _, it := range items {
-		if c := ix.Catalog(it.Vocab); c != nil && it.Vocab != "" && c.Find(it.Code, it.Token, status) != nil {
-			return c, vocabFrom(it, shape)
-		}
-	}
-	return nil, ""
+	return out
 }
 
 // gatherItems is every error of the exchange, in the order they explain
 // it: outside the body first (the transfer's failure is what happened; a
 // protocol's own header says what its call returned), then the body's,
 // then the challenge, header codes and redirect errors.
-func gatherItems(ex Exchange, body []Item) []Item {
+func gatherItems(ex Exchange, body []Item, ix *catalog.Index) []Item {
 	body = slices.Clone(body)
 	var extra []Item
-	for _, hc := range headerCodes(ex.Header) {
+	for _, hc := range headerCodes(ex, ix) {
 		if len(body) > 0 && body[0].Code == "" && body[0].Token == "" {
 			// The body says what, the header which: {"message": "Too Many
 			// Requests"} with x-amzn-ErrorType: TooManyRequestsException.
@@ -220,131 +206,4 @@ func gatherItems(ex Exchange, body []Item) []Item {
 	items = append(items, bearerErrors(ex.Header)...)
 	items = append(items, extra...)
 	return append(items, redirectErrors(ex.Header.Get("Location"), ex.Hops)...)
-}
-
-// vocabFrom says how an error was known to be a protocol's.
-func vocabFrom(it Item, shape string) string {
-	switch {
-	case it.From != "":
-		return it.From
-	case shape == "google":
-		return "status in a Google API error"
-	case shape == "postgrest":
-		return "SQLSTATE in the body's code"
-	}
-	return "body shape"
-}
-
-// foreignShape: the body is the envelope of a known API (Google, Stripe,
-// AWS, ...), so its codes are that API's own, whatever another catalog
-// happens to call the same.
-func foreignShape(shape string) bool {
-	switch shape {
-	case "google", "stripe", "msgraph", "aws", "oauth", "kubernetes", "grpc", "postgrest", "slack", "graphql", "jsonapi", "github":
-		return true
-	}
-	return false
-}
-
-// agrees: the entry's status fits the response's (either may be unknown).
-func agrees(e *catalog.Entry, status int) bool {
-	return status == 0 || e.Status == 0 || e.Status == status
-}
-
-// findEntry is the catalog entry an item names: in the attributed catalog,
-// or else in any vendor catalog where the status agrees.
-func findEntry(ix *catalog.Index, attributed *catalog.Catalog, it Item, status int, shape string) (*catalog.Entry, *catalog.Catalog) {
-	vocab := ix.Catalog(it.Vocab)
-	if it.Vocab == "" {
-		vocab = nil
-	}
-	inVocab := func() (*catalog.Entry, *catalog.Catalog) {
-		if vocab != nil {
-			if e := vocab.Find(it.Code, it.Token, status); e != nil {
-				return e, vocab
-			}
-		}
-		return nil, nil
-	}
-	if it.VocabOnly { // the protocol's own carrier: its vocabulary alone
-		return inVocab()
-	}
-	if attributed != nil && attributed != vocab {
-		if e := attributed.Find(it.Code, it.Token, status); e != nil {
-			return e, attributed
-		}
-		// A catalog that documents its errors by HTTP status (IronWiFi):
-		// the status names the entry when the error's own code does not.
-		if it.Depth == 0 && status != 0 && vocab == nil {
-			if e := attributed.Find(strconv.Itoa(status), "", status); e != nil && e.Status == status {
-				return e, attributed
-			}
-		}
-		return inVocab()
-	}
-	if e, c := inVocab(); e != nil {
-		return e, c
-	}
-	if (it.Code == "" && it.Token == "") || foreignShape(shape) {
-		return nil, nil
-	}
-	for _, m := range vendorMatches(ix, it, status) {
-		if m.e.Kind != catalog.Range {
-			return m.e, m.c
-		}
-	}
-	return nil, nil
-}
-
-// vendorMatch is a vendor catalog's entry for an error.
-type vendorMatch struct {
-	e *catalog.Entry
-	c *catalog.Catalog
-}
-
-// vendorMatches is every vendor catalog's entry for it whose status agrees,
-// in catalog order. The HTTP registry and the protocols are left out: a
-// protocol's codes ("5", "NotFound") say nothing of who answered.
-func vendorMatches(ix *catalog.Index, it Item, status int) []vendorMatch {
-	if it.Code == "" && it.Token == "" {
-		return nil
-	}
-	var out []vendorMatch
-	for _, c := range ix.Catalogs {
-		if c.ID == catalog.HTTPCatalog || c.Protocol {
-			continue
-		}
-		if e := c.Find(it.Code, it.Token, status); e != nil && agrees(e, status) {
-			out = append(out, vendorMatch{e, c})
-		}
-	}
-	return out
-}
-
-// sharedCode: when no API claimed the response and other vendor catalogs
-// have the code too, say so, rather than let the first catalog's entry
-// pass for the answer.
-func sharedCode(ix *catalog.Index, f Finding, status int) string {
-	if f.Entry == nil || f.Catalog.Protocol || f.Catalog.ID == catalog.HTTPCatalog {
-		return ""
-	}
-	var also []string
-	for _, m := range vendorMatches(ix, f.Item, status) {
-		if m.c != f.Catalog && m.e.Kind != catalog.Range {
-			also = append(also, m.c.ID+":"+m.e.Code)
-		}
-	}
-	if len(also) == 0 {
-		return ""
-	}
-	return "also " + strings.Join(also, ", ") + ": the code alone does not say which API answered (--catalog picks one)"
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, x := range s {
-		if x != "" {
-			return x
-		}
-	}
-	return ""
 }

@@ -112,9 +112,13 @@ func TestRetryAfter(t *testing.T) {
 		{header("Retry-After", "Sun, 22 Nov 2026 09:00:00 GMT", "Date", date), 0, true},   // in the past
 		{header("Retry-After", "Sun, 22 Nov 2026 10:01:30 GMT"), 0, false},                // no Date to measure from
 		{header("Retry-After", "soon"), 0, false},
+		{header("Retry-After", "2.0"), 2, true}, // decimal seconds, rounded up
+		{header("Retry-After", "1.2"), 2, true},
+		{header("Retry-After-Ms", "1500"), 2, true}, // milliseconds
+		{header("Retry-After", "3", "Retry-After-Ms", "1500"), 3, true},
 		{header(), 0, false},
 	} {
-		got, ok := retryAfter(tc.h)
+		got, _, ok := retryAfter(tc.h)
 		if got != tc.want || ok != tc.ok {
 			t.Errorf("retryAfter(%v) = %d, %v; want %d, %v", tc.h, got, ok, tc.want, tc.ok)
 		}
@@ -132,6 +136,8 @@ func TestRateLimit(t *testing.T) {
 		{header("RateLimit", `"default";r=0;t=30`, "RateLimit-Policy", `"default";q=100;w=60`), 100, 0, 30},
 		{header("RateLimit", "limit=100, remaining=50, reset=5"), 100, 50, 5},
 		{header("RateLimit-Limit", "100, 100;w=60"), 100, -1, -1},
+		{header("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "1795341645000", "Date", date), -1, 0, 45}, // an epoch in milliseconds
+		{header("X-RateLimit-Remaining", "0", "X-RateLimit-Reset-After", "1.5"), -1, 0, 2},                     // Discord: seconds from now
 	} {
 		rl := rateLimit(tc.h)
 		if rl == nil {

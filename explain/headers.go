@@ -19,26 +19,27 @@ func httpDate(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// retryAfter reads Retry-After: delay seconds, or an HTTP-date turned into
-// seconds from the response's Date header. ok is false when absent or when
-// a date cannot be placed (no Date header to measure from).
-func retryAfter(h textproto.MIMEHeader) (seconds int, ok bool) {
-	v := strings.TrimSpace(h.Get("Retry-After"))
-	if v == "" {
-		return 0, false
+// retryAfter reads the wait a server names: Retry-After in seconds
+// (decimals too: "2.0"), or an HTTP-date measured from the response's Date
+// header; else retry-after-ms (OpenAI, Azure) in milliseconds. ok is false
+// when absent, or when a date cannot be placed (no Date to measure from).
+func retryAfter(h textproto.MIMEHeader) (seconds int, from string, ok bool) {
+	if v := strings.TrimSpace(h.Get("Retry-After")); v != "" {
+		if n, ok := ceilSeconds(v, 1); ok {
+			return n, "Retry-After header", true
+		}
+		if at, ok := httpDate(v); ok {
+			if now, ok := httpDate(h.Get("Date")); ok {
+				return max(int(at.Sub(now).Seconds()), 0), "Retry-After header", true
+			}
+		}
 	}
-	if n, err := strconv.Atoi(v); err == nil {
-		return max(n, 0), n >= 0
+	for _, name := range []string{"Retry-After-Ms", "X-Ms-Retry-After-Ms"} {
+		if n, ok := ceilSeconds(h.Get(name), 1000); ok && h.Get(name) != "" {
+			return n, strings.ToLower(name) + " header", true
+		}
 	}
-	at, ok := httpDate(v)
-	if !ok {
-		return 0, false
-	}
-	now, ok := httpDate(h.Get("Date"))
-	if !ok {
-		return 0, false
-	}
-	return max(int(at.Sub(now).Seconds()), 0), true
+	return 0, "", false
 }
 
 // RateLimit is the state the rate-limit headers report.
@@ -72,9 +73,17 @@ func rateLimit(h textproto.MIMEHeader) *RateLimit {
 		}
 		return nil
 	}
-	rl.Limit = num("X-Ratelimit-Limit", "Ratelimit-Limit", "X-Rate-Limit-Limit")
-	rl.Remaining = num("X-Ratelimit-Remaining", "Ratelimit-Remaining", "X-Rate-Limit-Remaining")
+	rl.Limit = num("X-Ratelimit-Limit", "Ratelimit-Limit", "X-Rate-Limit-Limit", "X-Ratelimit-Limit-Requests")
+	rl.Remaining = num("X-Ratelimit-Remaining", "Ratelimit-Remaining", "X-Rate-Limit-Remaining", "X-Ratelimit-Remaining-Requests")
 	rl.ResetSeconds = num("X-Ratelimit-Reset", "Ratelimit-Reset", "X-Rate-Limit-Reset")
+	if rl.ResetSeconds == nil {
+		if n, ok := ceilSeconds(h.Get("X-Ratelimit-Reset-After"), 1); ok && h.Get("X-Ratelimit-Reset-After") != "" { // Discord: seconds, decimal
+			rl.ResetSeconds = &n
+		}
+	}
+	if rl.ResetSeconds != nil && *rl.ResetSeconds > 100_000_000_000 { // an epoch time in milliseconds
+		*rl.ResetSeconds /= 1000
+	}
 	if rl.ResetSeconds != nil && *rl.ResetSeconds > 1_000_000_000 { // an epoch time
 		if now, ok := httpDate(h.Get("Date")); ok {
 			d := max(*rl.ResetSeconds-int(now.Unix()), 0)
@@ -113,16 +122,30 @@ func rateLimit(h textproto.MIMEHeader) *RateLimit {
 	return &rl
 }
 
-// requestIDHeaders are the headers that carry an id to quote to support,
-// most specific first.
-var requestIDHeaders = []string{"X-Request-Id", "Request-Id", "X-Amzn-Requestid", "X-Amz-Request-Id", "X-Github-Request-Id",
-	"X-Slack-Req-Id", "X-Ms-Request-Id", "Twilio-Request-Id", "Audit-Id", "X-Correlation-Id", "X-Trace-Id", "Cf-Ray"}
+// Request-id headers, by what the id is worth to support. A catalog's own
+// (request_id_headers in its YAML) come first for its API; these are the
+// ones many APIs share, and those of APIs errcode carries no catalog for.
+var (
+	// originIDHeaders name the id an API's own servers gave the request.
+	originIDHeaders = []string{"X-Request-Id", "Request-Id", "X-Amzn-Requestid", "X-Amz-Request-Id", "X-Ms-Request-Id",
+		"Apim-Request-Id", "X-Okta-Request-Id", "Paypal-Debug-Id", "Twilio-Request-Id", "X-Shopify-Request-Id",
+		"X-Hubspot-Correlation-Id", "X-Zendesk-Request-Id", "X-Atlassian-Request-Id", "X-Arequestid", "X-Notion-Request-Id",
+		"Intercom-Request-Id", "X-Dropbox-Request-Id", "Box-Request-Id", "X-Mailgun-Request-Id", "X-Message-Id", "X-Sfdc-Request-Id",
+		"X-Auth0-Requestid", "X-Vercel-Id", "X-Heroku-Request-Id", "X-Ms-Correlation-Request-Id", "Audit-Id", "X-Correlation-Id",
+		"Correlation-Id", "X-Requestid", "X-Req-Id", "X-Trace-Id"}
+	// traceHeaders carry a distributed trace's id: quotable, but not the
+	// API's own name for the request.
+	traceHeaders = []string{"X-Amzn-Trace-Id", "Traceparent", "X-B3-Traceid", "X-Cloud-Trace-Context", "X-Datadog-Trace-Id"}
+	// cdnIDHeaders are a CDN's or proxy's id for the request: the CDN's
+	// support can use it, the API's usually cannot.
+	cdnIDHeaders = []string{"Cf-Ray", "X-Amz-Cf-Id", "X-Served-By", "X-Fastly-Request-Id", "X-Azure-Ref", "X-Akamai-Request-Id", "X-Cache-Id", "Fly-Request-Id"}
+)
 
-// requestID finds the id to quote and the header it came from.
-func requestID(h textproto.MIMEHeader) (id, from string) {
-	for _, name := range requestIDHeaders {
-		if v := strings.TrimSpace(h.Get(name)); v != "" {
-			return v, name
+// firstHeader is the first of names the header has, and its value.
+func firstHeader(h textproto.MIMEHeader, names []string) (name, value string) {
+	for _, n := range names {
+		if v := strings.TrimSpace(h.Get(n)); v != "" && len(v) <= 200 {
+			return n, v
 		}
 	}
 	return "", ""

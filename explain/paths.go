@@ -1,126 +1,214 @@
 package explain
 
 import (
+	"net/textproto"
 	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
 )
 
-// A catalog may say where its API puts errors in a JSON body (body: in a
-// user catalog): dot paths such as error.code, where a step written
-// errors[] goes through each element of an array.
+// A catalog may say how its API lays out errors in a JSON body (bodies:
+// in its YAML, the same for built-in and user catalogs): where the code,
+// message, fields, status, request id and wait are, and the conditions that
+// tell its envelope from others'. The path language is catalog's
+// (catalog/bodypath.go); this file evaluates it.
 
-// evalPath returns the non-empty string values at path in v.
-func evalPath(v any, path string) []string {
-	if path == "" {
-		return nil
-	}
+// shapeRead is what one body shape found in a body.
+type shapeRead struct {
+	items            []Item
+	status           int
+	statusFrom       string
+	requestID, idAt  string
+	docURL           string
+	wait             *int
+	waitFrom         string
+	hasCode, matched bool
+}
+
+// values are the texts at path p in v.
+func values(v any, p string) []string {
 	var out []string
-	var walk func(v any, steps []string)
-	walk = func(v any, steps []string) {
-		if len(steps) == 0 {
-			if s := str(v); s != "" {
-				out = append(out, s)
-			}
-			return
-		}
-		name, each := strings.CutSuffix(steps[0], "[]")
-		v = get(v, name)
-		if !each {
-			walk(v, steps[1:])
-			return
-		}
-		for _, e := range list(v) {
-			walk(e, steps[1:])
+	for _, x := range catalog.MustPath(p).Values(v) {
+		if s := str(x); s != "" {
+			out = append(out, s)
 		}
 	}
-	walk(v, strings.Split(path, "."))
 	return out
 }
 
-// holds reports whether every one of a catalog's body conditions holds
-// for v.
-func holds(v any, when []string) bool {
-	for _, w := range when {
-		path, absent, want, hasValue := catalog.WhenPath(w)
-		got, present := keyAt(v, path)
+// readShape reads v with shape s (its conditions are checked by the
+// caller).
+func readShape(v any, s *catalog.BodyShape) shapeRead {
+	var r shapeRead
+	codes, tokens, msgs, fields := values(v, s.Code), values(v, s.Token), values(v, s.Message), values(v, s.Field)
+	at := func(l []string, i int) string {
 		switch {
-		case absent && present, !absent && !present:
-			return false
-		case hasValue && (got == nil || str(got) != want):
-			return false
-		}
-	}
-	return true
-}
-
-// keyAt is the value at a plain dot path, and whether its last key is
-// there (a null value is there).
-func keyAt(v any, path string) (any, bool) {
-	for _, name := range strings.Split(path, ".") {
-		m, ok := v.(map[string]any)
-		if !ok {
-			return nil, false
-		}
-		if v, ok = m[name]; !ok {
-			return nil, false
-		}
-	}
-	return v, true
-}
-
-// pathItems reads the errors a catalog's body paths point at.
-func pathItems(v any, b *catalog.BodyPaths) (items []Item, requestID string) {
-	if !holds(v, b.When) {
-		return nil, ""
-	}
-	codes, tokens, msgs := evalPath(v, b.Code), evalPath(v, b.Token), evalPath(v, b.Message)
-	at := func(s []string, i int) string {
-		switch {
-		case i < len(s):
-			return s[i]
-		case len(s) == 1:
-			return s[0] // one message for all
+		case i < len(l):
+			return l[i]
+		case len(l) == 1:
+			return l[0] // one message for all
 		}
 		return ""
 	}
-	for i := 0; i < max(len(codes), len(tokens)); i++ {
-		items = append(items, Item{Code: at(codes, i), Token: at(tokens, i), Message: at(msgs, i)})
+	n := max(len(codes), len(tokens))
+	if n == 0 && (s.Names != "" || len(msgs) > 0) {
+		n = 1
 	}
-	if ids := evalPath(v, b.RequestID); len(ids) > 0 {
-		requestID = ids[0]
+	for i := 0; i < min(n, maxItems); i++ {
+		it := Item{Code: at(codes, i), Token: at(tokens, i), Message: at(msgs, i), Field: at(fields, i)}
+		if it.Code == "" && it.Token == "" {
+			it.Code = s.Names
+		}
+		if d := values(v, s.Detail); len(d) > 0 && i == 0 {
+			it.Detail = d[0]
+		}
+		r.items = append(r.items, it)
 	}
-	return items, requestID
+	if ns := s.Nested; ns != nil {
+		for _, e := range catalog.MustPath(ns.Each).Values(v) {
+			if len(r.items) >= maxItems {
+				break
+			}
+			it := Item{Code: firstOf(e, ns.Code), Token: firstOf(e, ns.Token), Message: firstOf(e, ns.Message), Field: firstOf(e, ns.Field), Depth: 1}
+			if it.Code == r.first().Code && it.Message == "" { // Stripe's decline_code equal to its code: one error
+				continue
+			}
+			if it.Code != "" || it.Token != "" || it.Message != "" {
+				r.items = append(r.items, it)
+			}
+		}
+	}
+	for _, it := range r.items {
+		r.hasCode = r.hasCode || it.Code != "" || it.Token != ""
+	}
+	if st := values(v, s.Status); len(st) > 0 {
+		r.status, r.statusFrom = asStatus(st[0]), s.Status+" in the body"
+	}
+	if ids := values(v, s.RequestID); len(ids) > 0 {
+		r.requestID, r.idAt = ids[0], s.RequestID+" in the body"
+	}
+	if u := values(v, s.DocURL); len(u) > 0 {
+		r.docURL = u[0]
+	}
+	if w := values(v, s.Wait); len(w) > 0 {
+		if n, ok := ceilSeconds(w[0], 1); ok {
+			r.wait, r.waitFrom = &n, s.Wait+" in the body"
+		}
+	}
+	return r
 }
 
-// byBodyPaths finds a catalog with body paths that explain this body: the
-// one forced with --catalog, one whose host sent it, one whose when:
-// conditions single out its envelope, or any whose paths lead to a code or
-// token it has.
-func byBodyPaths(ix *catalog.Index, host, forced string, v any, status int) (c *catalog.Catalog, items []Item, requestID, why string) {
-	for _, c := range ix.Catalogs {
-		if c.Body == nil {
-			continue
+func (r *shapeRead) first() Item {
+	if len(r.items) == 0 {
+		return Item{}
+	}
+	return r.items[0]
+}
+
+// firstOf is the first text at path p in v ("" for an empty path, except
+// that a bare string error is its own message when p is ".").
+func firstOf(v any, p string) string {
+	if p == "" {
+		return ""
+	}
+	if l := values(v, p); len(l) > 0 {
+		return l[0]
+	}
+	return ""
+}
+
+// shapeClaim is a catalog whose body shape explains a body, and why.
+type shapeClaim struct {
+	c    *catalog.Catalog
+	read shapeRead
+	why  string
+}
+
+// claimByShape finds the catalog whose body shape explains v: the one
+// forced with --catalog, else the host's, else one whose declared
+// signature (its when and any conditions, with a code it has where it says
+// known_codes) the body meets. Shapes without conditions claim nothing by
+// themselves: their code must be evidence (attribute.go).
+func claimByShape(ix *catalog.Index, host, forced string, v any, status int, h textproto.MIMEHeader) (shapeClaim, bool) {
+	get := func(name string) string { return h.Get(name) }
+	try := func(c *catalog.Catalog, signatureOnly bool) (shapeRead, bool) {
+		for i := range c.Bodies {
+			s := &c.Bodies[i]
+			if signatureOnly && !s.Signature() || !s.Matches(v, str, get) {
+				continue
+			}
+			r := readShape(v, s)
+			if len(r.items) == 0 {
+				continue
+			}
+			if s.KnownCodes && !knownCode(c, r.items, status) {
+				continue
+			}
+			r.matched = s.Signature()
+			return r, true
 		}
-		items, requestID := pathItems(v, c.Body)
-		if len(items) == 0 {
-			continue
+		return shapeRead{}, false
+	}
+	if forced != "" {
+		if c := ix.Catalog(forced); c != nil {
+			if r, ok := try(c, false); ok {
+				return shapeClaim{c, r, "--catalog"}, true
+			}
 		}
-		switch {
-		case forced != "" && c.ID == forced:
-			return c, items, requestID, "--catalog"
-		case forced == "" && host != "" && c.HasHost(host):
-			return c, items, requestID, "host " + host
-		case forced == "" && len(c.Body.When) > 0:
-			return c, items, requestID, "body shape" // its when: conditions tell its envelope from others'
-		}
-		if forced == "" {
-			for _, it := range items {
-				if c.Find(it.Code, it.Token, status) != nil {
-					return c, items, requestID, "body paths, code " + firstNonEmpty(it.Code, it.Token)
+		return shapeClaim{}, false
+	}
+	if host != "" {
+		for _, c := range ix.Catalogs {
+			if c.HasHost(host) {
+				if r, ok := try(c, false); ok {
+					return shapeClaim{c, r, "host " + host}, true
 				}
 			}
 		}
 	}
-	return nil, nil, "", ""
+	for _, c := range ix.Catalogs {
+		if r, ok := try(c, true); ok {
+			return shapeClaim{c, r, "body shape"}, true
+		}
+	}
+	// Shapes without conditions: their paths may lead to a code that is
+	// evidence on its own.
+	for _, c := range ix.Catalogs {
+		for i := range c.Bodies {
+			s := &c.Bodies[i]
+			if s.Signature() || len(s.Headers) > 0 {
+				continue
+			}
+			r := readShape(v, s)
+			for _, it := range r.items {
+				if e := specificEntry(ix, c, it, status); e != nil {
+					return shapeClaim{c, r, "code " + firstNonEmpty(it.Code, it.Token)}, true
+				}
+			}
+		}
+	}
+	return shapeClaim{}, false
 }
+
+// knownCode: one of the items' codes or tokens is an entry of c (a range
+// counts) whose status does not contradict the response's.
+func knownCode(c *catalog.Catalog, items []Item, status int) bool {
+	for _, it := range items {
+		if e := c.Find(it.Code, it.Token, status); e != nil && (status == 0 || e.Status == 0 || e.Status == status) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+// headerList is a header's values as written, for naming it.
+func canonical(name string) string { return textproto.CanonicalMIMEHeaderKey(strings.TrimSpace(name)) }

@@ -2,12 +2,8 @@ package explain
 
 import (
 	"bytes"
-	"encoding/xml"
-	"html"
-	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/errcode-dev/errcode/catalog"
 )
@@ -20,7 +16,7 @@ type Item struct {
 	Message string
 	Field   string // a field name, JSON pointer, GraphQL path or location
 	Detail  string // more about it (PostgreSQL's details)
-	Hint    string // what the server suggests (PostgreSQL's hint)
+	Hint    string // what the server suggests (PostgreSQL's hint), or errcode's "looks like"
 	Depth   int    // 0 at the top; 1 for errors nested in another
 	From    string // where it was found, when not the body: "curl", "grpc-status header"...
 	// Vocab is the catalog of the protocol whose carrier this is (an
@@ -33,24 +29,46 @@ type Item struct {
 	Status    int  // an HTTP status the carrier states (curl's "returned error: 404")
 }
 
-// Body is what errcode understood of a response body.
+// Body is what errcode recognised in a response body: facts, and where
+// each was found. Recognisers fill it; they never consult the catalogs.
 type Body struct {
-	Shape     string // "emnify", "ironwifi", "wontopos", "problem", "google", "oauth", "kubernetes", "grpc", "postgrest", "graphql", "jsonapi", "stripe", "github", "aws", "msgraph", "generic", "xml", "html", "text", ""
-	Items     []Item
-	Status    int    // a status the body states (problem details, Wontopos, IronWiFi, Google)
-	RequestID string // an id the body carries
-	DocURL    string // a documentation link the body carries (Stripe, GitHub, OAuth error_uri)
-	Server    string // "nginx", "cloudflare": who wrote an HTML error page
-	JSON      bool   // the body was JSON (perhaps repaired)
+	// Shape names the recogniser that read it ("problem", "google",
+	// "oauth", "generic", "html", ...) or, when a catalog's own body shape
+	// claimed it, that catalog's id.
+	Shape      string
+	Items      []Item
+	Status     int    // a status the body states
+	StatusFrom string // where: "status in the body", "the page's title"
+	RequestID  string // an id the body carries
+	IDFrom     string // where: "error.request_id in the body"
+	DocURL     string // a documentation link the body carries (Stripe, GitHub, OAuth error_uri)
+	Server     string // "nginx", "cloudflare": who wrote an HTML error page
+	JSON       bool   // the body was JSON (perhaps repaired)
+	// Reports says the body plainly reports an error, whatever the status
+	// (an envelope that only ever carries errors, or a flag such as
+	// "ok": false), and ReportsWhy how it says so.
+	Reports    bool
+	ReportsWhy string
+	// ClientFault: the body blames the request (field errors, or a 4xx
+	// status stated in the body), whatever status the response line has.
+	ClientFault bool
 	// RetryDelay is a wait the body states (Google's RetryInfo, Kubernetes'
-	// retryAfterSeconds), and RetryDelayFrom where.
+	// retryAfterSeconds, a retry_after field), and RetryDelayFrom where.
 	RetryDelay     *int
 	RetryDelayFrom string
-	Value          any  // the body's JSON value, for a catalog's own body paths
+	Value          any  // the body's JSON value, for a catalog's own body shapes
 	Repaired       bool // ... but not valid JSON: trailing comma, cut off
 }
 
-// readBody finds the errors in a body.
+// report marks the body as plainly reporting an error.
+func (b *Body) report(why string) {
+	if !b.Reports {
+		b.Reports, b.ReportsWhy = true, why
+	}
+}
+
+// readBody finds the errors in a body: JSON through the recognisers'
+// table, then XML, HTML and text.
 func readBody(body []byte) Body {
 	b := bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimSpace(body), []byte("\xef\xbb\xbf")))
 	if len(b) == 0 {
@@ -125,113 +143,110 @@ func list(v any) []any {
 	return l
 }
 
-var requestIDKeys = []string{"request_id", "requestId", "request-id", "RequestId", "requestID", "x-request-id", "trace_id", "traceId", "correlation_id", "correlationId"}
+// A JSON recogniser is one row of the table readJSON tries in order, in
+// the style of net/http's sniffing table: match says whether the body is
+// its shape, read turns it into facts. The shapes here are the ones many
+// APIs share; an API's own envelope is a body shape in its catalog's YAML.
+type jsonRecogniser struct {
+	name  string
+	match func(m map[string]any) bool
+	read  func(out *Body, m map[string]any)
+}
+
+var jsonRecognisers = []jsonRecogniser{
+	{"kubernetes", isKubernetesStatus, readKubernetes},                              // metav1.Status
+	{"grpc", isGRPCStatusJSON, readGRPCStatus},                                      // grpc-gateway, Envoy: {"code": 5, "message", "details"}
+	{"postgrest", isPostgREST, readPostgREST},                                       // PostgREST, Supabase: a PostgreSQL error as JSON
+	{"google", isGoogle, readGoogle},                                                // AIP-193, and Google's older errors[] envelope
+	{"problem", isProblem, readProblem},                                             // RFC 9457 / 7807 problem details
+	{"oauth", isOAuth, readOAuth},                                                   // RFC 6749 5.2
+	{"aws", func(m map[string]any) bool { return m["__type"] != nil }, readAWSJSON}, // AWS JSON protocols
+	{"graphql", isGraphQL, readGraphQL},                                             // errors[] with path, locations or extensions
+	{"jsonapi", isJSONAPI, readJSONAPI},                                             // errors[] with status, code, title, detail, source
+}
 
 func readJSON(v any) Body {
 	var out Body
-	if arr, ok := v.([]any); ok { // a bare array of errors
+	if arr, ok := v.([]any); ok { // a bare array of errors (Salesforce)
 		out.Shape = "generic"
-		for _, e := range arr {
-			if it := genericItem(e, 0); it != nil {
-				out.Items = append(out.Items, *it)
+		for _, e := range arr[:min(len(arr), maxItems)] {
+			if it, ok := genericError(e, 0); ok {
+				out.Items = append(out.Items, it)
 			}
 		}
+		if len(out.Items) > 0 {
+			out.report("a list of errors")
+		}
+		out.RequestID, out.IDFrom = findRequestID(v)
 		return out
 	}
 	m, _ := v.(map[string]any)
-	out.RequestID = first(v, requestIDKeys...)
-	errObj, _ := m["error"].(map[string]any)
-	switch {
-	case str(m["kind"]) == "Status" && m["apiVersion"] != nil: // Kubernetes metav1.Status
-		return readKubernetes(out, m)
-	case isGRPCStatusJSON(m): // grpc-gateway, Envoy: {"code": 5, "message", "details": []}
-		out.Shape = "grpc"
-		out.Items = []Item{{Code: str(m["code"]), Message: str(m["message"]), Vocab: "grpc"}}
-		out.Items = append(out.Items, statusDetails(m["details"])...)
-		return out
-	case isPostgREST(m): // PostgREST, Supabase: a PostgreSQL error as JSON
-		out.Shape = "postgrest"
-		it := Item{Code: str(m["code"]), Message: str(m["message"]), Detail: str(m["details"]), Hint: str(m["hint"])}
-		if isSQLState(it.Code) {
-			it.Vocab = "postgres"
+	for _, r := range jsonRecognisers {
+		if r.match(m) {
+			out.Shape = r.name
+			r.read(&out, m)
+			break
 		}
-		out.Items = []Item{it}
-		return out
-	case m["error_code"] != nil: // emnify, and codes like AUTH-401 in error_code
-		out.Shape = "generic"
-		if m["error_token"] != nil || catalog.IsDigits(str(m["error_code"])) {
-			out.Shape = "emnify"
+	}
+	if out.Shape == "" {
+		readGeneric(&out, m)
+	}
+	if out.RequestID == "" {
+		out.RequestID, out.IDFrom = findRequestID(v)
+	}
+	if out.RetryDelay == nil {
+		out.RetryDelay, out.RetryDelayFrom = findWait(v)
+	}
+	if out.Status == 0 {
+		out.Status, out.StatusFrom = statusIn(m)
+	}
+	if out.Status >= 400 && out.Status < 500 {
+		out.ClientFault = true
+	}
+	for _, it := range out.Items {
+		if it.Field != "" && it.Depth > 0 {
+			out.ClientFault = true // field errors: the request is at fault
 		}
-		out.Items = emnifyItems(v, 0)
-	case m["error"] == true: // IronWiFi: {"error": true, "message", "code", "details"}
-		out.Shape = "ironwifi"
-		out.Status = asStatus(m["code"])
-		out.Items = []Item{{Code: str(m["code"]), Message: str(m["message"])}}
-		for _, d := range list(m["details"]) {
-			out.Items = append(out.Items, detailItem(d))
-		}
-	case errObj != nil:
-		out = readErrorObject(out, errObj)
-		if out.Status == 0 {
-			out.Status = asStatus(m["status"]) // Elasticsearch: {"error": {...}, "status": 404}
-		}
-	case m["ok"] == false && str(m["error"]) != "": // Slack's Web API: {"ok": false, "error": "invalid_auth"}, often under 200
-		out.Shape = "slack"
-		it := Item{Code: str(m["error"]), Message: first(v, "detail", "message")}
-		if n := str(m["needed"]); n != "" {
-			it.Field = "needed scope " + n
-		}
-		out.Items = []Item{it}
-	case str(m["error"]) != "": // OAuth 2.0 (RFC 6749 5.2) and plain {"error": "..."}
-		out.Shape = "oauth"
-		out.Items = []Item{{Code: str(m["error"]), Message: first(v, "error_description", "message"), Vocab: "oauth"}}
-		out.DocURL = str(m["error_uri"])
-	case m["__type"] != nil: // AWS JSON protocols: "namespace#Code"
-		out.Shape = "aws"
-		code := str(m["__type"])
-		if i := strings.LastIndexByte(code, '#'); i >= 0 {
-			code = code[i+1:]
-		}
-		code, _, _ = strings.Cut(code, ":")
-		out.Items = []Item{{Code: code, Message: first(v, "message", "Message")}}
-	case isProblem(m): // RFC 9457 / 7807 problem details
-		out = readProblem(out, v)
-	case list(m["errors"]) != nil && m["message"] != nil && m["documentation_url"] != nil: // GitHub
-		out.Shape = "github"
-		out.DocURL = str(m["documentation_url"])
-		out.Items = []Item{{Message: str(m["message"])}}
-		for _, e := range list(m["errors"]) {
-			if s, ok := e.(string); ok {
-				out.Items = append(out.Items, Item{Message: s, Depth: 1})
-				continue
-			}
-			field := first(e, "field")
-			if r := first(e, "resource"); r != "" && field != "" {
-				field = r + "." + field
-			}
-			out.Items = append(out.Items, Item{Code: first(e, "code"), Message: first(e, "message"), Field: field, Depth: 1})
-		}
-	case list(m["errors"]) != nil:
-		out = readErrorsArray(out, list(m["errors"]))
-	default:
-		if it := genericItem(v, 0); it != nil {
-			out.Shape = "generic"
-			out.Items = []Item{*it}
-		}
-		out.Status = asStatus(first(v, "status", "statusCode", "status_code"))
 	}
 	return out
+}
+
+// maxItems bounds the errors read from one body.
+const maxItems = 100
+
+// statusIn is a status the body states under a common name.
+func statusIn(m map[string]any) (int, string) {
+	for _, k := range []string{"status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode"} {
+		if n := asStatus(m[k]); n != 0 {
+			return n, k + " in the body"
+		}
+	}
+	if e, ok := m["error"].(map[string]any); ok {
+		for _, k := range []string{"status", "statusCode", "status_code", "http_status"} {
+			if n := asStatus(e[k]); n != 0 {
+				return n, "error." + k + " in the body"
+			}
+		}
+	}
+	return 0, ""
+}
+
+func isKubernetesStatus(m map[string]any) bool {
+	return str(m["kind"]) == "Status" && m["apiVersion"] != nil
 }
 
 // readKubernetes reads a metav1.Status: its reason (a StatusReason), its
 // message, what it is about (details.kind and name) and, for Invalid, the
 // fields at fault (details.causes).
-func readKubernetes(out Body, m map[string]any) Body {
-	out.Shape = "kubernetes"
-	out.Status = asStatus(m["code"])
-	if str(m["status"]) == "Success" {
-		return out
+func readKubernetes(out *Body, m map[string]any) {
+	out.Status, out.StatusFrom = asStatus(m["code"]), "code in the body"
+	if out.Status == 0 {
+		out.StatusFrom = ""
 	}
+	if str(m["status"]) == "Success" {
+		return
+	}
+	out.report("a Kubernetes Status of Failure")
 	details := m["details"]
 	field := strings.Trim(first(details, "kind")+"/"+first(details, "name"), "/")
 	out.Items = []Item{{Code: str(m["reason"]), Message: str(m["message"]), Field: field, Vocab: "kubernetes", VocabOnly: true}}
@@ -244,40 +259,6 @@ func readKubernetes(out Body, m map[string]any) Body {
 	for _, c := range list(get(details, "causes")) {
 		out.Items = append(out.Items, Item{Code: first(c, "reason"), Message: first(c, "message"), Field: first(c, "field"), Depth: 1})
 	}
-	return out
-}
-
-// metadataText is an ErrorInfo's metadata as "key: value, ...", sorted.
-func metadataText(v any) string {
-	m, _ := v.(map[string]any)
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, 0, len(keys))
-	for _, k := range keys {
-		parts = append(parts, k+": "+str(m[k]))
-	}
-	return strings.Join(parts, ", ")
-}
-
-// protoDuration reads a google.protobuf.Duration as JSON writes it ("30s",
-// "1.500s"), rounded up to whole seconds.
-func protoDuration(s string) (int, bool) {
-	v, ok := strings.CutSuffix(strings.TrimSpace(s), "s")
-	if !ok {
-		return 0, false
-	}
-	f, err := strconv.ParseFloat(v, 64)
-	if err != nil || f < 0 || f > 1e9 {
-		return 0, false
-	}
-	n := int(f)
-	if float64(n) < f {
-		n++
-	}
-	return n, true
 }
 
 // isGRPCStatusJSON: a google.rpc.Status as grpc-gateway and Envoy write it,
@@ -300,18 +281,28 @@ func isGRPCStatusJSON(m map[string]any) bool {
 	return true
 }
 
-// statusDetails reads google.rpc.Status details that name fields or reasons.
-func statusDetails(d any) []Item {
-	var out []Item
+func readGRPCStatus(out *Body, m map[string]any) {
+	out.report("a gRPC status")
+	out.Items = []Item{{Code: str(m["code"]), Message: str(m["message"]), Vocab: "grpc"}}
+	out.Items = append(out.Items, statusDetails(out, m["details"])...)
+}
+
+// statusDetails reads google.rpc.Status details: ErrorInfo's reason (with
+// its metadata), BadRequest's field violations, RetryInfo's delay.
+func statusDetails(out *Body, d any) []Item {
+	var items []Item
 	for _, x := range list(d) {
 		if r := first(x, "reason"); r != "" {
-			out = append(out, Item{Code: r, Message: first(x, "domain"), Depth: 1})
+			items = append(items, Item{Code: r, Message: first(x, "domain"), Detail: metadataText(get(x, "metadata")), Depth: 1})
 		}
 		for _, fv := range list(get(x, "fieldViolations")) {
-			out = append(out, Item{Message: first(fv, "description"), Field: first(fv, "field"), Depth: 1})
+			items = append(items, Item{Code: first(fv, "reason"), Message: first(fv, "description"), Field: first(fv, "field"), Depth: 1})
+		}
+		if secs, ok := protoDuration(first(x, "retryDelay")); ok {
+			out.RetryDelay, out.RetryDelayFrom = &secs, "RetryInfo.retryDelay in the body"
 		}
 	}
-	return out
+	return items
 }
 
 // isPostgREST: {"code", "message", "details", "hint"}, PostgreSQL's error
@@ -321,6 +312,15 @@ func isPostgREST(m map[string]any) bool {
 	_, hint := m["hint"]
 	_, code := m["code"].(string)
 	return code && m["message"] != nil && details && hint
+}
+
+func readPostgREST(out *Body, m map[string]any) {
+	out.report("a PostgreSQL error")
+	it := Item{Code: str(m["code"]), Message: str(m["message"]), Detail: str(m["details"]), Hint: str(m["hint"])}
+	if isSQLState(it.Code) {
+		it.Vocab = "postgres"
+	}
+	out.Items = []Item{it}
 }
 
 // isSQLState: five characters, digits and upper-case letters.
@@ -336,210 +336,179 @@ func isSQLState(s string) bool {
 	return true
 }
 
-// emnifyItems: {"error_code", "error_token", "message", "description",
-// "errors": [the same shape]}.
-func emnifyItems(v any, depth int) []Item {
-	msg := first(v, "message")
-	if d := first(v, "description"); d != "" {
-		msg = strings.TrimSpace(msg + " (" + d + ")")
+// isGoogle: {"error": {"code": 403, "message", "status": "PERMISSION_DENIED"}}
+// (AIP-193), or the older {"error": {"code": 403, "errors": [{"domain",
+// "reason"}]}}.
+func isGoogle(m map[string]any) bool {
+	e, ok := m["error"].(map[string]any)
+	if !ok || asStatus(e["code"]) == 0 {
+		return false
 	}
-	items := []Item{{Code: str(get(v, "error_code")), Token: str(get(v, "error_token")), Message: msg, Depth: depth}}
-	for _, e := range list(get(v, "errors")) {
-		items = append(items, emnifyItems(e, min(depth+1, 8))...)
+	if s := str(e["status"]); s != "" && !catalog.IsDigits(s) && s == strings.ToUpper(s) {
+		return true
 	}
-	return items
+	for _, le := range list(e["errors"]) {
+		if first(le, "reason") != "" && first(le, "domain") != "" {
+			return true
+		}
+	}
+	return false
 }
 
-// detailItem reads one entry of a details list: a string, or an object
-// with a field and a message.
-func detailItem(d any) Item {
-	if s, ok := d.(string); ok {
-		return Item{Message: s, Depth: 1}
+func readGoogle(out *Body, m map[string]any) {
+	e := m["error"]
+	out.report("a Google API error")
+	out.Status, out.StatusFrom = asStatus(get(e, "code")), "error.code in the body"
+	var items []Item
+	if s := first(e, "status"); s != "" {
+		items = append(items, Item{Code: s, Token: s, Message: first(e, "message"), Vocab: "grpc"}) // status is a gRPC code name
+	} else {
+		items = append(items, Item{Message: first(e, "message")})
 	}
-	return Item{Code: first(d, "code"), Message: first(d, "message", "msg", "description", "reason"), Field: first(d, "field", "name", "param", "path", "pointer"), Depth: 1}
+	items = append(items, statusDetails(out, get(e, "details"))...)
+	for _, le := range list(get(e, "errors")) { // the older {domain, reason, message} list
+		if r := first(le, "reason"); r != "" {
+			items = append(items, Item{Code: r, Message: first(le, "message"), Field: first(le, "location"), Depth: 1})
+		}
+	}
+	out.Items = items
 }
 
-// readErrorObject reads {"error": {...}}: Wontopos, Google AIP-193, Stripe,
-// Microsoft Graph, and the generic {"error": {"code", "message"}}.
-func readErrorObject(out Body, e map[string]any) Body {
-	if id := first(e, requestIDKeys...); id != "" {
-		out.RequestID = id
+// metadataText is an ErrorInfo's metadata as "key: value, ...", sorted,
+// with the values of credential-like keys redacted.
+func metadataText(v any) string {
+	m, _ := v.(map[string]any)
+	var parts []string
+	for _, k := range sortedKeys(m) {
+		val := str(m[k])
+		if secretName(k) {
+			val = "REDACTED"
+		}
+		parts = append(parts, k+": "+val)
 	}
-	switch {
-	case catalog.IsDigits(str(e["code"])) && str(e["status"]) != "" && !catalog.IsDigits(str(e["status"])): // Google
-		out.Shape = "google"
-		out.Status = asStatus(e["code"])
-		it := Item{Code: str(e["status"]), Token: str(e["status"]), Message: str(e["message"]), Vocab: "grpc"} // status is a gRPC code name
-		var nested []Item
-		for _, d := range list(e["details"]) {
-			if r := first(d, "reason"); r != "" {
-				it.Code = r
-				it.Detail = metadataText(get(d, "metadata")) // which quota, which service
-			}
-			if secs, ok := protoDuration(first(d, "retryDelay")); ok {
-				out.RetryDelay, out.RetryDelayFrom = &secs, "RetryInfo.retryDelay in the body"
-			}
-			for _, fv := range list(get(d, "fieldViolations")) {
-				nested = append(nested, Item{Message: first(fv, "description"), Field: first(fv, "field"), Code: first(fv, "reason"), Depth: 1})
-			}
-		}
-		for _, le := range list(e["errors"]) { // the older {domain, reason, message} list
-			if r := first(le, "reason"); r != "" {
-				nested = append(nested, Item{Code: r, Message: first(le, "message"), Field: first(le, "location"), Depth: 1})
-			}
-		}
-		out.Items = append([]Item{it}, nested...)
-	case e["type"] != nil && (e["param"] != nil || e["decline_code"] != nil || e["doc_url"] != nil || strings.HasSuffix(str(e["type"]), "_error")): // Stripe
-		out.Shape = "stripe"
-		code := first(e, "code", "decline_code", "type")
-		out.Items = []Item{{Code: code, Token: str(e["type"]), Message: str(e["message"]), Field: str(e["param"])}}
-		if dc := str(e["decline_code"]); dc != "" && dc != code { // the issuer's reason under card_declined
-			out.Items = append(out.Items, Item{Code: dc, Message: "decline code", Depth: 1})
-		}
-		out.DocURL = str(e["doc_url"])
-	case get(e, "innerError") != nil || get(e, "innererror") != nil: // Microsoft Graph
-		out.Shape = "msgraph"
-		inner := e["innerError"]
-		if inner == nil {
-			inner = e["innererror"]
-		}
-		if id := first(inner, "request-id", "requestId", "client-request-id"); id != "" {
-			out.RequestID = id
-		}
-		out.Items = []Item{{Code: str(e["code"]), Message: str(e["message"])}}
-		if c := first(inner, "code"); c != "" && c != str(e["code"]) {
-			out.Items = append(out.Items, Item{Code: c, Message: first(inner, "message"), Depth: 1})
-		}
-	default: // Wontopos {"code", "message", "status", "request_id"}, and the like
-		out.Shape = "generic"
-		if e["request_id"] != nil && e["code"] != nil {
-			out.Shape = "wontopos"
-		}
-		out.Status = asStatus(e["status"])
-		code := first(e, "code", "type", "error_code")
-		it := Item{Code: code, Message: first(e, "message", "detail", "description", "reason")}
-		if idx := first(e, "index"); idx != "" {
-			it.Field = "index " + idx
-		}
-		out.Items = []Item{it}
-		for _, rc := range list(e["root_cause"]) { // Elasticsearch's causes
-			if t := first(rc, "type"); t != "" && (t != code || first(rc, "reason") != it.Message) {
-				it := Item{Code: t, Message: first(rc, "reason"), Depth: 1}
-				if idx := first(rc, "index"); idx != "" {
-					it.Field = "index " + idx
-				}
-				out.Items = append(out.Items, it)
-			}
-		}
-		for _, d := range list(e["details"]) {
-			out.Items = append(out.Items, detailItem(d))
-		}
-		for _, d := range list(e["errors"]) {
-			out.Items = append(out.Items, detailItem(d))
-		}
-	}
-	return out
+	return strings.Join(parts, ", ")
 }
 
+// protoDuration reads a google.protobuf.Duration as JSON writes it ("30s",
+// "1.500s"), rounded up to whole seconds.
+func protoDuration(s string) (int, bool) {
+	v, ok := strings.CutSuffix(strings.TrimSpace(s), "s")
+	if !ok {
+		return 0, false
+	}
+	return ceilSeconds(v, 1)
+}
+
+// ceilSeconds reads a count of units (1 for seconds, 1000 for
+// milliseconds), integer or decimal, as whole seconds rounded up; ok is
+// false for anything else, negative or absurd.
+func ceilSeconds(s string, per float64) (int, bool) {
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || f < 0 || f/per > 1e9 || f != f {
+		return 0, false
+	}
+	f /= per
+	n := int(f)
+	if float64(n) < f {
+		n++
+	}
+	return n, true
+}
+
+// isProblem: RFC 9457 problem details: a title or type, with a detail,
+// status or instance.
 func isProblem(m map[string]any) bool {
 	_, title := m["title"]
 	_, detail := m["detail"]
-	_, typ := m["type"]
-	return (title || typ) && (detail || m["status"] != nil || m["instance"] != nil)
+	_, typ := m["type"].(string)
+	return (title || typ) && (detail || asStatus(m["status"]) != 0 || m["instance"] != nil)
 }
 
-// readProblem reads RFC 9457 problem details, with the extension members
-// APIs use for field errors: invalid-params, errors (with JSON pointers),
-// violations, validation_messages.
-func readProblem(out Body, v any) Body {
-	out.Shape = "problem"
-	out.Status = asStatus(get(v, "status"))
-	typ := str(get(v, "type"))
+// readProblem reads RFC 9457 problem details: the type (a URI: the
+// problem's code), title, detail, status, and the extension members APIs
+// use for field errors: errors (with JSON pointers, or ASP.NET's object of
+// field -> messages), invalid-params, violations, validation_messages.
+func readProblem(out *Body, m map[string]any) {
+	out.report("an RFC 9457 problem")
+	out.Status, out.StatusFrom = asStatus(m["status"]), "status in the body"
+	typ := str(m["type"])
 	if typ == "about:blank" {
 		typ = ""
 	}
-	code := first(v, "code", "error_code")
-	if code == "" {
-		code = typ
+	code := first(m, "code", "error_code", "errorCode")
+	if code == "" && !strings.Contains(typ, "/") {
+		code = typ // a type that is a bare name, not a URI
 	}
-	out.Items = []Item{{Code: code, Token: str(get(v, "title")), Message: str(get(v, "detail"))}}
-	for _, key := range []string{"invalid-params", "invalid_params", "errors", "violations"} {
-		for _, p := range list(get(v, key)) {
-			it := detailItem(p)
-			if it.Field == "" {
-				it.Field = first(p, "pointer", "propertyPath", "property")
-			}
-			if it.Message == "" {
-				it.Message = first(p, "detail", "title")
-			}
-			out.Items = append(out.Items, it)
-		}
+	out.Items = []Item{{Code: code, Token: str(m["title"]), Message: first(m, "detail", "title")}}
+	if typ != "" && typ != code {
+		out.Items[0].Detail = "type " + typ
 	}
-	if vm, ok := get(v, "validation_messages").(map[string]any); ok {
-		fields := make([]string, 0, len(vm))
-		for f := range vm {
-			fields = append(fields, f)
-		}
-		sort.Strings(fields)
-		for _, f := range fields {
-			out.Items = append(out.Items, Item{Field: f, Message: flatten(vm[f]), Depth: 1})
-		}
+	if strings.HasPrefix(typ, "http") {
+		out.DocURL = typ
 	}
-	return out
+	for _, key := range []string{"invalid-params", "invalid_params", "errors", "violations", "validation_messages"} {
+		out.Items = append(out.Items, fieldErrors(m[key], 1)...)
+	}
 }
 
-// flatten turns a validation message (a string, or a map or list of them)
-// into one line.
-func flatten(v any) string {
-	switch x := v.(type) {
-	case map[string]any:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		var parts []string
-		for _, k := range keys {
-			parts = append(parts, flatten(x[k]))
-		}
-		return strings.Join(parts, "; ")
-	case []any:
-		var parts []string
-		for _, e := range x {
-			parts = append(parts, flatten(e))
-		}
-		return strings.Join(parts, "; ")
-	}
-	return str(v)
+// isOAuth: {"error": "invalid_grant", "error_description": ...}: an error
+// that is a code (no spaces), as RFC 6749 5.2 has it.
+func isOAuth(m map[string]any) bool {
+	e, ok := m["error"].(string)
+	return ok && codeLike(e) && (m["error_description"] != nil || m["error_uri"] != nil || len(m) <= 2)
 }
 
-// readErrorsArray reads a top-level errors array: GraphQL (message, path,
-// locations, extensions.code) or JSON:API (status, code, title, detail,
-// source.pointer).
-func readErrorsArray(out Body, errs []any) Body {
-	out.Shape = "jsonapi"
-	for _, e := range errs {
+func readOAuth(out *Body, m map[string]any) {
+	out.report("an OAuth error")
+	out.Items = []Item{{Code: str(m["error"]), Message: first(m, "error_description", "message"), Vocab: "oauth"}}
+	out.DocURL = str(m["error_uri"])
+	for _, c := range list(m["error_codes"]) { // Microsoft identity platform's AADSTS numbers
+		out.Items = append(out.Items, Item{Code: "AADSTS" + str(c), Depth: 1})
+	}
+}
+
+// codeLike: a string that reads as a code rather than a sentence: no
+// spaces, at most 100 bytes, something besides punctuation.
+func codeLike(s string) bool {
+	if s == "" || len(s) > 100 || strings.ContainsAny(s, " \t\n") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+func readAWSJSON(out *Body, m map[string]any) {
+	out.report("an AWS error")
+	code := str(m["__type"])
+	if i := strings.LastIndexByte(code, '#'); i >= 0 {
+		code = code[i+1:]
+	}
+	code, _, _ = strings.Cut(code, ":")
+	out.Items = []Item{{Code: code, Message: first(m, "message", "Message")}}
+}
+
+func isGraphQL(m map[string]any) bool {
+	for _, e := range list(m["errors"]) {
 		if get(e, "path") != nil || get(e, "locations") != nil || get(e, "extensions") != nil {
-			out.Shape = "graphql"
+			return true
 		}
 	}
-	for _, e := range errs {
-		var it Item
-		if out.Shape == "graphql" {
-			it = Item{Code: first(get(e, "extensions"), "code", "errorType"), Message: first(e, "message"), Field: graphqlPath(e)}
-		} else {
-			field := first(get(e, "source"), "pointer", "parameter", "header")
-			it = Item{Code: first(e, "code", "id"), Token: first(e, "title"), Message: first(e, "detail", "message"), Field: field}
-			if it.Code == "" {
-				it.Code = first(e, "status")
-			}
-			if out.Status == 0 {
-				out.Status = asStatus(get(e, "status"))
-			}
-		}
-		out.Items = append(out.Items, it)
+	return false
+}
+
+// readGraphQL reads GraphQL's errors (message, path, locations,
+// extensions.code); they fail the request even under 200.
+func readGraphQL(out *Body, m map[string]any) {
+	for _, e := range list(m["errors"])[:min(len(list(m["errors"])), maxItems)] {
+		out.Items = append(out.Items, Item{Code: first(get(e, "extensions"), "code", "errorType"), Message: first(e, "message"), Field: graphqlPath(e)})
 	}
-	return out
+	if len(out.Items) > 0 {
+		out.report("GraphQL errors")
+	}
 }
 
 func graphqlPath(e any) string {
@@ -556,119 +525,32 @@ func graphqlPath(e any) string {
 	return ""
 }
 
-// genericItem reads an error from common field names.
-func genericItem(v any, depth int) *Item {
-	it := Item{
-		Code:    first(v, "code", "error_code", "errorCode", "error", "type", "errorType"),
-		Message: first(v, "message", "error_message", "errorMessage", "msg", "detail", "description", "error_description"),
-		Field:   first(v, "field", "param", "pointer"),
-		Depth:   depth,
-	}
-	if it.Code == "" && it.Message == "" {
-		return nil
-	}
-	return &it
-}
-
-var (
-	htmlTitle = &lazyRE{expr: `(?is)<title[^>]*>(.*?)</title>`}
-	htmlH1    = &lazyRE{expr: `(?is)<h1[^>]*>(.*?)</h1>`}
-	tags      = &lazyRE{expr: `<[^>]*>`}
-	cfCode    = &lazyRE{expr: `(?i)error(?: code)?[ :]*(1\d{3})\b`}
-)
-
-func isHTML(b []byte) bool {
-	head := bytes.ToLower(b[:min(len(b), 512)])
-	return bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<!doctype html")) || bytes.Contains(head, []byte("<head")) || bytes.Contains(head, []byte("<body")) || bytes.Contains(head, []byte("<title"))
-}
-
-// readHTML reads an HTML error page: its title (or first heading), and who
-// wrote it (nginx's and Cloudflare's pages have signatures).
-func readHTML(b []byte) Body {
-	out := Body{Shape: "html"}
-	title := ""
-	if m := htmlTitle.get().FindSubmatch(b); m != nil {
-		title = string(m[1])
-	} else if m := htmlH1.get().FindSubmatch(b); m != nil {
-		title = string(m[1])
-	}
-	title = strings.Join(strings.Fields(html.UnescapeString(tags.get().ReplaceAllString(title, ""))), " ")
-	lower := bytes.ToLower(b)
-	switch {
-	case bytes.Contains(lower, []byte("cloudflare")):
-		out.Server = "cloudflare"
-	case bytes.Contains(lower, []byte("<center>nginx")) || bytes.Contains(lower, []byte("nginx/")):
-		out.Server = "nginx"
-	}
-	it := Item{Message: title}
-	if out.Server == "cloudflare" {
-		if m := cfCode.get().FindSubmatch(b); m != nil {
-			it.Code = string(m[1])
+// isJSONAPI: errors[] whose objects have JSON:API's members.
+func isJSONAPI(m map[string]any) bool {
+	for _, e := range list(m["errors"]) {
+		if get(e, "source") != nil || (get(e, "title") != nil && (get(e, "status") != nil || get(e, "detail") != nil)) {
+			return true
 		}
 	}
-	if it.Message != "" || it.Code != "" {
-		out.Items = []Item{it}
-	}
-	return out
+	return false
 }
 
-// readXML reads an XML error: AWS's <Error><Code><Message><RequestId>
-// (also inside <ErrorResponse>), and the like.
-func readXML(b []byte) Body {
-	out := Body{Shape: "xml"}
-	d := xml.NewDecoder(bytes.NewReader(b))
-	// Not strict: unknown entities and unclosed tags pass. (HTML's entity
-	// table is not needed for an XML error, and linking it would build its
-	// map at every start.)
-	d.Strict = false
-	var it Item
-	var name string
-	for n := 0; n < 10000; n++ { // bounded: hostile XML cannot spin forever
-		tok, err := d.Token()
-		if err != nil {
-			break
+func readJSONAPI(out *Body, m map[string]any) {
+	for _, e := range list(m["errors"])[:min(len(list(m["errors"])), maxItems)] {
+		field := first(get(e, "source"), "pointer", "parameter", "header")
+		it := Item{Code: first(e, "code", "id"), Token: first(e, "title"), Message: first(e, "detail", "message"), Field: field}
+		if it.Code == "" {
+			it.Code = first(e, "status")
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			name = strings.ToLower(t.Name.Local)
-		case xml.EndElement:
-			name = ""
-		case xml.CharData:
-			text := strings.TrimSpace(string(t))
-			if text == "" {
-				continue
-			}
-			switch name {
-			case "code", "errorcode":
-				if it.Code == "" {
-					it.Code = text
-				}
-			case "message", "errormessage":
-				if it.Message == "" {
-					it.Message = text
-				}
-			case "requestid", "request-id", "x-amz-request-id":
-				out.RequestID = text
-			}
+		if out.Status == 0 {
+			out.Status, out.StatusFrom = asStatus(get(e, "status")), "errors[].status in the body"
 		}
+		out.Items = append(out.Items, it)
 	}
-	if it.Code != "" || it.Message != "" {
-		out.Shape = "aws"
-		out.Items = []Item{it}
+	if out.Status == 0 {
+		out.StatusFrom = ""
 	}
-	return out
-}
-
-// readText takes the first line of a text body as its message.
-func readText(b []byte) Body {
-	line, _, _ := bytes.Cut(b, []byte("\n"))
-	line = bytes.TrimSpace(line)
-	if len(line) > 300 {
-		n := 300
-		for n > 0 && !utf8.RuneStart(line[n]) { // never half a character
-			n--
-		}
-		line = line[:n]
+	if len(out.Items) > 0 {
+		out.report("JSON:API errors")
 	}
-	return Body{Shape: "text", Items: []Item{{Message: string(line)}}}
 }

@@ -18,7 +18,7 @@ import (
 // (goccy/go-yaml takes about 600 ms for 10,000 entries; this, a few).
 // Strings are decoded as substrings of one string read from the file.
 
-const cacheMagic = "errcode catalog cache 2\n"
+const cacheMagic = "errcode catalog cache 3\n"
 
 // cacheKey names a file's cache entry: its absolute path, size,
 // modification time, and where the system has them its inode and change
@@ -96,11 +96,22 @@ func (e *encoder) catalog(c *catalog.Catalog) {
 	e.str(c.DocURL)
 	e.str(c.Source)
 	e.strs(c.Hosts)
-	if c.Body != nil {
-		e.strs(append([]string{c.Body.Code, c.Body.Token, c.Body.Message, c.Body.RequestID}, c.Body.When...))
-	} else {
-		e.strs(nil)
+	e.num(len(c.Bodies))
+	for i := range c.Bodies {
+		s := &c.Bodies[i]
+		n := catalog.NestedPaths{}
+		if s.Nested != nil {
+			n = *s.Nested
+		}
+		e.strs([]string{s.Code, s.Token, s.Message, s.Field, s.Detail, s.Status, s.RequestID, s.DocURL, s.Wait, n.Each, n.Code, n.Token, n.Message, n.Field, s.Names})
+		e.num(btoi(s.KnownCodes) + 2*btoi(s.Nested != nil))
+		e.strs(s.When)
+		e.strs(s.Any)
+		e.strs(s.Headers)
 	}
+	e.strs(c.RequestIDHeaders)
+	e.strs(c.RetryHeaders)
+	e.strs(c.CodeHeaders)
 	e.num(btoi(c.Protocol))
 	e.num(len(c.Entries))
 	for i := range c.Entries {
@@ -177,12 +188,26 @@ func (d *decoder) strs() []string {
 
 func (d *decoder) catalog() *catalog.Catalog {
 	c := &catalog.Catalog{ID: d.str(), Name: d.str(), DocURL: d.str(), Source: d.str(), Hosts: d.strs()}
-	if b := d.strs(); len(b) >= 4 {
-		c.Body = &catalog.BodyPaths{Code: b[0], Token: b[1], Message: b[2], RequestID: b[3], When: b[4:]}
-		if len(c.Body.When) == 0 {
-			c.Body.When = nil
-		}
+	bodies := d.num()
+	if bodies < 0 || bodies > len(d.s) {
+		d.bad = true
+		return nil
 	}
+	for range bodies {
+		p := d.strs()
+		flags := d.num()
+		if len(p) != 15 || flags < 0 || flags > 3 {
+			d.bad = true
+			return nil
+		}
+		s := catalog.BodyShape{Code: p[0], Token: p[1], Message: p[2], Field: p[3], Detail: p[4], Status: p[5], RequestID: p[6], DocURL: p[7], Wait: p[8],
+			Names: p[14], KnownCodes: flags&1 != 0, When: d.strs(), Any: d.strs(), Headers: d.strs()}
+		if flags&2 != 0 {
+			s.Nested = &catalog.NestedPaths{Each: p[9], Code: p[10], Token: p[11], Message: p[12], Field: p[13]}
+		}
+		c.Bodies = append(c.Bodies, s)
+	}
+	c.RequestIDHeaders, c.RetryHeaders, c.CodeHeaders = d.strs(), d.strs(), d.strs()
 	c.Protocol = d.num() == 1
 	n := d.num()
 	if n < 0 || n > len(d.s) {
@@ -221,17 +246,14 @@ func trustworthy(c *catalog.Catalog) bool {
 			return false
 		}
 	}
-	if b := c.Body; b != nil {
-		if b.Code == "" && b.Token == "" {
+	for i := range c.Bodies {
+		if keys, _ := ShapeProblems(&c.Bodies[i]); len(keys) > 0 {
 			return false
 		}
-		for _, p := range []string{b.Code, b.Token, b.Message, b.RequestID} {
-			if p != "" && !validPath(p) {
-				return false
-			}
-		}
-		for _, w := range b.When {
-			if !validWhen(w) {
+	}
+	for _, hs := range [][]string{c.RequestIDHeaders, c.RetryHeaders, c.CodeHeaders} {
+		for _, h := range hs {
+			if !validHeader(h) {
 				return false
 			}
 		}

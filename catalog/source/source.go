@@ -21,16 +21,48 @@ type fileCatalog struct {
 	Source   string      `yaml:"source"`
 	Hosts    []string    `yaml:"hosts"`
 	Body     *fileBody   `yaml:"body"`
+	Bodies   []fileBody  `yaml:"bodies"`
 	Protocol bool        `yaml:"protocol"`
 	Entries  []fileEntry `yaml:"entries"`
+
+	RequestIDHeaders []string `yaml:"request_id_headers"`
+	RetryHeaders     []string `yaml:"retry_headers"`
+	CodeHeaders      []string `yaml:"code_headers"`
 }
 
 type fileBody struct {
-	Code      string   `yaml:"code"`
-	Token     string   `yaml:"token"`
-	Message   string   `yaml:"message"`
-	RequestID string   `yaml:"request_id"`
-	When      []string `yaml:"when"`
+	When       []string    `yaml:"when"`
+	Any        []string    `yaml:"any"`
+	KnownCodes bool        `yaml:"known_codes"`
+	Headers    []string    `yaml:"headers"`
+	Names      string      `yaml:"names"`
+	Code       string      `yaml:"code"`
+	Token      string      `yaml:"token"`
+	Message    string      `yaml:"message"`
+	Field      string      `yaml:"field"`
+	Detail     string      `yaml:"detail"`
+	Status     string      `yaml:"status"`
+	RequestID  string      `yaml:"request_id"`
+	DocURL     string      `yaml:"doc_url"`
+	Wait       string      `yaml:"wait"`
+	Nested     *fileNested `yaml:"nested"`
+}
+
+type fileNested struct {
+	Each    string `yaml:"each"`
+	Code    string `yaml:"code"`
+	Token   string `yaml:"token"`
+	Message string `yaml:"message"`
+	Field   string `yaml:"field"`
+}
+
+func (b fileBody) shape() catalog.BodyShape {
+	s := catalog.BodyShape{When: b.When, Any: b.Any, KnownCodes: b.KnownCodes, Headers: b.Headers, Names: b.Names, Code: b.Code, Token: b.Token, Message: b.Message,
+		Field: b.Field, Detail: b.Detail, Status: b.Status, RequestID: b.RequestID, DocURL: b.DocURL, Wait: b.Wait}
+	if n := b.Nested; n != nil {
+		s.Nested = &catalog.NestedPaths{Each: n.Each, Code: n.Code, Token: n.Token, Message: n.Message, Field: n.Field}
+	}
+	return s
 }
 
 type fileEntry struct {
@@ -71,23 +103,42 @@ func ValidID(id string) bool {
 	return true
 }
 
-// validPath: dot-separated names, each perhaps followed by [].
-// validWhen: a body condition names a plain dot path (no [] steps).
-func validWhen(w string) bool {
-	path, _, _, _ := catalog.WhenPath(w)
-	return validPath(path) && !strings.Contains(path, "[]")
+// ShapeProblems lists what is wrong with a body shape, each as a YAML key
+// below the shape ("code", "when[1]") and a message.
+func ShapeProblems(s *catalog.BodyShape) (keys, msgs []string) {
+	paths := s.Paths()
+	for _, key := range []string{"code", "token", "message", "field", "detail", "status", "request_id", "doc_url", "wait", "nested.each", "nested.code", "nested.token", "nested.message", "nested.field"} {
+		if _, err := catalog.ParsePath(paths[key]); err != nil {
+			keys, msgs = append(keys, key), append(msgs, key+" "+err.Error())
+		}
+	}
+	if s.Code == "" && s.Token == "" && s.Message == "" && s.Names == "" {
+		keys, msgs = append(keys, ""), append(msgs, "a body shape needs a code, token or message path")
+	}
+	if n := s.Nested; n != nil && n.Each == "" {
+		keys, msgs = append(keys, "nested"), append(msgs, "nested needs each: the path to the nested errors, such as errors[]")
+	}
+	for name, conds := range map[string][]string{"when": s.When, "any": s.Any, "headers": s.Headers} {
+		for i, w := range conds {
+			if _, err := catalog.ParseCond(w); err != nil {
+				keys, msgs = append(keys, fmt.Sprintf("%s[%d]", name, i)), append(msgs, name+" "+err.Error())
+			}
+		}
+	}
+	if s.KnownCodes && !s.Signature() {
+		keys, msgs = append(keys, "known_codes"), append(msgs, "known_codes narrows a shape's when or any conditions: give some")
+	}
+	return keys, msgs
 }
 
-func validPath(p string) bool {
-	for _, step := range strings.Split(p, ".") {
-		step = strings.TrimSuffix(step, "[]")
-		if step == "" {
+// validHeader: a header field name (RFC 9110 token characters).
+func validHeader(h string) bool {
+	if h == "" {
+		return false
+	}
+	for i := 0; i < len(h); i++ {
+		if c := h[i]; c <= ' ' || c >= 0x7f || strings.IndexByte("\"(),/:;<=>?@[\\]{}", c) >= 0 {
 			return false
-		}
-		for i := 0; i < len(step); i++ {
-			if c := step[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("_@$-", c) >= 0) {
-				return false
-			}
 		}
 	}
 	return true
@@ -188,22 +239,38 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 		}
 		c.Hosts = append(c.Hosts, h)
 	}
-	if b := fc.Body; b != nil {
-		for key, v := range map[string]string{"code": b.Code, "token": b.Token, "message": b.Message, "request_id": b.RequestID} {
-			if v != "" && !validPath(v) {
-				p.problem("$.body."+key, fmt.Sprintf("body.%s %q is not a dot path such as error.code or errors[].code", key, v))
-			}
+	bodies, base := fc.Bodies, "$.bodies"
+	if fc.Body != nil {
+		bodies, base = append([]fileBody{*fc.Body}, fc.Bodies...), "$.body"
+		if len(fc.Bodies) > 0 {
+			p.problem("$.body", "give body (one shape) or bodies (a list), not both")
 		}
-		if b.Code == "" && b.Token == "" {
-			p.problem("$.body", "body needs a code or token path")
-		}
-		for i, w := range b.When {
-			if !validWhen(w) {
-				p.problem(fmt.Sprintf("$.body.when[%d]", i), fmt.Sprintf("body.when %q is not a condition such as type=error, error.param or !error.doc_url", w))
-			}
-		}
-		c.Body = &catalog.BodyPaths{Code: b.Code, Token: b.Token, Message: b.Message, RequestID: b.RequestID, When: b.When}
 	}
+	for i, b := range bodies {
+		at := base
+		if base == "$.bodies" {
+			at = fmt.Sprintf("$.bodies[%d]", i)
+		}
+		sh := b.shape()
+		keys, msgs := ShapeProblems(&sh)
+		for j := range keys {
+			path := at
+			if keys[j] != "" {
+				path += "." + keys[j]
+			}
+			p.problem(path, strings.TrimPrefix(at, "$.")+"."+msgs[j])
+		}
+		c.Bodies = append(c.Bodies, sh)
+	}
+	for key, hs := range map[string][]string{"request_id_headers": fc.RequestIDHeaders, "retry_headers": fc.RetryHeaders, "code_headers": fc.CodeHeaders} {
+		for i, h := range hs {
+			if !validHeader(h) {
+				p.problem(fmt.Sprintf("$.%s[%d]", key, i), fmt.Sprintf("%s: %q is not a header name such as X-Request-Id", key, h))
+			}
+		}
+	}
+	c.RequestIDHeaders, c.RetryHeaders, c.CodeHeaders = fc.RequestIDHeaders, fc.RetryHeaders, fc.CodeHeaders
+
 	seen := map[string]int{}
 	codes := make([]string, len(fc.Entries)) // each entry's code as errcode reads it
 	for i, fe := range fc.Entries {

@@ -9,6 +9,7 @@ import (
 	"go/format"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
@@ -20,10 +21,21 @@ import (
 // vocabularies under every API.
 var Order = []string{"ironwifi", "emnify", "devdocs", "wontopos", "http", "curl", "grpc", "oauth", "kubernetes", "postgres", "http2", "stripe", "github", "slack", "aws", "google", "openai", "anthropic"}
 
-// Load parses every catalog in Order from dir.
+// Load parses every catalog in dir: those in Order first, in that order,
+// then any other *.yaml there by name, so that no file is left out.
 func Load(dir string) ([]*catalog.Catalog, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	ids := slices.Clone(Order)
+	for _, f := range files {
+		if id := strings.TrimSuffix(filepath.Base(f), ".yaml"); !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
 	var cats []*catalog.Catalog
-	for _, id := range Order {
+	for _, id := range ids {
 		name := filepath.Join(dir, id+".yaml")
 		data, err := os.ReadFile(name)
 		if err != nil {
@@ -50,11 +62,15 @@ func Generate(cats []*catalog.Catalog) ([]byte, error) {
 	b.WriteString("// it costs nothing at start-up.\n")
 	b.WriteString("var builtin = [...]*Catalog{\n")
 	for _, c := range cats {
-		body := "nil"
-		if p := c.Body; p != nil {
-			body = fmt.Sprintf("&BodyPaths{Code: %q, Token: %q, Message: %q, RequestID: %q, When: %#v}", p.Code, p.Token, p.Message, p.RequestID, p.When)
+		fmt.Fprintf(&b, "{ID: %q, Name: %q, DocURL: %q, Source: %q, Hosts: %#v, Protocol: %v,\n", c.ID, c.Name, c.DocURL, c.Source, c.Hosts, c.Protocol)
+		if len(c.Bodies) > 0 {
+			b.WriteString("Bodies: []BodyShape{\n")
+			for _, sh := range c.Bodies {
+				writeShape(&b, sh)
+			}
+			b.WriteString("},\n")
 		}
-		fmt.Fprintf(&b, "{ID: %q, Name: %q, DocURL: %q, Source: %q, Hosts: %#v, Body: %s, Protocol: %v, Entries: []Entry{\n", c.ID, c.Name, c.DocURL, c.Source, c.Hosts, body, c.Protocol)
+		fmt.Fprintf(&b, "RequestIDHeaders: %#v, RetryHeaders: %#v, CodeHeaders: %#v,\nEntries: []Entry{\n", c.RequestIDHeaders, c.RetryHeaders, c.CodeHeaders)
 		for i := range c.Entries {
 			writeEntry(&b, &c.Entries[i])
 		}
@@ -128,4 +144,14 @@ func writeEntry(b *bytes.Buffer, e *catalog.Entry) {
 		f = append(f, "Kind: Range", fmt.Sprintf("From: %d, To: %d", e.From, e.To))
 	}
 	fmt.Fprintf(b, "{%s},\n", strings.Join(f, ", "))
+}
+
+// writeShape writes one body shape as a composite literal.
+func writeShape(b *bytes.Buffer, s catalog.BodyShape) {
+	nested := "nil"
+	if n := s.Nested; n != nil {
+		nested = fmt.Sprintf("&NestedPaths{Each: %q, Code: %q, Token: %q, Message: %q, Field: %q}", n.Each, n.Code, n.Token, n.Message, n.Field)
+	}
+	fmt.Fprintf(b, "{When: %#v, Any: %#v, KnownCodes: %v, Headers: %#v, Names: %q, Code: %q, Token: %q, Message: %q, Field: %q, Detail: %q, Status: %q, RequestID: %q, DocURL: %q, Wait: %q, Nested: %s},\n",
+		s.When, s.Any, s.KnownCodes, s.Headers, s.Names, s.Code, s.Token, s.Message, s.Field, s.Detail, s.Status, s.RequestID, s.DocURL, s.Wait, nested)
 }

@@ -1,0 +1,262 @@
+package explain
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+// Attribution: which catalog answers for a response. It needs evidence,
+// and the evidence is, in this order (the README's "Which API answered"
+// says the same):
+//
+//	A1 --catalog ID
+//	A2 the request's host is one of a catalog's hosts
+//	A3 the body meets a body shape's declared signature (its when and any
+//	   conditions; with known_codes, and a code the catalog has)
+//	A4 a code specific enough to name one API: exactly one API catalog has
+//	   an entry for it with a status equal to the response's (or the
+//	   response has none), and it is neither a bare number equal to the
+//	   status nor made only of common words (rate_limit, forbidden,
+//	   invalid_request, "Invalid credentials")
+//	A5 no API, but a protocol's own carrier (a grpc-status header, curl's
+//	   error line, an OAuth error object): that protocol's vocabulary
+//	A6 nothing: an API errcode does not know. Its own code, message,
+//	   fields and request id are shown, with the status's general notes and
+//	   at most a "looks like" hint naming another API's entry.
+
+// attribution is the catalog that answers and the row that decided.
+type attribution struct {
+	c    *catalog.Catalog
+	why  string // "--catalog", "host api.x.com", "body shape", "code 1405", the carrier
+	rule string // "A1".."A6"
+}
+
+func attribute(ix *catalog.Index, host, forced string, claim *shapeClaim, items []Item, status int, shape string) attribution {
+	switch {
+	case forced != "":
+		return attribution{ix.Catalog(forced), "--catalog", "A1"}
+	case claim != nil && strings.HasPrefix(claim.why, "host "):
+		return attribution{claim.c, claim.why, "A2"}
+	}
+	if host != "" {
+		for _, c := range ix.Catalogs {
+			if c.HasHost(host) {
+				return attribution{c, "host " + host, "A2"}
+			}
+		}
+	}
+	if claim != nil && claim.why == "body shape" {
+		return attribution{claim.c, claim.why, "A3"}
+	}
+	if claim != nil { // a shape without conditions whose code is evidence
+		return attribution{claim.c, claim.why, "A4"}
+	}
+	for _, it := range items {
+		if it.VocabOnly {
+			continue
+		}
+		var found []*catalog.Catalog
+		for _, c := range apiCatalogs(ix) {
+			if specificEntry(ix, c, it, status) != nil {
+				found = append(found, c)
+			}
+		}
+		if len(found) == 1 {
+			return attribution{found[0], "code " + firstNonEmpty(it.Code, it.Token), "A4"}
+		}
+	}
+	for _, it := range items {
+		if c := ix.Catalog(it.Vocab); c != nil && it.Vocab != "" && c.Find(it.Code, it.Token, status) != nil {
+			return attribution{c, vocabFrom(it, shape), "A5"}
+		}
+	}
+	return attribution{rule: "A6"}
+}
+
+// apiCatalogs are the catalogs of APIs: not the HTTP registry, not a
+// protocol's vocabulary.
+func apiCatalogs(ix *catalog.Index) []*catalog.Catalog {
+	var out []*catalog.Catalog
+	for _, c := range ix.Catalogs {
+		if c.ID != catalog.HTTPCatalog && !c.Protocol {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// specificEntry is c's entry for it when its code is evidence that c's API
+// answered (rule A4), nil otherwise.
+func specificEntry(ix *catalog.Index, c *catalog.Catalog, it Item, status int) *catalog.Entry {
+	code := firstNonEmpty(it.Code, it.Token)
+	if !specificCode(code, status) {
+		return nil
+	}
+	e := c.Find(it.Code, it.Token, status)
+	if e == nil || e.Kind == catalog.Range || e.Status == 0 || status != 0 && e.Status != status {
+		return nil
+	}
+	return e
+}
+
+// specificCode: code could name one API: not a phrase, not a bare number
+// equal to the status or shorter than three digits, not made only of the
+// words every API uses.
+func specificCode(code string, status int) bool {
+	switch {
+	case code == "" || strings.ContainsAny(code, " \t"):
+		return false
+	case isDigits(code):
+		return len(code) >= 3 && asStatus(code) != status && !(status == 0 && asStatus(code) != 0)
+	}
+	for _, w := range codeWords(code) {
+		if !isGenericWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// codeWords splits a code into lower-case words: at _ - . : / and spaces,
+// at a lower-to-upper change (RateLimited), and between letters and digits.
+func codeWords(code string) []string {
+	var words []string
+	var cur []byte
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		isUpper, isLower, isDigit := c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9'
+		if !isUpper && !isLower && !isDigit {
+			flush()
+			continue
+		}
+		if len(cur) > 0 {
+			p := cur[len(cur)-1]
+			pDigit := p >= '0' && p <= '9'
+			if isUpper && p >= 'a' && p <= 'z' || isDigit != pDigit {
+				flush()
+			}
+		}
+		cur = append(cur, c)
+	}
+	flush()
+	return words
+}
+
+// genericWords are the words error codes of every API are made of: a code
+// of these alone (rate_limit_exceeded, InvalidRequest, NOT_FOUND,
+// api_key_expired) does not say which API sent it.
+var genericWords = [...]string{
+	"a", "access", "account", "again", "allowed", "already", "an", "and", "api", "apikey", "arg", "argument",
+	"arguments", "auth", "authentication", "authn", "authorization", "authz", "backend", "bad", "big",
+	"blocked", "body", "busy", "capacity", "client", "code", "conflict", "constraint", "content", "credential",
+	"credentials", "data", "deleted", "denied", "disabled", "down", "duplicate", "entity", "err", "error",
+	"errors", "exceeded", "exception", "exhausted", "exists", "expired", "expiry", "fail", "failed", "failure",
+	"fault", "field", "fields", "for", "forbidden", "format", "found", "gateway", "general", "generic", "gone",
+	"grant", "header", "headers", "id", "ids", "in", "inactive", "input", "internal", "invalid", "is", "item",
+	"json", "key", "large", "later", "length", "limit", "limited", "limits", "locked", "login", "maintenance",
+	"malformed", "many", "media", "method", "missing", "no", "not", "notfound", "object", "of", "on", "or",
+	"other", "out", "overloaded", "param", "parameter", "parameters", "params", "password", "payload",
+	"permission", "permissions", "precondition", "query", "quota", "quotas", "rate", "ratelimit", "ratelimited",
+	"record", "request", "requests", "required", "resource", "resources", "response", "retry", "revoked",
+	"scope", "scopes", "secret", "server", "service", "session", "signature", "size", "state", "status",
+	"suspended", "temporarily", "temporary", "the", "throttle", "throttled", "throttling", "time", "timed",
+	"timeout", "to", "token", "tokens", "too", "try", "type", "unauthenticated", "unauthorised", "unauthorized",
+	"unavailable", "unexpected", "unknown", "unprocessable", "unsupported", "upstream", "user", "validate",
+	"validated", "validation", "value", "values", "violation", "wrong",
+}
+
+// isGenericWord: w is one of genericWords (sorted: a binary search, and
+// no map built at start-up).
+func isGenericWord(w string) bool {
+	_, ok := slices.BinarySearch(genericWords[:], w)
+	return ok
+}
+
+// vocabFrom says how an error was known to be a protocol's.
+func vocabFrom(it Item, shape string) string {
+	switch {
+	case it.From != "":
+		return it.From
+	case shape == "google":
+		return "status in a Google API error"
+	case shape == "postgrest":
+		return "SQLSTATE in the body's code"
+	}
+	return "body shape"
+}
+
+// agrees: the entry's status fits the response's (either may be unknown).
+func agrees(e *catalog.Entry, status int) bool {
+	return status == 0 || e.Status == 0 || e.Status == status
+}
+
+// findEntry is the catalog entry an item names: in its carrier's
+// vocabulary when the carrier is the protocol's own, else in the attributed
+// catalog (or, for a catalog that documents errors by HTTP status, its
+// status's entry), else in its carrier's vocabulary. Without attribution,
+// no API's catalog is asked: that is what "looks like" hints are for.
+func findEntry(ix *catalog.Index, attributed *catalog.Catalog, it Item, status int) (*catalog.Entry, *catalog.Catalog) {
+	vocab := ix.Catalog(it.Vocab)
+	if it.Vocab == "" {
+		vocab = nil
+	}
+	inVocab := func() (*catalog.Entry, *catalog.Catalog) {
+		if vocab != nil {
+			if e := vocab.Find(it.Code, it.Token, status); e != nil {
+				return e, vocab
+			}
+		}
+		return nil, nil
+	}
+	if it.VocabOnly || attributed == nil || attributed == vocab {
+		return inVocab()
+	}
+	if e := attributed.Find(it.Code, it.Token, status); e != nil {
+		return e, attributed
+	}
+	// A catalog that documents its errors by HTTP status (IronWiFi): the
+	// status names the entry when the error's own code does not.
+	if it.Depth == 0 && status != 0 && vocab == nil {
+		if e := attributed.Find(itoa3(status), "", status); e != nil && e.Status == status {
+			return e, attributed
+		}
+	}
+	return inVocab()
+}
+
+func itoa3(n int) string {
+	return string([]byte{byte('0' + n/100%10), byte('0' + n/10%10), byte('0' + n%10)})
+}
+
+// looksLike names other API catalogs' entries for a finding errcode did
+// not attribute to them: a hint, never an answer.
+func looksLike(ix *catalog.Index, f Finding, attributed *catalog.Catalog, status int) string {
+	if f.Entry != nil || f.VocabOnly || f.Code == "" && f.Token == "" {
+		return ""
+	}
+	var also []string
+	for _, c := range apiCatalogs(ix) {
+		if c == attributed {
+			continue
+		}
+		if e := c.Find(f.Code, f.Token, status); e != nil && e.Kind != catalog.Range && agrees(e, status) && len(also) < 3 {
+			also = append(also, c.ID+":"+e.Code)
+		}
+	}
+	if len(also) == 0 {
+		return ""
+	}
+	who := "errcode does not know this API"
+	if attributed != nil {
+		who = "not in " + attributed.ID + "'s catalog"
+	}
+	return "looks like " + strings.Join(also, ", ") + " (" + who + "; the code alone is no evidence, --catalog says which API)"
+}
