@@ -102,6 +102,8 @@ func pageTable(t *testing.T, name string) ([]fact, map[string]catalog.Retry) {
 	return facts, retry
 }
 
+var retryWords = map[catalog.Retry]string{catalog.RetryUnknown: "unset", catalog.RetryYes: "yes", catalog.RetryNo: "no"}
+
 // checkPage holds a catalog to a page's table beyond checkFacts: each row's
 // stated retryability is its entry's (an unstated row leaves the entry to
 // its other source), and every entry with a status, supplements included,
@@ -117,7 +119,7 @@ func checkPage(t *testing.T, id string, rows []fact, retry map[string]catalog.Re
 			continue // checkFacts reports it missing
 		}
 		if r := retry[f.code]; r != catalog.RetryUnknown && e.Retryable != r {
-			t.Errorf("%s:%s retryable %v, the page's table says %v", id, f.code, e.Retryable, r)
+			t.Errorf("%s:%s retryable %s, the page's table says %s", id, f.code, retryWords[e.Retryable], retryWords[r])
 		}
 	}
 	for i := range c.Entries {
@@ -164,11 +166,18 @@ func withCategory(fs []fact, cat string) []fact {
 	return fs
 }
 
+// Anthropic: the SDK's ErrorType (no statuses), and the Errors page's
+// types with their statuses; the page's copy states none for billing_error
+// or timeout_error, which must then have none.
 func TestAnthropicFacts(t *testing.T) {
 	types := readFacts(t, "anthropic-error_type.py.txt", quoted("ErrorType: TypeAlias = Literal[", "]", pyString))
-	vendorCheck(t, "anthropic", types, nil) // no licensed source states their statuses
-	if e := catalog.NewIndex(catalog.Builtin()).Catalog("anthropic").Find("overloaded_error", "", 529); e == nil || e.Retryable != catalog.RetryYes {
-		t.Errorf("anthropic:overloaded_error: %+v, want retryable", e)
+	page, retry := pageTable(t, "anthropic-errors.tsv")
+	vendorCheck(t, "anthropic", append(types, page...), stated(page))
+	checkPage(t, "anthropic", page, retry)
+	// Where the page is silent, retryable is as anthropic-sdk-python retries:
+	// any 5xx, so api_error (500).
+	if e := catalog.NewIndex(catalog.Builtin()).Catalog("anthropic").Find("api_error", "", 500); e == nil || e.Retryable != catalog.RetryYes {
+		t.Errorf("anthropic:api_error: %+v, want retryable (the SDK retries a 500)", e)
 	}
 }
 
