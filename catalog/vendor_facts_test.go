@@ -66,6 +66,70 @@ func quoted(start, end string, re *regexp.Regexp) func([]string) []fact {
 	}
 }
 
+// pageTable reads a fact table transcribed from a vendor's documentation
+// page (testdata/facts/*.tsv): tab-separated "code status retryable" rows,
+// retryable being yes, no or unstated; "#" comments and "[section]" lines
+// are skipped. It returns the rows as facts and the retryability each row
+// states (RetryUnknown for unstated).
+func pageTable(t *testing.T, name string) ([]fact, map[string]catalog.Retry) {
+	t.Helper()
+	retry := map[string]catalog.Retry{}
+	facts := readFacts(t, name, func(lines []string) []fact {
+		var out []fact
+		for i, l := range lines {
+			if l = strings.TrimSpace(l); l == "" || strings.HasPrefix(l, "#") || strings.HasPrefix(l, "[") {
+				continue
+			}
+			f := strings.Split(l, "\t")
+			if len(f) != 3 {
+				t.Errorf("testdata/facts/%s:%d: want code<TAB>status<TAB>retryable, got %q", name, i+1, l)
+				continue
+			}
+			n, err := strconv.Atoi(f[1])
+			r, ok := map[string]catalog.Retry{"yes": catalog.RetryYes, "no": catalog.RetryNo, "unstated": catalog.RetryUnknown}[f[2]]
+			if err != nil || !ok {
+				t.Errorf("testdata/facts/%s:%d: want a status and yes, no or unstated, got %q", name, i+1, l)
+				continue
+			}
+			if _, dup := retry[f[0]]; dup {
+				t.Errorf("testdata/facts/%s:%d: %s is listed twice", name, i+1, f[0])
+			}
+			retry[f[0]] = r
+			out = append(out, fact{code: f[0], status: n})
+		}
+		return out
+	})
+	return facts, retry
+}
+
+var retryWords = map[catalog.Retry]string{catalog.RetryUnknown: "unset", catalog.RetryYes: "yes", catalog.RetryNo: "no"}
+
+// checkPage holds a catalog to a page's table beyond checkFacts: each row's
+// stated retryability is its entry's (an unstated row leaves the entry to
+// its other source), and every entry with a status, supplements included,
+// has that status from the table.
+func checkPage(t *testing.T, id string, rows []fact, retry map[string]catalog.Retry) {
+	t.Helper()
+	c := catalog.NewIndex(catalog.Builtin()).Catalog(id)
+	status := map[string]int{}
+	for _, f := range rows {
+		status[f.code] = f.status
+		e := c.Find(f.code, "", 0)
+		if e == nil || e.Code != f.code {
+			continue // checkFacts reports it missing
+		}
+		if r := retry[f.code]; r != catalog.RetryUnknown && e.Retryable != r {
+			t.Errorf("%s:%s retryable %s, the page's table says %s", id, f.code, retryWords[e.Retryable], retryWords[r])
+		}
+	}
+	for i := range c.Entries {
+		e := &c.Entries[i]
+		if s, ok := status[e.Code]; e.Status != 0 && (!ok || s != e.Status) {
+			t.Errorf("%s:%s has status %d, which the page's table does not state", id, e.Code, e.Status)
+		}
+	}
+}
+
 var (
 	pyString = regexp.MustCompile(`^\s*"([a-z0-9_]+)",?$`)
 	goMapKey = regexp.MustCompile(`^\s*"(\w+)":\s*\{\},?$`)
@@ -102,17 +166,33 @@ func withCategory(fs []fact, cat string) []fact {
 	return fs
 }
 
+// Anthropic: the SDK's ErrorType (no statuses), and the Errors page's
+// types with their statuses; the page's copy states none for billing_error
+// or timeout_error, which must then have none.
 func TestAnthropicFacts(t *testing.T) {
 	types := readFacts(t, "anthropic-error_type.py.txt", quoted("ErrorType: TypeAlias = Literal[", "]", pyString))
-	vendorCheck(t, "anthropic", types, nil) // no licensed source states their statuses
-	if e := catalog.NewIndex(catalog.Builtin()).Catalog("anthropic").Find("overloaded_error", "", 529); e == nil || e.Retryable != catalog.RetryYes {
-		t.Errorf("anthropic:overloaded_error: %+v, want retryable", e)
+	page, retry := pageTable(t, "anthropic-errors.tsv")
+	vendorCheck(t, "anthropic", append(types, page...), stated(page))
+	checkPage(t, "anthropic", page, retry)
+	// Where the page is silent, retryable is as anthropic-sdk-python retries:
+	// any 5xx, so api_error (500).
+	if e := catalog.NewIndex(catalog.Builtin()).Catalog("anthropic").Find("api_error", "", 500); e == nil || e.Retryable != catalog.RetryYes {
+		t.Errorf("anthropic:api_error: %+v, want retryable (the SDK retries a 500)", e)
 	}
 }
 
+// OpenAI: the SDK's ResponseError codes (no statuses), and the Error codes
+// guide's rows, each with the code the API sends with its message; a code
+// in both is one entry, the SDK's category and the guide's status.
 func TestOpenAIFacts(t *testing.T) {
 	resp := withCategory(readFacts(t, "openai-response_error.py.txt", quoted("code: Literal[", "]", pyString)), "response error")
-	vendorCheck(t, "openai", resp, nil)
+	page, retry := pageTable(t, "openai-error-codes.tsv")
+	page = withCategory(page, "API error")
+	vendorCheck(t, "openai", append(resp, page...), stated(page))
+	checkPage(t, "openai", page, retry)
+	if e := catalog.NewIndex(catalog.Builtin()).Catalog("openai").Find("insufficient_quota", "", 429); e == nil || e.Retryable != catalog.RetryNo {
+		t.Errorf("openai:insufficient_quota: %+v, want not retryable (a 429 that waiting does not clear)", e)
+	}
 }
 
 func TestStripeFacts(t *testing.T) {

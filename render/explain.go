@@ -36,14 +36,20 @@ func (r *Renderer) Explain(in ExplainInput) error {
 			r.field(&b, "  ", label, value, r.st.none)
 		}
 	}
-	if d.Catalog != nil {
+	switch {
+	case d.Catalog != nil:
 		field("Catalog", d.Catalog.Name+" ("+d.CatalogFrom+")")
+	case d.CatalogRule == "A6" && !d.NoResponse && (d.Failed || len(d.Findings) > 0):
+		field("Catalog", "none: an API errcode does not know (what it says is below)")
 	}
 	field("Retry", r.retryAdvice(d))
 	if rl := rateText(d.RateLimit); rl != "" {
 		field("Rate limit", rl)
 	}
-	if d.RequestID != "" {
+	switch {
+	case d.RequestID != "" && d.RequestIDNote != "":
+		field("Request id", d.RequestID+" ("+d.RequestIDFrom+": "+d.RequestIDNote+")")
+	case d.RequestID != "":
 		field("Request id", d.RequestID+" ("+d.RequestIDFrom+"): quote it to support")
 	}
 	for i, h := range d.Hops {
@@ -112,22 +118,26 @@ func (r *Renderer) explainHeadline(d *explain.Diagnosis) string {
 	case d.Status != 0:
 		h = strings.TrimSpace(fmt.Sprintf("%s %d %s", Scrub(d.Protocol), d.Status, Scrub(d.Reason)))
 	default:
-		h = "no status"
+		h = "status unknown"
 	}
 	h = r.paint(r.st.code, h)
 	switch {
+	case d.Outcome == explain.OutcomeOK:
+		h += "  " + r.paint(r.st.faint, "not an error")
+	case d.Outcome == explain.OutcomeUnknown:
+		// "status unknown" says it: nothing here says whether it failed
+	case d.Retryable && d.RetryThen != "":
+		h += "  " + r.paint(r.st.yes, "retryable once, after you "+d.RetryThen)
 	case d.Retryable && d.RetryWait != nil:
 		h += "  " + r.paint(r.st.yes, fmt.Sprintf("retryable, after %s", seconds(*d.RetryWait)))
 	case d.Retryable:
 		h += "  " + r.paint(r.st.yes, "retryable")
-	case d.Failed && !d.RetryKnown:
+	case !d.RetryKnown:
 		h += "  " + r.paint(r.st.no, "failed")
-	case d.Failed && d.Status >= 200 && d.Status < 300: // Slack's 200 with ok: false: say it failed
+	case d.Status >= 200 && d.Status < 300: // Slack's 200 with ok: false: say it failed
 		h += "  " + r.paint(r.st.no, "failed, not retryable")
-	case d.Failed:
-		h += "  " + r.paint(r.st.no, "not retryable")
 	default:
-		h += "  " + r.paint(r.st.faint, "not an error")
+		h += "  " + r.paint(r.st.no, "not retryable")
 	}
 	return h
 }
@@ -148,14 +158,14 @@ func (r *Renderer) retryAdvice(d *explain.Diagnosis) string {
 	switch {
 	case !d.Failed:
 		return ""
-	case d.Retryable && d.RetryWait != nil && d.RateLimit != nil && d.RateLimit.ResetSeconds == d.RetryWait:
+	case d.Retryable && d.RetryThen != "":
+		return "yes, once: " + d.RetryThen + ", then retry" + why
+	case d.Retryable && d.RetryWait != nil && d.RetryWaitIs == "reset":
 		return fmt.Sprintf("yes, when the rate-limit window resets in %s%s", seconds(*d.RetryWait), why)
 	case d.Retryable && d.RetryWait != nil:
 		return fmt.Sprintf("yes, wait %s before the next request%s", seconds(*d.RetryWait), why)
-	case d.Retryable && d.RateLimit != nil && d.RateLimit.ResetAt != nil:
+	case d.Retryable && d.RateLimit != nil && d.RateLimit.ResetAt != nil && d.RateLimit.Remaining != nil && *d.RateLimit.Remaining == 0:
 		return "yes, once the rate-limit window resets at " + d.RateLimit.ResetAt.Format("2006-01-02 15:04:05 UTC") + why
-	case d.Retryable && d.RateLimit != nil && d.RateLimit.ResetSeconds != nil:
-		return fmt.Sprintf("yes, when the rate-limit window resets in %s%s", seconds(*d.RateLimit.ResetSeconds), why)
 	case d.Retryable && d.NoResponse:
 		return "yes, with backoff: the failure is often transient" + why
 	case d.Retryable:
@@ -302,11 +312,28 @@ type ExplainJSON struct {
 	Retryable         bool           `json:"retryable"`
 	RetryStated       bool           `json:"retry_stated"`
 	Failed            bool           `json:"failed"`
+	Outcome           string         `json:"outcome"`
+	Why               WhyJSON        `json:"why"`
 	NoResponse        bool           `json:"no_response"`
 	Redirects         []HopJSON      `json:"redirects"`
 	StatusEntry       *EntryJSON     `json:"status_entry"`
 	Notes             []string       `json:"notes"`
 	Input             InputJSON      `json:"input"`
+}
+
+// WhyJSON names the row of each decision table that decided (README,
+// "Verdicts"), and what it read.
+type WhyJSON struct {
+	Catalog       string  `json:"catalog"`         // A1..A6
+	CatalogFrom   *string `json:"catalog_from"`    // "host api.x.com", "body shape", "code 1405"
+	Failed        string  `json:"failed"`          // F1..F6
+	FailedReason  string  `json:"failed_reason"`   // "status 503", "the body reports an error: ..."
+	Retry         string  `json:"retry"`           // R1..R13
+	RetryWaitIs   *string `json:"retry_wait_is"`   // "wait" (the server's) or "reset" (the rate-limit window's)
+	RetryThen     *string `json:"retry_then"`      // retry once, after doing this
+	RequestID     *string `json:"request_id"`      // Q1..Q6
+	RequestIDFrom *string `json:"request_id_from"` // the header, or "PATH in the body"
+	RequestIDNote *string `json:"request_id_note"` // "the CDN's id, not the API's"
 }
 
 // ErrorJSON is one error of the response.
@@ -355,7 +382,10 @@ func Diagnosis(in ExplainInput) ExplainJSON {
 		Method: nullable(d.Method), URL: nullable(d.URL), Protocol: nullable(d.Protocol),
 		Reason: nullable(d.Reason), Errors: []ErrorJSON{}, RequestID: nullable(d.RequestID),
 		RetryAfterSeconds: d.RetryWait, RetryReason: nullable(d.RetryReason), Retryable: d.Retryable, RetryStated: d.RetryKnown, Failed: d.Failed, NoResponse: d.NoResponse,
-		Redirects: []HopJSON{}, Notes: list(d.Notes),
+		Redirects: []HopJSON{}, Notes: list(d.Notes), Outcome: d.Outcome.String(),
+		Why: WhyJSON{Catalog: d.CatalogRule, CatalogFrom: nullable(d.CatalogFrom), Failed: d.FailedRule, FailedReason: d.FailedWhy, Retry: d.RetryRule,
+			RetryWaitIs: nullable(d.RetryWaitIs), RetryThen: nullable(d.RetryThen), RequestID: nullable(d.RequestIDRule),
+			RequestIDFrom: nullable(d.RequestIDFrom), RequestIDNote: nullable(d.RequestIDNote)},
 		Input: InputJSON{Format: in.Format, Truncated: in.Truncated, Repaired: d.Repaired, StatusFrom: nullable(d.StatusFrom), Shape: nullable(d.Shape)},
 	}
 	if d.Status != 0 {
