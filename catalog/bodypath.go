@@ -33,11 +33,11 @@ type BodyShape struct {
 	// Headers are conditions on the response's headers, all of which must
 	// hold ("X-Ratelimit-Remaining=0"); Names is the code of the entry the
 	// shape names when it holds, for errors an API sends without a code.
-	Headers []string
-	Names   string
+	Headers                             []string
+	Names                               string
 	Code, Token, Message, Field, Detail string
-	Status, RequestID, DocURL, Wait    string
-	Nested                             *NestedPaths // errors under the top one
+	Status, RequestID, DocURL, Wait     string
+	Nested                              *NestedPaths // errors under the top one
 }
 
 // NestedPaths read the errors nested in the top one: Each is the path to
@@ -174,7 +174,7 @@ func sortedKeys(m map[string]any) []string {
 
 // Cond is a parsed condition.
 type Cond struct {
-	path   []step
+	path     []step
 	absent   bool
 	contains bool     // ~=: the text contains a value, case folded
 	values   []string // nil: any value

@@ -9,9 +9,9 @@ import "strings"
 type Catalog struct {
 	ID     string // lower-case id used in catalog:code and --catalog
 	Name   string
-	DocURL string     // the page the entries come from, "" if none
-	Source string     // provenance of the catalog as a whole
-	Hosts  []string   // API hosts whose responses this catalog explains (and their subdomains)
+	DocURL string   // the page the entries come from, "" if none
+	Source string   // provenance of the catalog as a whole
+	Hosts  []string // API hosts whose responses this catalog explains (and their subdomains)
 	// Bodies are the ways this API lays out errors in a JSON body, tried
 	// in order; none: the shared shapes and the generic reader.
 	Bodies []BodyShape

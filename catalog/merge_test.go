@@ -15,7 +15,7 @@ import (
 func TestMerge(t *testing.T) {
 	base := []*catalog.Catalog{
 		{ID: "a", Name: "A", DocURL: "https://a/doc", Source: "A's page", Hosts: []string{"a.example"},
-			Body: &catalog.BodyPaths{Code: "code"}, Path: "",
+			Bodies: []catalog.BodyShape{{Code: "code"}}, RequestIDHeaders: []string{"X-A-Id"}, Path: "",
 			Entries: []catalog.Entry{{Catalog: "a", Code: "E-1", Title: "one"}, {Catalog: "a", Code: "E-2", Title: "two"}}},
 		{ID: "b", Name: "B", Protocol: true},
 	}
@@ -23,7 +23,7 @@ func TestMerge(t *testing.T) {
 	beforeEntries := slices.Clone(base[0].Entries)
 	ext := &catalog.Catalog{ID: "a", Name: "A (ours)", Hosts: []string{"a2.example"}, Path: "/u/a.yaml",
 		Entries: []catalog.Entry{{Catalog: "a", Code: "e_2", Title: "ours"}, {Catalog: "a", Code: "E-3", Title: "three"}}}
-	again := &catalog.Catalog{ID: "a", DocURL: "https://ours/doc", Source: "ours", Body: &catalog.BodyPaths{Token: "t"}, Protocol: true, Path: "/u/a2.yaml"}
+	again := &catalog.Catalog{ID: "a", DocURL: "https://ours/doc", Source: "ours", Bodies: []catalog.BodyShape{{Token: "t"}}, RequestIDHeaders: []string{"X-Ours"}, Protocol: true, Path: "/u/a2.yaml"}
 	fresh := &catalog.Catalog{ID: "c", Name: "C"}
 	out := catalog.Merge(base, []*catalog.Catalog{ext, again, fresh})
 
@@ -34,8 +34,9 @@ func TestMerge(t *testing.T) {
 	if m.Name != "A (ours)" || m.DocURL != "https://ours/doc" || m.Source != "ours" {
 		t.Errorf("fields: name %q, doc %q, source %q", m.Name, m.DocURL, m.Source)
 	}
-	if m.Body == nil || m.Body.Token != "t" || !m.Protocol {
-		t.Errorf("body %+v, protocol %v", m.Body, m.Protocol)
+	// The user's shapes and headers are tried before the base's.
+	if len(m.Bodies) != 2 || m.Bodies[0].Token != "t" || m.Bodies[1].Code != "code" || !slices.Equal(m.RequestIDHeaders, []string{"X-Ours", "X-A-Id"}) || !m.Protocol {
+		t.Errorf("bodies %+v, headers %v, protocol %v", m.Bodies, m.RequestIDHeaders, m.Protocol)
 	}
 	if !slices.Equal(m.Hosts, []string{"a.example", "a2.example"}) || m.Path != "/u/a.yaml, /u/a2.yaml" {
 		t.Errorf("hosts %v, path %q", m.Hosts, m.Path)
@@ -52,7 +53,7 @@ func TestMerge(t *testing.T) {
 	}
 	// An extension with nothing but entries keeps every base field.
 	kept := catalog.Merge(base, []*catalog.Catalog{{ID: "a", Path: "/u/x.yaml"}})[0]
-	if kept.Name != "A" || kept.DocURL != "https://a/doc" || kept.Source != "A's page" || kept.Body != base[0].Body || kept.Protocol || kept.Path != "/u/x.yaml" {
+	if kept.Name != "A" || kept.DocURL != "https://a/doc" || kept.Source != "A's page" || len(kept.Bodies) != 1 || kept.Protocol || kept.Path != "/u/x.yaml" {
 		t.Errorf("an empty extension changed %+v", kept)
 	}
 	// A merged catalog answers from its entries, not the base's tables.

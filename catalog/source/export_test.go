@@ -51,10 +51,16 @@ var (
 	LineOf     = lineOf
 )
 
-var (
-	ValidPath = validPath
-	ValidWhen = validWhen
-)
+// ValidPath and ValidWhen check a body path and a condition as Parse does.
+func ValidPath(p string) bool {
+	_, err := catalog.ParsePath(p)
+	return err == nil && p != ""
+}
+
+func ValidWhen(w string) bool {
+	_, err := catalog.ParseCond(w)
+	return err == nil
+}
 
 // Decoder hooks: what each read returns, what is left, and whether the
 // bytes were bad.

@@ -87,8 +87,8 @@ func TestCacheRoundTrip(t *testing.T) {
 	if n, _ := os.ReadDir(cache); len(n) != 1 {
 		t.Fatalf("cache holds %d files, want 1", len(n))
 	}
-	if parsed.Body == nil || len(parsed.Body.When) != 3 {
-		t.Fatalf("body.when parsed as %+v", parsed.Body)
+	if len(parsed.Bodies) != 1 || len(parsed.Bodies[0].When) != 3 {
+		t.Fatalf("body.when parsed as %+v", parsed.Bodies)
 	}
 	cached, problems := source.Load(path, cache)
 	if problems != nil || !reflect.DeepEqual(parsed, cached) {
@@ -326,12 +326,21 @@ func TestCacheTrustRules(t *testing.T) {
 		{"a host with a port", func(c *catalog.Catalog) { c.Hosts = []string{"api.acme.example:443"} }, false},
 		{"a host in capitals", func(c *catalog.Catalog) { c.Hosts = []string{"API.acme.example"} }, false},
 		{"an empty host", func(c *catalog.Catalog) { c.Hosts = []string{""} }, false},
-		{"body without code or token", func(c *catalog.Catalog) { c.Body = &catalog.BodyPaths{Message: "m"} }, false},
-		{"body with a token only", func(c *catalog.Catalog) { c.Body = &catalog.BodyPaths{Token: "error.type"} }, true},
-		{"body with a bad path", func(c *catalog.Catalog) { c.Body = &catalog.BodyPaths{Code: "error.code", Message: "a..b"} }, false},
+		{"body without code, token or message", func(c *catalog.Catalog) { c.Bodies = []catalog.BodyShape{{Field: "f"}} }, false},
+		{"body with a token only", func(c *catalog.Catalog) { c.Bodies = []catalog.BodyShape{{Token: "error.type"}} }, true},
+		{"body with a bad path", func(c *catalog.Catalog) { c.Bodies = []catalog.BodyShape{{Code: "error.code", Message: "a..b"}} }, false},
 		{"body with a bad condition", func(c *catalog.Catalog) {
-			c.Body = &catalog.BodyPaths{Code: "error.code", When: []string{"!"}}
+			c.Bodies = []catalog.BodyShape{{Code: "error.code", When: []string{"!"}}}
 		}, false},
+		{"body with a bad header condition", func(c *catalog.Catalog) {
+			c.Bodies = []catalog.BodyShape{{Code: "error.code", Headers: []string{"a b"}}}
+		}, false},
+		{"known_codes without conditions", func(c *catalog.Catalog) { c.Bodies = []catalog.BodyShape{{Code: "c", KnownCodes: true}} }, false},
+		{"nested without each", func(c *catalog.Catalog) {
+			c.Bodies = []catalog.BodyShape{{Code: "c", Nested: &catalog.NestedPaths{Code: "x"}}}
+		}, false},
+		{"a bad request-id header", func(c *catalog.Catalog) { c.RequestIDHeaders = []string{"X Id"} }, false},
+		{"a retry header", func(c *catalog.Catalog) { c.RetryHeaders = []string{"X-Acme-Retry"} }, true},
 	} {
 		f := forged(parsed)
 		tc.forge(f)

@@ -26,14 +26,15 @@ func TestValidPath(t *testing.T) {
 		"error.code": true, "errors[].code": true, "a": true, "AZaz09_@$-": true, "x.y.z[]": true,
 		"": false, "a..b": false, ".a": false, "a.": false, "[]": false, "a b": false, "a/b": false,
 		"a`": false, "a{": false, "a:": false, "a[": false, "é": false, "a[0]": false,
+		"a|b.c": true, ".": true, "a||b": false, "a|": false,
 	} {
 		if got := source.ValidPath(p); got != want {
 			t.Errorf("validPath(%q) = %v, want %v", p, got, want)
 		}
 	}
 	for w, want := range map[string]bool{
-		"type=error": true, "!error.doc_url": true, "error.param": true, "a=": true,
-		"errors[].code": false, "!": false, "=x": false, "a..b=1": false,
+		"type=error": true, "!error.doc_url": true, "error.param": true, "a=": true, "a=b|c": true, "a~=rate limit": true,
+		"errors[].code": false, "!": false, "=x": false, "a..b=1": false, "!a=b": false,
 	} {
 		if got := source.ValidWhen(w); got != want {
 			t.Errorf("validWhen(%q) = %v, want %v", w, got, want)
@@ -69,7 +70,9 @@ func TestParseEdges(t *testing.T) {
 	for _, tc := range []struct{ body, problem string }{
 		{"body: {token: error.type}", ""},
 		{"body: {code: error.code, message: error.message, request_id: meta.id}", ""},
-		{"body: {message: error.message}", "body needs a code or token path"},
+		{"body: {field: error.field}", "a body shape needs a code, token or message path"},
+		{"body: {code: c, known_codes: true}", "known_codes narrows"},
+		{"bodies: [{code: c, nested: {code: x}}]", "nested needs each"},
 		{"body: {code: error..code}", `body.code "error..code" is not a dot path`},
 		{"body: {code: c, when: [\"!\"]}", `body.when "!" is not a condition`},
 	} {

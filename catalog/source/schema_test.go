@@ -21,6 +21,11 @@ func TestSchemaMatchesParser(t *testing.T) {
 			Properties map[string]any `json:"properties"`
 		} `json:"properties"`
 		Defs struct {
+			Body struct {
+				Properties map[string]struct {
+					Properties map[string]any `json:"properties"`
+				} `json:"properties"`
+			} `json:"body"`
 			Entry struct {
 				Properties map[string]struct {
 					Properties map[string]any `json:"properties"`
@@ -51,7 +56,8 @@ func TestSchemaMatchesParser(t *testing.T) {
 		return out
 	}
 	check("catalog", keys(s.Properties), fileCatalog{})
-	check("body", keys(s.Properties["body"].Properties), fileBody{})
+	check("body", keys(s.Defs.Body.Properties), fileBody{})
+	check("nested", keys(s.Defs.Body.Properties["nested"].Properties), fileNested{})
 	check("entry", keys(s.Defs.Entry.Properties), fileEntry{})
 	check("range", keys(s.Defs.Entry.Properties["range"].Properties), fileRange{})
 }
