@@ -192,3 +192,5 @@ PROTO
 else
 	echo "skipped the grpcurl recordings: no grpcurl (set GRPCURL)"
 fi
+
+scripts/record-foreign.sh # APIs errcode has no catalog for: own ports, see cmd/testdata/responses/FOREIGN.md
