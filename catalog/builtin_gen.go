@@ -1369,7 +1369,10 @@ var builtin = [...]*Catalog{
 		ranges: []uint16(nil),
 	},
 	{ID: "aws", Name: "Amazon Web Services APIs", DocURL: "https://docs.aws.amazon.com/general/latest/gr/api-retries.html", Source: "codes and statuses from AWS's Common Errors and S3 Error responses pages; retryable from aws-sdk-go-v2's standard retryer; titles, descriptions and fixes written by errcode", Hosts: []string{"amazonaws.com", "amazonaws.com.cn", "api.aws"}, Protocol: false,
-		RequestIDHeaders: []string{"X-Amzn-Requestid", "X-Amz-Request-Id"}, RetryHeaders: []string(nil), CodeHeaders: []string(nil),
+		Bodies: []BodyShape{
+			{When: []string{"__type"}, Any: []string(nil), KnownCodes: false, Headers: []string(nil), Names: "", Code: "__type", Token: "", Message: "message|Message", Field: "", Detail: "", Status: "", RequestID: "", DocURL: "", Wait: "", Nested: nil},
+		},
+		RequestIDHeaders: []string{"X-Amzn-Requestid", "X-Amz-Request-Id"}, RetryHeaders: []string(nil), CodeHeaders: []string{"X-Amzn-Errortype"},
 		Entries: []Entry{
 			{Catalog: "aws", Code: "AccessDeniedException", Status: 400, Category: "common error", Title: "Access denied", Description: "The caller's IAM identity is not allowed this action on this resource.", Fixes: []string{"Check the IAM policy (and any SCP, permissions boundary or resource policy) for the action named in the message"}, Retryable: RetryNo, DocURL: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CommonErrors.html"},
 			{Catalog: "aws", Code: "IncompleteSignature", Status: 400, Category: "common error", Title: "Incomplete signature", Description: "The request's Signature Version 4 signature is missing parts.", Fixes: []string{"Let an AWS SDK sign requests; check the Authorization header's fields"}, Retryable: RetryNo, DocURL: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CommonErrors.html"},
@@ -1507,7 +1510,7 @@ var builtin = [...]*Catalog{
 		Bodies: []BodyShape{
 			{When: []string{"error.message", "error.type", "error.param", "error.code", "!error.doc_url", "!error.request_log_url"}, Any: []string(nil), KnownCodes: false, Headers: []string(nil), Names: "", Code: "error.code", Token: "error.type", Message: "error.message", Field: "", Detail: "", Status: "", RequestID: "", DocURL: "", Wait: "", Nested: nil},
 		},
-		RequestIDHeaders: []string(nil), RetryHeaders: []string(nil), CodeHeaders: []string(nil),
+		RequestIDHeaders: []string{"X-Request-Id"}, RetryHeaders: []string(nil), CodeHeaders: []string(nil),
 		Entries: []Entry{
 			{Catalog: "openai", Code: "rate_limit_exceeded", Status: 429, Category: "response error", Title: "Rate limit reached", Description: "Too many requests or tokens per minute for this model and organization.", Fixes: []string{"Back off and retry; the x-ratelimit-reset-* headers say when", "Lower concurrency, batch requests, or ask for a higher tier"}, Retryable: RetryYes},
 			{Catalog: "openai", Code: "server_error", Category: "response error", Title: "Server error", Description: "Something failed on OpenAI's side while processing the request.", Fixes: []string{"Retry after a short wait", "Check status.openai.com; quote the x-request-id header to support"}, Retryable: RetryYes},
@@ -1554,7 +1557,7 @@ var builtin = [...]*Catalog{
 		Bodies: []BodyShape{
 			{When: []string{"type=error"}, Any: []string(nil), KnownCodes: false, Headers: []string(nil), Names: "", Code: "error.type", Token: "", Message: "error.message", Field: "", Detail: "", Status: "", RequestID: "request_id", DocURL: "", Wait: "", Nested: nil},
 		},
-		RequestIDHeaders: []string(nil), RetryHeaders: []string(nil), CodeHeaders: []string(nil),
+		RequestIDHeaders: []string{"Request-Id"}, RetryHeaders: []string(nil), CodeHeaders: []string(nil),
 		Entries: []Entry{
 			{Catalog: "anthropic", Code: "invalid_request_error", Status: 400, Title: "Invalid request", Description: "Something in the request's format or content is wrong; Anthropic also uses this type for other 4xx statuses.", Causes: []string{"A missing or malformed field (model, max_tokens, messages)", "Messages that do not alternate user and assistant turns", "A parameter the model does not support"}, Fixes: []string{"Read the message: it names the field", "Check the request against the Messages API reference"}, Retryable: RetryNo},
 			{Catalog: "anthropic", Code: "authentication_error", Status: 401, Title: "Authentication failed", Description: "The API key is missing, malformed or not valid.", Fixes: []string{"Send the key in the x-api-key header", "Check the key in the Console; create a new one if it was revoked"}, Retryable: RetryNo},

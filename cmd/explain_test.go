@@ -10,8 +10,8 @@ import (
 
 // bigResponse is a curl -i response whose JSON body runs to n bytes.
 func bigResponse(n int) io.Reader {
-	head := "HTTP/1.1 413 Content Too Large\r\nContent-Type: application/json\r\nX-Request-Id: big-1\r\n\r\n" +
-		`{"error":{"code":"invalid_parameter","message":"too big","status":413,"request_id":"req_big"},"padding":"`
+	head := "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nX-Request-Id: big-1\r\n\r\n" +
+		`{"error":{"code":"invalid_parameter","message":"too big","status":400,"request_id":"req_big"},"padding":"`
 	return io.MultiReader(strings.NewReader(head), io.LimitReader(repeat('x'), int64(n-len(head))))
 }
 
@@ -31,7 +31,7 @@ func TestExplainTruncatesLargeInput(t *testing.T) {
 	if code := Run(ios, []string{"explain"}); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"HTTP/1.1 413 Content Too Large", "cut at 16 MiB", "big-1 (X-Request-Id)", "wontopos:invalid_parameter"} {
+	for _, want := range []string{"HTTP/1.1 400 Bad Request", "cut at 16 MiB", "req_big (error.request_id in the body)", "wontopos:invalid_parameter"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

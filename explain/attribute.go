@@ -14,7 +14,8 @@ import (
 //	A1 --catalog ID
 //	A2 the request's host is one of a catalog's hosts
 //	A3 the body meets a body shape's declared signature (its when and any
-//	   conditions; with known_codes, and a code the catalog has)
+//	   conditions; with known_codes, and a code the catalog has), or a
+//	   header the catalog declares (code_headers) names the error
 //	A4 a code specific enough to name one API: exactly one API catalog has
 //	   an entry for it with a status equal to the response's (or the
 //	   response has none), and it is neither a bare number equal to the
@@ -50,6 +51,14 @@ func attribute(ix *catalog.Index, host, forced string, claim *shapeClaim, items 
 	if claim != nil && claim.why == "body shape" {
 		return attribution{claim.c, claim.why, "A3"}
 	}
+	if id, ok := familyShape(shape); ok && ix.Catalog(id) != nil { // AWS's XML <Error>: read in Go, AWS's all the same
+		return attribution{ix.Catalog(id), "body shape", "A3"}
+	}
+	for _, it := range items { // a catalog's own code header
+		if c := ix.Catalog(it.Claim); c != nil && it.Claim != "" {
+			return attribution{c, it.From, "A3"}
+		}
+	}
 	if claim != nil { // a shape without conditions whose code is evidence
 		return attribution{claim.c, claim.why, "A4"}
 	}
@@ -73,6 +82,16 @@ func attribute(ix *catalog.Index, host, forced string, claim *shapeClaim, items 
 		}
 	}
 	return attribution{rule: "A6"}
+}
+
+// familyShape: shared recognisers whose envelope is one API family's
+// signature but which a JSON body shape cannot state (XML): the recogniser
+// and the catalog it names.
+func familyShape(shape string) (string, bool) {
+	if shape == "aws" {
+		return "aws", true
+	}
+	return "", false
 }
 
 // apiCatalogs are the catalogs of APIs: not the HTTP registry, not a

@@ -80,7 +80,9 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	if body.JSON {
 		if c, ok := claimByShape(ix, d.Host, opts.Catalog, body.Value, d.Status, ex.Header); ok {
 			claim = &c
-			body.Items = c.read.items
+			if body.Shape == "generic" { // a shared recogniser's read of a standard envelope is kept
+				body.Items = c.read.items
+			}
 			body.report("the " + c.c.ID + " catalog's body shape")
 			if c.read.matched {
 				body.Shape, d.Shape = c.c.ID, c.c.ID
@@ -154,11 +156,10 @@ func pickStatus(ex Exchange, opts Options, body Body) (int, string) {
 // (and their SDKs' convention), which others copy.
 var sharedHintHeaders = []string{"X-Should-Retry"}
 
-// sharedCodeHeaders name an error code outside the body: x-amzn-ErrorType
-// (API Gateway, Lambda and other AWS JSON services:
-// "ThrottlingException:http://internal.amazon.com/..."), x-ms-error-code
-// (Azure Storage and others).
-var sharedCodeHeaders = []string{"X-Amzn-Errortype", "X-Ms-Error-Code"}
+// sharedCodeHeaders name an error code outside the body: x-ms-error-code
+// (Azure Storage and other Microsoft APIs). A catalog's own (aws's
+// x-amzn-ErrorType) are in its YAML.
+var sharedCodeHeaders = []string{"X-Ms-Error-Code"}
 
 func hintHeaders(ix *catalog.Index) []string {
 	out := slices.Clone(sharedHintHeaders)
@@ -170,15 +171,21 @@ func hintHeaders(ix *catalog.Index) []string {
 
 // headerCodes reads the error codes that code headers carry.
 func headerCodes(ex Exchange, ix *catalog.Index) []Item {
-	names := slices.Clone(sharedCodeHeaders)
+	type named struct{ header, catalog string }
+	var names []named
 	for _, c := range ix.Catalogs {
-		names = append(names, c.CodeHeaders...)
+		for _, h := range c.CodeHeaders {
+			names = append(names, named{h, c.ID})
+		}
+	}
+	for _, h := range sharedCodeHeaders {
+		names = append(names, named{h, ""})
 	}
 	var out []Item
-	for _, name := range names {
-		v := strings.TrimSpace(ex.Header.Get(name))
+	for _, n := range names {
+		v := strings.TrimSpace(ex.Header.Get(n.header))
 		if code, _, _ := strings.Cut(v, ":"); code != "" && !hasCode(out, code) {
-			out = append(out, Item{Code: code, From: "the " + canonical(name) + " header"})
+			out = append(out, Item{Code: code, From: "the " + canonical(n.header) + " header", Claim: n.catalog})
 		}
 	}
 	return out
@@ -195,7 +202,7 @@ func gatherItems(ex Exchange, body []Item, ix *catalog.Index) []Item {
 		if len(body) > 0 && body[0].Code == "" && body[0].Token == "" {
 			// The body says what, the header which: {"message": "Too Many
 			// Requests"} with x-amzn-ErrorType: TooManyRequestsException.
-			body[0].Code, body[0].From = hc.Code, hc.From
+			body[0].Code, body[0].From, body[0].Claim = hc.Code, hc.From, hc.Claim
 			continue
 		}
 		if !hasCode(body, hc.Code) && !hasCode(extra, hc.Code) { // a code both carry is one error

@@ -22,11 +22,11 @@ var messageKeys = []string{"message", "error_message", "errorMessage", "ErrorMes
 	"details", "description", "error_description", "errorSummary", "error_summary", "display_message", "title", "reason", "error", "errors", "faultstring"}
 
 // fieldKeys name the field an error is about.
-var fieldKeys = []string{"field", "param", "parameter", "pointer", "path", "loc", "location", "property", "propertyPath", "attribute", "fields", "source"}
+var fieldKeys = []string{"field", "param", "parameter", "pointer", "path", "loc", "location", "property", "propertyPath", "attribute", "fields", "source", "index"}
 
 // listKeys hold the errors nested in one: field errors, causes, details.
 var listKeys = []string{"errors", "details", "errorCauses", "error_causes", "causes", "fieldErrors", "field_errors", "violations",
-	"invalid-params", "invalid_params", "invalidParams", "validation_errors", "validationErrors", "detail", "errorMessages", "messages", "problems", "issues"}
+	"invalid-params", "invalid_params", "invalidParams", "validation_errors", "validationErrors", "detail", "errorMessages", "messages", "problems", "issues", "root_cause"}
 
 // readGeneric reads an error from common names: an "error" (or "fault")
 // object when there is one, else the body itself, and its nested errors.
@@ -46,9 +46,15 @@ func readGeneric(out *Body, m map[string]any) {
 		out.Items = append(out.Items, it)
 	}
 	for _, k := range listKeys {
-		out.Items = append(out.Items, fieldErrors(get(e, k), 1)...)
+		nested := fieldErrors(get(e, k), 1)
 		if inner { // top-level errors beside an error object
-			out.Items = append(out.Items, fieldErrors(get(m, k), 1)...)
+			nested = append(nested, fieldErrors(get(m, k), 1)...)
+		}
+		for _, it := range nested {
+			if len(out.Items) > 0 && it.Code == out.Items[0].Code && it.Message == out.Items[0].Message {
+				continue // Elasticsearch's root_cause repeating the error itself
+			}
+			out.Items = append(out.Items, it)
 		}
 	}
 	if len(out.Items) > maxItems {
@@ -198,6 +204,9 @@ func fieldOf(m map[string]any) string {
 	for _, k := range fieldKeys {
 		switch x := m[k].(type) {
 		case string:
+			if k == "index" && x != "" { // Elasticsearch: the index at fault
+				return "index " + x
+			}
 			if x != "" {
 				return x
 			}

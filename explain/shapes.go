@@ -27,6 +27,9 @@ type Item struct {
 	VocabOnly bool
 	Fails     bool // the carrier only ever reports failures (the transfer, a gRPC call)
 	Status    int  // an HTTP status the carrier states (curl's "returned error: 404")
+	// Claim is the catalog whose own header carried the error (code_headers
+	// in its YAML): evidence of who answered.
+	Claim string
 }
 
 // Body is what errcode recognised in a response body: facts, and where
@@ -359,19 +362,25 @@ func readGoogle(out *Body, m map[string]any) {
 	e := m["error"]
 	out.report("a Google API error")
 	out.Status, out.StatusFrom = asStatus(get(e, "code")), "error.code in the body"
-	var items []Item
+	top := Item{Message: first(e, "message")}
 	if s := first(e, "status"); s != "" {
-		items = append(items, Item{Code: s, Token: s, Message: first(e, "message"), Vocab: "grpc"}) // status is a gRPC code name
-	} else {
-		items = append(items, Item{Message: first(e, "message")})
+		top.Code, top.Token, top.Vocab = s, s, "grpc" // status is a gRPC code name
 	}
-	items = append(items, statusDetails(out, get(e, "details"))...)
+	var nested []Item
+	for _, d := range statusDetails(out, get(e, "details")) {
+		if d.Field == "" && top.Vocab == "grpc" && top.Code == top.Token {
+			// ErrorInfo's reason says which error, the status what kind.
+			top.Code, top.Detail = d.Code, d.Detail
+			continue
+		}
+		nested = append(nested, d)
+	}
 	for _, le := range list(get(e, "errors")) { // the older {domain, reason, message} list
 		if r := first(le, "reason"); r != "" {
-			items = append(items, Item{Code: r, Message: first(le, "message"), Field: first(le, "location"), Depth: 1})
+			nested = append(nested, Item{Code: r, Message: first(le, "message"), Field: first(le, "location"), Depth: 1})
 		}
 	}
-	out.Items = items
+	out.Items = append([]Item{top}, nested...)
 }
 
 // metadataText is an ErrorInfo's metadata as "key: value, ...", sorted,
@@ -455,7 +464,8 @@ func readProblem(out *Body, m map[string]any) {
 // that is a code (no spaces), as RFC 6749 5.2 has it.
 func isOAuth(m map[string]any) bool {
 	e, ok := m["error"].(string)
-	return ok && codeLike(e) && (m["error_description"] != nil || m["error_uri"] != nil || len(m) <= 2)
+	_, flag := m["ok"] // Slack's {"ok": false, "error": ...} is no OAuth error
+	return ok && !flag && codeLike(e) && (m["error_description"] != nil || m["error_uri"] != nil || len(m) <= 2)
 }
 
 func readOAuth(out *Body, m map[string]any) {

@@ -22,14 +22,18 @@ func TestRetryAdvice(t *testing.T) {
 		want string
 	}{
 		{"not failed", explain.Diagnosis{Retryable: true, RetryKnown: true}, ""},
-		{"the window's wait", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, RetryWait: reset, RateLimit: &explain.RateLimit{ResetSeconds: reset}, RetryReason: "x-ratelimit-remaining is 0"},
+		{"the window's wait", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, RetryWait: reset, RetryWaitIs: "reset", RateLimit: &explain.RateLimit{ResetSeconds: reset}, RetryReason: "x-ratelimit-remaining is 0"},
 			"yes, when the rate-limit window resets in 30 seconds (x-ratelimit-remaining is 0)"},
 		{"a stated wait of 1", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, RetryWait: ptr(1), RateLimit: &explain.RateLimit{ResetSeconds: ptr(1)}, RetryReason: "Retry-After header"},
 			"yes, wait 1 second before the next request (Retry-After header)"},
-		{"a reset time", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, RateLimit: &explain.RateLimit{ResetAt: &at}},
+		{"a reset time, the window used up", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, RateLimit: &explain.RateLimit{Remaining: ptr(0), ResetAt: &at}},
 			"yes, once the rate-limit window resets at 2026-11-22 10:01:00 UTC"},
-		{"a reset in seconds, no wait", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, RateLimit: &explain.RateLimit{ResetSeconds: ptr(5)}, RetryReason: "HTTP 429 in general"},
-			"yes, when the rate-limit window resets in 5 seconds (HTTP 429 in general)"},
+		{"a reset time, requests left: no wait for it", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, RateLimit: &explain.RateLimit{Remaining: ptr(4999), ResetAt: &at}},
+			"yes, with exponential backoff"},
+		{"a reset in seconds that is no wait", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, RateLimit: &explain.RateLimit{Remaining: ptr(4999), ResetSeconds: ptr(3600)}, RetryReason: "HTTP 503 in general"},
+			"yes, with exponential backoff (HTTP 503 in general)"},
+		{"retry once, after", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, RetryThen: "refresh the access token", RetryReason: "r"},
+			"yes, once: refresh the access token, then retry (r)"},
 		{"a rate limit saying nothing of when", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, RateLimit: &explain.RateLimit{Limit: ptr(10)}},
 			"yes, with exponential backoff"},
 		{"no response", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, NoResponse: true, RetryReason: "curl:28 is retryable"},
@@ -68,9 +72,30 @@ func TestRateText(t *testing.T) {
 // of the range and not past them.
 func TestHeadlineVerdict(t *testing.T) {
 	for status, want := range map[int]string{199: "not retryable", 200: "failed, not retryable", 299: "failed, not retryable", 300: "not retryable"} {
-		d := explain.Diagnosis{Status: status, Failed: true, RetryKnown: true}
+		d := explain.Diagnosis{Status: status, Failed: true, Outcome: explain.OutcomeFailed, RetryKnown: true}
 		if got := render.Headline(&d); !strings.HasSuffix(got, "  "+want) {
 			t.Errorf("status %d: %q, want it to end %q", status, got, want)
+		}
+	}
+}
+
+// The headline never says "not an error" unless the verdict is OK: with
+// no status and nothing reported it says "status unknown".
+func TestHeadlineOutcome(t *testing.T) {
+	for _, tc := range []struct {
+		d    explain.Diagnosis
+		want string
+	}{
+		{explain.Diagnosis{Status: 200, Outcome: explain.OutcomeOK}, "200 OK  not an error"},
+		{explain.Diagnosis{Outcome: explain.OutcomeUnknown}, "status unknown"},
+		{explain.Diagnosis{Outcome: explain.OutcomeFailed, Failed: true}, "status unknown  failed"},
+		{explain.Diagnosis{Status: 401, Outcome: explain.OutcomeFailed, Failed: true, Retryable: true, RetryKnown: true, RetryThen: "refresh the access token"}, "401  retryable once, after you refresh the access token"},
+	} {
+		if tc.d.Status == 200 {
+			tc.d.Reason = "OK"
+		}
+		if got := render.Headline(&tc.d); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.d.Outcome, got, tc.want)
 		}
 	}
 }

@@ -242,7 +242,7 @@ func (r *Renderer) findings(b *strings.Builder, d *explain.Diagnosis) {
 			if f.Token != "" && f.Token != f.Code {
 				name = strings.TrimSpace(name + " " + f.Token)
 			}
-			id = r.paint(r.st.code, Scrub(name)) + r.paint(r.st.faint, "  (not in errcode's catalogs)")
+			id = r.paint(r.st.code, Scrub(name)) + r.paint(r.st.faint, "  ("+missing(d, f)+")")
 		default:
 			id = r.paint(r.st.faint, "(no code)")
 		}
@@ -263,6 +263,19 @@ func (r *Renderer) findings(b *strings.Builder, d *explain.Diagnosis) {
 			b.WriteString(indent + "  " + r.paint(r.st.faint, "from "+Scrub(f.From)) + "\n")
 		}
 	}
+}
+
+// missing says why an error has no entry: the answering API's catalog
+// lacks it, or no API was known to answer (a "looks like" hint then names
+// entries elsewhere), or no catalog has it at all.
+func missing(d *explain.Diagnosis, f explain.Finding) string {
+	switch {
+	case d.Catalog != nil && !d.Catalog.Protocol && !f.VocabOnly:
+		return "not in " + d.Catalog.ID + "'s catalog"
+	case strings.HasPrefix(f.Hint, "looks like"):
+		return "no entry: errcode does not know this API"
+	}
+	return "not in errcode's catalogs"
 }
 
 // aside is what the response said beside the entry found for it: its own
