@@ -137,7 +137,7 @@ func TestRateLimit(t *testing.T) {
 		{header("RateLimit", "limit=100, remaining=50, reset=5"), 100, 50, 5},
 		{header("RateLimit-Limit", "100, 100;w=60"), 100, -1, -1},
 		{header("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "1795341645000", "Date", date), -1, 0, 45}, // an epoch in milliseconds
-		{header("X-RateLimit-Remaining", "0", "X-RateLimit-Reset-After", "1.5"), -1, 0, 2},                     // Discord: seconds from now
+		{header("X-RateLimit-Remaining", "0", "X-RateLimit-Reset-After", "1.5"), -1, 0, 2},                    // Discord: seconds from now
 	} {
 		rl := rateLimit(tc.h)
 		if rl == nil {

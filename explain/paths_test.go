@@ -19,17 +19,17 @@ func jsonValue(t *testing.T, s string) any {
 func TestPathValues(t *testing.T) {
 	v := jsonValue(t, `{"error":{"code":"E1","n":42,"empty":"","errors":[{"code":"A"},{"code":""},{"x":1},{"code":"B"}],"byField":{"b":["m2"],"a":"m1"}},"list":["p","q"]}`)
 	for path, want := range map[string][]string{
-		"error.code":          {"E1"},
-		"error.n":             {"42"},
-		"error.empty":         nil, // empty values are no values
-		"error.errors[].code": {"A", "B"},
-		"list[]":              {"p", "q"},
-		"error.missing":       nil,
-		"error.code.deeper":   nil,
-		"":                    nil,
-		"error":               nil, // an object is no value
+		"error.code":                       {"E1"},
+		"error.n":                          {"42"},
+		"error.empty":                      nil, // empty values are no values
+		"error.errors[].code":              {"A", "B"},
+		"list[]":                           {"p", "q"},
+		"error.missing":                    nil,
+		"error.code.deeper":                nil,
+		"":                                 nil,
+		"error":                            nil,    // an object is no value
 		"error.missing|error.code|error.n": {"E1"}, // the first alternative that finds
-		"error.byField[]":     {"m1"},               // an object's values, by key (the list under b is no text)
+		"error.byField[]":                  {"m1"}, // an object's values, by key (the list under b is no text)
 	} {
 		if got := values(v, path); !slices.Equal(got, want) {
 			t.Errorf("values(%q) = %q, want %q", path, got, want)
@@ -59,7 +59,7 @@ func TestConditions(t *testing.T) {
 		{[]string{"error.message~=secondary rate limit"}, nil, true},
 		{[]string{"error.message~=primary"}, nil, false},
 		{[]string{"type=error", "error.doc_url"}, nil, false}, // all must hold
-		{nil, []string{"error.doc_url", "error.param"}, true},  // one of any
+		{nil, []string{"error.doc_url", "error.param"}, true}, // one of any
 		{nil, []string{"error.doc_url", "error.x"}, false},
 		{[]string{"type=error"}, []string{"error.doc_url"}, false},
 	} {
