@@ -117,6 +117,13 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	}
 	a := attribute(ix, d.Host, opts.Catalog, claim, items, d.Status, body.Shape)
 	d.Catalog, d.CatalogFrom, d.CatalogRule = a.c, a.why, a.rule
+	if d.Catalog == nil && d.Status != 0 {
+		for i := range items { // {"error_code": 429} under a 429 only repeats the status: no code
+			if it := &items[i]; it.From == "" && it.Code == itoa3(d.Status) {
+				it.Code = ""
+			}
+		}
+	}
 	for _, it := range items {
 		f := Finding{Item: it}
 		f.Entry, f.Catalog = findEntry(ix, d.Catalog, it, d.Status)

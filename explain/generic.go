@@ -15,10 +15,10 @@ import (
 // count only when their value reads as a code, "status" only when it is
 // not a number or a generic word ("error", "fail").
 var codeKeys = []string{"code", "error_code", "errorCode", "ErrorCode", "err_code", "errcode", "error_type", "errorType", "issue",
-	"name", "reason", "type", "error", "status", ".tag", "error_summary"}
+	"name", "reason", "type", "error", "error_summary", ".tag", "id"}
 
 // messageKeys name its message.
-var messageKeys = []string{"message", "error_message", "errorMessage", "ErrorMessage", "Message", "msg", "detail",
+var messageKeys = []string{"message", "error_message", "errorMessage", "ErrorMessage", "Message", "msg", "error_msg", "detail",
 	"details", "description", "error_description", "errorSummary", "error_summary", "display_message", "title", "reason", "error", "errors", "faultstring"}
 
 // fieldKeys name the field an error is about.
@@ -43,6 +43,9 @@ func readGeneric(out *Body, m map[string]any) {
 		}
 	}
 	if it, ok := genericError(e, 0); ok {
+		if sum := str(m["error_summary"]); inner && codeLike(sum) { // Dropbox: the summary beside the tagged error
+			it.Code = strings.TrimRight(strings.TrimRight(sum, "."), "/")
+		}
 		out.Items = append(out.Items, it)
 	}
 	for _, k := range listKeys {
@@ -57,12 +60,34 @@ func readGeneric(out *Body, m map[string]any) {
 			out.Items = append(out.Items, it)
 		}
 	}
+	out.Items = append(out.Items, fieldErrors(get(e, "context_info", "errors"), 1)...) // Box
+	if len(out.Items) == 0 && byField(m) { // Django REST framework: {"email": ["Enter a valid email address."]}
+		out.Items = fieldErrors(m, 1)
+		out.report("errors by field")
+	}
 	if len(out.Items) > maxItems {
 		out.Items = out.Items[:maxItems]
 	}
 	if u := first(e, "documentation_url", "doc_url", "more_info", "help_url", "link", "information_link"); strings.HasPrefix(u, "http") {
 		out.DocURL = u
 	}
+}
+
+// byField: every member of m is a non-empty list of strings, as Django
+// REST framework reports a form's errors.
+func byField(m map[string]any) bool {
+	for _, v := range m {
+		l, ok := v.([]any)
+		if !ok || len(l) == 0 {
+			return false
+		}
+		for _, e := range l {
+			if _, ok := e.(string); !ok {
+				return false
+			}
+		}
+	}
+	return len(m) > 0
 }
 
 // errorFlag says how a JSON object plainly reports an error, "" if it does
@@ -130,13 +155,13 @@ func genericError(v any, depth int) (Item, bool) {
 	codeKey := ""
 	for _, k := range codeKeys {
 		s := str(m[k])
-		if s == "" || !usableCode(k, s) || k == "name" && depth > 0 { // a nested error's name is its field
-			continue
-		}
-		if false {
+		if _, isBool := m[k].(bool); s == "" || isBool || !usableCode(k, s) || k == "name" && depth > 0 { // a nested error's name is its field
 			continue
 		}
 		it.Code, codeKey = s, k
+		if k == "error_summary" { // Dropbox: "path/not_found/.." (the dots are padding)
+			it.Code = strings.TrimRight(strings.TrimRight(s, "."), "/")
+		}
 		break
 	}
 	for _, k := range messageKeys {
@@ -170,14 +195,19 @@ func genericError(v any, depth int) (Item, bool) {
 func usableCode(k, s string) bool {
 	switch k {
 	case "error", "type", "name", "reason", ".tag":
-		if !codeLike(s) || strings.EqualFold(s, "error") || strings.Contains(s, "://") {
-			return false
+		if !codeLike(s) || strings.HasPrefix(strings.ToLower(s), "error") || strings.Contains(s, "://") {
+			return false // "error", Intercom's "error.list": the envelope, not the error
 		}
 		return k != "reason" || strings.ToUpper(s) == s || strings.Contains(s, "_") // a reason in CONSTANT_CASE, not prose
-	case "status":
-		return codeLike(s) && asStatus(s) == 0 && !isDigits(s) && !genericStatusWord(s)
 	case "error_summary":
 		return codeLike(s)
+	case "id": // Heroku, DigitalOcean: "id": "rate_limit"; never a UUID or a number
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; !(c >= 'a' && c <= 'z' || c == '_') {
+				return false
+			}
+		}
+		return true
 	}
 	return len(s) <= 200
 }

@@ -145,8 +145,11 @@ func readXML(b []byte) Body {
 	switch {
 	case fault:
 		out.Shape = "soap"
-		it.Code = strings.TrimPrefix(strings.TrimPrefix(it.Code, "soap:"), "env:") // soap:Server, env:Receiver
+		if _, local, ok := strings.Cut(it.Code, ":"); ok { // soap:Client, env:Receiver
+			it.Code = local
+		}
 		out.report("a SOAP fault")
+		out.ClientFault = it.Code == "Client" || it.Code == "Sender" // the message itself is wrong
 	case awsRoot && (it.Code != "" || it.Message != ""):
 		out.Shape = "aws"
 		out.report("an XML error")
@@ -170,10 +173,27 @@ func readText(b []byte) Body {
 		}
 	}
 	l := strings.ToLower(msg)
+	for _, g := range gatewayLines {
+		if out.Status == 0 && strings.HasPrefix(l, g.prefix) {
+			out.Status, out.StatusFrom = g.status, "the body's text ("+g.who+"'s)"
+		}
+	}
 	if out.Status >= 400 || strings.HasPrefix(l, "error") || strings.HasPrefix(l, "fatal") {
 		out.report("an error line")
 	}
 	return out
+}
+
+// gatewayLines are the plain-text answers of common proxies, which name
+// no status themselves but are only ever sent with one.
+var gatewayLines = []struct {
+	prefix string
+	status int
+	who    string
+}{
+	{"no healthy upstream", 503, "Envoy"},
+	{"upstream connect error or disconnect/reset before headers", 503, "Envoy"},
+	{"upstream request timeout", 504, "Envoy"},
 }
 
 // clip cuts a message to 300 bytes, never in half a character.

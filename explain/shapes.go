@@ -429,7 +429,8 @@ func ceilSeconds(s string, per float64) (int, bool) {
 func isProblem(m map[string]any) bool {
 	_, title := m["title"]
 	_, detail := m["detail"]
-	_, typ := m["type"].(string)
+	t, _ := m["type"].(string)
+	typ := strings.Contains(t, "/") || t == "about:blank" // a URI reference, not Box's "type": "error"
 	return (title || typ) && (detail || asStatus(m["status"]) != 0 || m["instance"] != nil)
 }
 

@@ -149,19 +149,23 @@ var retryRules = []retryRule{
 		}
 		return retryAnswer{}, false
 	}},
-	{"R10", "a throttling error: its code or token names a rate limit or throttling", func(f *facts) (retryAnswer, bool) {
-		for _, x := range f.d.Findings {
-			if throttling(x.Code) || throttling(x.Token) {
-				a := retryAnswer{yes: true, why: firstNonEmpty(x.Code, x.Token) + " is a throttling error"}
-				a.wait, a.waitIs = exhaustedReset(f.d)
-				return a, true
-			}
+	{"R10", "an exhausted rate limit (remaining 0) on a 403 or 429: when the window resets", func(f *facts) (retryAnswer, bool) {
+		if rl := f.d.RateLimit; rl != nil && rl.Remaining != nil && *rl.Remaining == 0 && (f.d.Status == 403 || f.d.Status == 429) {
+			return retryAnswer{yes: true, wait: rl.ResetSeconds, waitIs: "reset", why: rateLimitName(f.h) + " is 0"}, true
 		}
 		return retryAnswer{}, false
 	}},
-	{"R11", "an exhausted rate limit (remaining 0) on a 403 or 429: when the window resets", func(f *facts) (retryAnswer, bool) {
-		if rl := f.d.RateLimit; rl != nil && rl.Remaining != nil && *rl.Remaining == 0 && (f.d.Status == 403 || f.d.Status == 429) {
-			return retryAnswer{yes: true, wait: rl.ResetSeconds, waitIs: "reset", why: rateLimitName(f.h) + " is 0"}, true
+	{"R11", "a throttling error: its code, token or message names a rate limit or throttling", func(f *facts) (retryAnswer, bool) {
+		for _, x := range f.d.Findings {
+			byCode := throttling(x.Code) || throttling(x.Token)
+			if byCode || throttlingText(x.Message) {
+				a := retryAnswer{yes: true, why: "the error's message names a rate limit"}
+				if byCode {
+					a.why = firstNonEmpty(x.Code, x.Token) + " names a rate limit"
+				}
+				a.wait, a.waitIs = exhaustedReset(f.d)
+				return a, true
+			}
 		}
 		return retryAnswer{}, false
 	}},
@@ -234,6 +238,17 @@ func throttling(code string) bool {
 	return false
 }
 
+// throttlingText: a message that says the caller is being rate-limited.
+func throttlingText(msg string) bool {
+	l := strings.ToLower(msg)
+	for _, w := range []string{"rate limit", "rate-limit", "too many requests", "throttl", "slow down"} {
+		if strings.Contains(l, w) && !strings.Contains(l, "quota") {
+			return true
+		}
+	}
+	return false
+}
+
 // retryHeaders are the headers in which a server says whether to retry:
 // the shared one, and every catalog's retry_headers.
 func retryHeaders(f *facts) []string {
@@ -248,6 +263,19 @@ func rateLimitName(h textproto.MIMEHeader) string {
 		}
 	}
 	return "the RateLimit header's remaining count"
+}
+
+// cdnOwners are the CDNs whose id header is the request id of their own
+// APIs.
+var cdnOwners = []struct{ header, domain string }{{"Cf-Ray", "cloudflare.com"}, {"X-Served-By", "fastly.com"}}
+
+// hostIn: host (perhaps with a port) is domain or a subdomain of it.
+func hostIn(host, domain string) bool {
+	h := strings.ToLower(host)
+	if i := strings.LastIndexByte(h, ':'); i >= 0 && !strings.Contains(h, "]") {
+		h = h[:i]
+	}
+	return h == domain || strings.HasSuffix(h, "."+domain)
 }
 
 type idRule struct {
@@ -274,6 +302,11 @@ var requestIDRules = []idRule{
 		names := slices.Clone(originIDHeaders)
 		for _, c := range ix.Catalogs {
 			names = append(names, c.RequestIDHeaders...)
+		}
+		for _, cdn := range cdnOwners { // Cloudflare's own API: its ray id is its request id
+			if hostIn(f.d.Host, cdn.domain) {
+				names = append(names, cdn.header)
+			}
 		}
 		n, v := firstHeader(f.h, names)
 		return v, canonical(n), "", v != ""

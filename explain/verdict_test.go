@@ -79,8 +79,8 @@ func TestRetryTable(t *testing.T) {
 		{"R7 retry-after-ms", "HTTP/1.1 429 Too Many Requests\r\nretry-after-ms: 1500\r\n\r\n", "R7", true, 2, "wait", "retry-after-ms"},
 		{"R8 a wait in the body", "HTTP/1.1 429 Too Many Requests\r\n" + ctJSON + "\r\n{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 35\",\"parameters\":{\"retry_after\":35}}", "R8", true, 35, "wait", "parameters.retry_after"},
 		{"R9 the entry says yes", "HTTP/1.1 503 Service Unavailable\r\ngrpc-status: 14\r\n\r\n", "R9", true, -1, "", "grpc:14 is retryable"},
-		{"R10 a throttling code under 200", "HTTP/1.1 200 OK\r\n" + ctJSON + "\r\n{\"status\":\"error\",\"code\":\"RATE_LIMITED\",\"message\":\"slow down\"}", "R10", true, -1, "", "RATE_LIMITED is a throttling error"},
-		{"R11 an exhausted limit on a 403", "HTTP/1.1 403 Forbidden\r\nX-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: 30\r\n\r\n", "R11", true, 30, "reset", "x-ratelimit-remaining is 0"},
+		{"R11 a throttling code under 200", "HTTP/1.1 200 OK\r\n" + ctJSON + "\r\n{\"status\":\"error\",\"code\":\"RATE_LIMITED\",\"message\":\"slow down\"}", "R11", true, -1, "", "RATE_LIMITED names a rate limit"},
+		{"R10 an exhausted limit on a 403", "HTTP/1.1 403 Forbidden\r\nX-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: 30\r\n\r\n", "R10", true, 30, "reset", "x-ratelimit-remaining is 0"},
 		{"R12 the status in general", "HTTP/1.1 409 Conflict\r\n\r\n", "R12", false, -1, "", "HTTP 409 in general"},
 		{"R13 nothing says", "{\"ok\":false,\"error\":\"weird\"}", "R13", false, -1, "", ""},
 		// pairs that disagree
@@ -92,9 +92,11 @@ func TestRetryTable(t *testing.T) {
 		{"R6 over R12: a client fault under 500 is not retried", "HTTP/1.1 500 Internal Server Error\r\n" + ctJSON + "\r\n{\"error\":{\"message\":\"bad\",\"status\":400}}", "R6", false, -1, "", "blames"},
 		{"R7 over R9: the server's wait over the window", "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 3\r\nX-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: 60\r\n\r\n", "R7", true, 3, "wait", "Retry-After"},
 		{"R9 waits for the reset only when the window is used up", "HTTP/1.1 503 Service Unavailable\r\ngrpc-status: 14\r\nX-RateLimit-Remaining: 4999\r\nX-RateLimit-Reset: 3600\r\n\r\n", "R9", true, -1, "", "grpc:14"},
+		{"R10 over R11: the used-up window over a throttling message", "HTTP/1.1 429 Too Many Requests\r\nX-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: 8\r\n\r\n{\"message\":\"rate limit exceeded\"}", "R10", true, 8, "reset", "x-ratelimit-remaining is 0"},
+		{"R11 over R12: a throttling message under a 400 is retryable", "HTTP/1.1 400 Bad Request\r\n\r\n{\"message\":\"Too many requests, slow down\"}", "R11", true, -1, "", "message names a rate limit"},
 		{"R12 with requests left: no window to wait for", "HTTP/1.1 503 Service Unavailable\r\nX-RateLimit-Limit: 5000\r\nX-RateLimit-Remaining: 4999\r\nX-RateLimit-Reset: 3600\r\n\r\n", "R12", true, -1, "", "HTTP 503 in general"},
-		{"R11 with a millisecond epoch reset", "HTTP/1.1 429 Too Many Requests\r\nDate: Sun, 22 Nov 2026 10:00:00 GMT\r\nX-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: 1795341645000\r\n\r\n", "R11", true, 45, "reset", "is 0"},
-		{"R11 not on a 400", "HTTP/1.1 400 Bad Request\r\nX-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: 7\r\n\r\n", "R12", false, -1, "", "HTTP 400 in general"},
+		{"R10 with a millisecond epoch reset", "HTTP/1.1 429 Too Many Requests\r\nDate: Sun, 22 Nov 2026 10:00:00 GMT\r\nX-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: 1795341645000\r\n\r\n", "R10", true, 45, "reset", "is 0"},
+		{"R10 not on a 400", "HTTP/1.1 400 Bad Request\r\nX-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: 7\r\n\r\n", "R12", false, -1, "", "HTTP 400 in general"},
 	} {
 		d := diagnose(t, tc.in)
 		wait := -1
