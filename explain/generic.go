@@ -61,7 +61,7 @@ func readGeneric(out *Body, m map[string]any) {
 		}
 	}
 	out.Items = append(out.Items, fieldErrors(get(e, "context_info", "errors"), 1)...) // Box
-	if len(out.Items) == 0 && byField(m) { // Django REST framework: {"email": ["Enter a valid email address."]}
+	if len(out.Items) == 0 && byField(m) {                                             // Django REST framework: {"email": ["Enter a valid email address."]}
 		out.Items = fieldErrors(m, 1)
 		out.report("errors by field")
 	}
