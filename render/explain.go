@@ -126,6 +126,8 @@ func (r *Renderer) explainHeadline(d *explain.Diagnosis) string {
 		h += "  " + r.paint(r.st.faint, "not an error")
 	case d.Outcome == explain.OutcomeUnknown:
 		// "status unknown" says it: nothing here says whether it failed
+	case d.Status >= 200 && d.Status < 300 && d.Retryable: // a 200 that failed: say so first
+		h += "  " + r.paint(r.st.yes, "failed, retryable")
 	case d.Retryable && d.RetryThen != "":
 		h += "  " + r.paint(r.st.yes, "retryable once, after you "+d.RetryThen)
 	case d.Retryable && d.RetryWait != nil:
