@@ -40,13 +40,17 @@ A transfer that got no response is explained too: curl's "curl: (N) ..." line
 or -v trace, and what wget and HTTPie print for the same failures (no DNS,
 connection refused, timeout, TLS, empty reply, reset), as curl's exit code.
 
-errcode finds the status, the errors the body carries (vendor codes, RFC 9457
-problem details, OAuth, gRPC and Google status, Kubernetes Status, PostgREST's
-SQLSTATE, GraphQL, JSON:API, Stripe, GitHub, AWS, Microsoft Graph, HTML error
-pages) and those in headers (grpc-status, a Bearer challenge, an OAuth error
-in a redirect), which catalog answered (by host, body shape or code), when to
-retry (Retry-After, rate-limit headers) and which request id to quote to
-support. Request credentials are never printed.
+errcode finds the status, the errors the body carries (a catalog's own body
+shapes; RFC 9457 problems, OAuth, gRPC and Google status, Kubernetes Status,
+PostgREST's SQLSTATE, GraphQL, JSON:API, AWS, SOAP faults, HTML error pages;
+and, for any other API, the code, message, fields, request id and wait under
+the names APIs commonly use) and those in headers (grpc-status, a Bearer
+challenge, an OAuth error in a redirect). A catalog answers only on evidence
+(--catalog, the request's host, a body signature its catalog declares, or a
+code specific to it whose status agrees); otherwise the response is from an API
+errcode does not know, and errcode shows what it says. Whether it failed, when
+to retry and which request id to quote are decided by tables the README lists;
+--json says which row decided. Request credentials are never printed.
 
 Input is read up to 16 MiB; the rest is ignored and the output says so.`,
 		Example: `  curl -si https://api.example.com/v1/things | errcode explain
