@@ -343,7 +343,28 @@ func FuzzRead(f *testing.F) {
 				if d.NoResponse && (!d.Failed || d.Protocol != "") {
 					t.Errorf("no response, yet failed=%v protocol=%q", d.Failed, d.Protocol)
 				}
+				// The verdict tables' invariants: one outcome; no retry
+				// verdict without a failure; a wait only with a yes; every
+				// decision names its row; no API's card without evidence.
+				if d.Failed != (d.Outcome == OutcomeFailed) || d.FailedRule == "" || d.RetryRule == "" || d.CatalogRule == "" {
+					t.Errorf("outcome %v failed %v, rules %q %q %q", d.Outcome, d.Failed, d.FailedRule, d.RetryRule, d.CatalogRule)
+				}
+				if !d.Failed && (d.Retryable || d.RetryWait != nil || d.RetryRule != "R1") {
+					t.Errorf("not failed, yet a retry verdict: %s %v", d.RetryRule, d.Retryable)
+				}
+				if d.RetryWait != nil && (!d.Retryable || *d.RetryWait < 0) {
+					t.Errorf("a wait of %d with retryable=%v", *d.RetryWait, d.Retryable)
+				}
+				if d.Outcome == OutcomeOK && d.Status == 0 {
+					t.Error("not an error, with no status")
+				}
+				if d.RequestID != "" && d.RequestIDRule == "" {
+					t.Error("a request id with no row")
+				}
 				for _, f := range d.Findings {
+					if d.Catalog == nil && f.Entry != nil && !f.Catalog.Protocol && f.Catalog.ID != catalog.HTTPCatalog {
+						t.Errorf("no API attributed, yet %s:%s's card", f.Catalog.ID, f.Entry.Code)
+					}
 					if f.Fails && !d.Failed {
 						t.Errorf("%s (%s) reports a failure, yet the diagnosis is not failed", f.Code, f.From)
 					}
