@@ -2,7 +2,6 @@ package catalog
 
 // Test hooks.
 var (
-	Words        = words
 	WordsUnicode = wordsUnicode
 )
 

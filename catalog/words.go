@@ -94,6 +94,11 @@ func containsFold(w, q string) bool {
 	return false
 }
 
+// Words splits s into lower-case words, as search does: runs of letters
+// and digits, split at camelCase humps. (explain uses it to tell a code made
+// of common words from one that names an API.)
+func Words(s string) []string { return words(s) }
+
 // words splits a query into lower-case words, as appendSpans does.
 func words(s string) []string {
 	if !isASCII(s) {

@@ -141,43 +141,12 @@ func specificCode(code string, status int) bool {
 	case isDigits(code):
 		return len(code) >= 3 && asStatus(code) != status && !(status == 0 && asStatus(code) != 0)
 	}
-	for _, w := range codeWords(code) {
+	for _, w := range catalog.Words(code) {
 		if !isGenericWord(w) {
 			return true
 		}
 	}
 	return false
-}
-
-// codeWords splits a code into lower-case words: at _ - . : / and spaces,
-// at a lower-to-upper change (RateLimited), and between letters and digits.
-func codeWords(code string) []string {
-	var words []string
-	var cur []byte
-	flush := func() {
-		if len(cur) > 0 {
-			words = append(words, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	for i := 0; i < len(code); i++ {
-		c := code[i]
-		isUpper, isLower, isDigit := c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9'
-		if !isUpper && !isLower && !isDigit {
-			flush()
-			continue
-		}
-		if len(cur) > 0 {
-			p := cur[len(cur)-1]
-			pDigit := p >= '0' && p <= '9'
-			if isUpper && p >= 'a' && p <= 'z' || isDigit != pDigit {
-				flush()
-			}
-		}
-		cur = append(cur, c)
-	}
-	flush()
-	return words
 }
 
 // genericWords are the words error codes of every API are made of: a code
