@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"flag"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/errcode-dev/errcode/catalog/internal/codegen"
@@ -32,6 +34,32 @@ func TestBuiltinIsFresh(t *testing.T) {
 	}
 	if !bytes.Equal(got, want) {
 		t.Fatal("builtin_gen.go is stale: run `go generate ./catalog` and commit the result")
+	}
+}
+
+// Every file in data/ is compiled in: a catalog nobody listed in
+// codegen.Order comes after the listed ones, never silently left out.
+func TestEveryDataFileIsBuiltIn(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"http.yaml", "zz-new.yaml"} {
+		data := []byte("id: " + strings.TrimSuffix(name, ".yaml") + "\nentries:\n  - code: X1\n")
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, _ := filepath.Glob("data/*.yaml")
+	for _, f := range files {
+		if b := filepath.Base(f); b != "http.yaml" {
+			data, _ := os.ReadFile(f)
+			os.WriteFile(filepath.Join(dir, b), data, 0o644)
+		}
+	}
+	cats, err := codegen.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cats) != len(files)+1 || cats[len(cats)-1].ID != "zz-new" {
+		t.Errorf("%d catalogs from %d files, the last %q", len(cats), len(files)+1, cats[len(cats)-1].ID)
 	}
 }
 
