@@ -8,7 +8,7 @@ var builtin = [...]*Catalog{
 	{ID: "ironwifi", Name: "IronWiFi REST API", DocURL: "https://help.ironwifi.com/api/error-codes", Source: "IronWiFi \"API Error Codes\" page (help.ironwifi.com/api/error-codes)", Hosts: []string{"ironwifi.com"}, Protocol: false,
 		Bodies: []BodyShape{
 			{When: []string{"error=true", "code", "message"}, Any: []string{"details.reject_reason"}, KnownCodes: false, Headers: []string(nil), Names: "", Code: "details.reject_reason", Token: "", Message: "message", Field: "", Detail: "", Status: "", RequestID: "", DocURL: "", Wait: "", Nested: nil},
-			{When: []string{"error=true", "code", "message"}, Any: []string(nil), KnownCodes: false, Headers: []string(nil), Names: "", Code: "code", Token: "", Message: "message", Field: "", Detail: "details", Status: "code", RequestID: "", DocURL: "", Wait: "", Nested: &NestedPaths{Each: "details[]", Code: "code", Token: "", Message: "message|.", Field: "field"}},
+			{When: []string{"error=true", "code", "message", "details"}, Any: []string(nil), KnownCodes: false, Headers: []string(nil), Names: "", Code: "code", Token: "", Message: "message", Field: "", Detail: "details", Status: "code", RequestID: "", DocURL: "", Wait: "", Nested: &NestedPaths{Each: "details[]", Code: "code", Token: "", Message: "message|.", Field: "field"}},
 		},
 		RequestIDHeaders: []string(nil), RetryHeaders: []string(nil), CodeHeaders: []string(nil),
 		Entries: []Entry{
@@ -1555,7 +1555,7 @@ var builtin = [...]*Catalog{
 	},
 	{ID: "anthropic", Name: "Anthropic API", DocURL: "https://docs.anthropic.com/en/api/errors", Source: "types from anthropic-sdk-python ErrorType; statuses from Anthropic's Errors page (read 2026-12-07, facts only); titles, descriptions, causes, fixes and retryable written by errcode", Hosts: []string{"api.anthropic.com"}, Protocol: false,
 		Bodies: []BodyShape{
-			{When: []string{"type=error"}, Any: []string(nil), KnownCodes: false, Headers: []string(nil), Names: "", Code: "error.type", Token: "", Message: "error.message", Field: "", Detail: "", Status: "", RequestID: "request_id", DocURL: "", Wait: "", Nested: nil},
+			{When: []string{"type=error", "error.type", "error.message"}, Any: []string(nil), KnownCodes: false, Headers: []string(nil), Names: "", Code: "error.type", Token: "", Message: "error.message", Field: "", Detail: "", Status: "", RequestID: "request_id", DocURL: "", Wait: "", Nested: nil},
 		},
 		RequestIDHeaders: []string{"Request-Id"}, RetryHeaders: []string(nil), CodeHeaders: []string(nil),
 		Entries: []Entry{

@@ -59,7 +59,7 @@ func attribute(ix *catalog.Index, host, forced string, claim *shapeClaim, items 
 			}
 		}
 	}
-	if claim != nil && claim.why == "body shape" {
+	if claim != nil && claim.why == "body shape" && !otherHost(claim.c, host) {
 		return attribution{claim.c, claim.why, "A3"}
 	}
 	if id, ok := familyShape(shape); ok && ix.Catalog(id) != nil { // AWS's XML <Error>: read in Go, AWS's all the same
@@ -70,16 +70,16 @@ func attribute(ix *catalog.Index, host, forced string, claim *shapeClaim, items 
 			return attribution{c, it.From, "A3"}
 		}
 	}
-	if claim != nil { // a shape without conditions whose code is evidence
+	if claim != nil && claim.why != "body shape" && !otherHost(claim.c, host) { // a shape without conditions whose code is evidence
 		return attribution{claim.c, claim.why, "A4"}
 	}
 	for _, it := range items {
-		if it.VocabOnly {
+		if it.VocabOnly || it.Vocab != "" || shape == "xml" { // a protocol's own code names no API; nor does S3's vocabulary in GCS's or Azure's <Error>
 			continue
 		}
 		var found []*catalog.Catalog
 		for _, c := range apiCatalogs(ix) {
-			if specificEntry(ix, c, it, status) != nil {
+			if specificEntry(ix, c, it, status) != nil && !otherHost(c, host) {
 				found = append(found, c)
 			}
 		}
@@ -93,6 +93,36 @@ func attribute(ix *catalog.Index, host, forced string, claim *shapeClaim, items 
 		}
 	}
 	return attribution{rule: "A6"}
+}
+
+// otherHost: the request went to a host, and it is not one of c's: an API
+// that copies c's envelope (Groq's and Together's copy OpenAI's) is not c.
+// An address (127.0.0.1, [::1]), localhost or a one-label name is a mock or
+// a proxy of the user's, not another API: it blocks nothing.
+func otherHost(c *catalog.Catalog, host string) bool {
+	return publicName(host) && len(c.Hosts) > 0 && !c.HasHost(host)
+}
+
+// publicName: host (perhaps with a port) is a dotted DNS name, not an IP
+// address or localhost.
+func publicName(host string) bool {
+	h := strings.ToLower(host)
+	if strings.HasPrefix(h, "[") {
+		return false
+	}
+	if i := strings.LastIndexByte(h, ':'); i >= 0 {
+		h = h[:i]
+	}
+	h = strings.TrimSuffix(h, ".")
+	if !strings.Contains(h, ".") || h == "localhost" || strings.HasSuffix(h, ".localhost") {
+		return false
+	}
+	for i := 0; i < len(h); i++ {
+		if c := h[i]; c != '.' && (c < '0' || c > '9') {
+			return true
+		}
+	}
+	return false // all digits and dots: an IPv4 address
 }
 
 // familyShape: shared recognisers whose envelope is one API family's
@@ -128,6 +158,9 @@ func specificEntry(ix *catalog.Index, c *catalog.Catalog, it Item, status int) *
 	if e == nil || e.Kind == catalog.Range || e.Status == 0 || status != 0 && e.Status != status {
 		return nil
 	}
+	if !(it.Code != "" && it.Code == e.Code || it.Token != "" && it.Token == e.Token) { // as the API writes it: GENERIC_DECLINE is not Stripe's generic_decline
+		return nil
+	}
 	return e
 }
 
@@ -136,7 +169,7 @@ func specificEntry(ix *catalog.Index, c *catalog.Catalog, it Item, status int) *
 // words every API uses.
 func specificCode(code string, status int) bool {
 	switch {
-	case code == "" || strings.ContainsAny(code, " \t"):
+	case code == "" || strings.ContainsAny(code, " \t") || code[0] == '-': // -1102 is not 1102
 		return false
 	case isDigits(code):
 		return len(code) >= 3 && asStatus(code) != status && !(status == 0 && asStatus(code) != 0)
@@ -155,21 +188,22 @@ func specificCode(code string, status int) bool {
 var genericWords = [...]string{
 	"a", "access", "account", "again", "allowed", "already", "an", "and", "api", "apikey", "arg", "argument",
 	"arguments", "auth", "authentication", "authn", "authorization", "authz", "backend", "bad", "big",
-	"blocked", "body", "busy", "capacity", "client", "code", "conflict", "constraint", "content", "credential",
-	"credentials", "data", "deleted", "denied", "disabled", "down", "duplicate", "entity", "err", "error",
-	"errors", "exceeded", "exception", "exhausted", "exists", "expired", "expiry", "fail", "failed", "failure",
-	"fault", "field", "fields", "for", "forbidden", "format", "found", "gateway", "general", "generic", "gone",
-	"grant", "header", "headers", "id", "ids", "in", "inactive", "input", "internal", "invalid", "is", "item",
-	"json", "key", "large", "later", "length", "limit", "limited", "limits", "locked", "login", "maintenance",
-	"malformed", "many", "media", "method", "missing", "no", "not", "notfound", "object", "of", "on", "or",
-	"other", "out", "overloaded", "param", "parameter", "parameters", "params", "password", "payload",
-	"permission", "permissions", "precondition", "query", "quota", "quotas", "rate", "ratelimit", "ratelimited",
-	"record", "request", "requests", "required", "resource", "resources", "response", "retry", "revoked",
-	"scope", "scopes", "secret", "server", "service", "session", "signature", "size", "state", "status",
-	"suspended", "temporarily", "temporary", "the", "throttle", "throttled", "throttling", "time", "timed",
-	"timeout", "to", "token", "tokens", "too", "try", "type", "unauthenticated", "unauthorised", "unauthorized",
-	"unavailable", "unexpected", "unknown", "unprocessable", "unsupported", "upstream", "user", "validate",
-	"validated", "validation", "value", "values", "violation", "wrong",
+	"blocked", "body", "busy", "capacity", "card", "client", "code", "conflict", "constraint", "content",
+	"credential", "credentials", "data", "decline", "declined", "deleted", "denied", "disabled", "down",
+	"duplicate", "entity", "err", "error", "errors", "exceeded", "exception", "exhausted", "exists", "expired",
+	"expiry", "fail", "failed", "failure", "fault", "field", "fields", "for", "forbidden", "format", "found",
+	"funds", "gateway", "general", "generic", "gone", "grant", "header", "headers", "id", "ids", "in",
+	"inactive", "input", "insufficient", "internal", "invalid", "is", "item", "json", "key", "large", "later",
+	"length", "limit", "limited", "limits", "locked", "login", "maintenance", "malformed", "many", "media",
+	"method", "missing", "no", "not", "notfound", "object", "of", "on", "or", "other", "out", "overloaded",
+	"param", "parameter", "parameters", "params", "password", "payload", "payment", "permission", "permissions",
+	"precondition", "query", "quota", "quotas", "rate", "ratelimit", "ratelimited", "record", "request",
+	"requests", "required", "resource", "resources", "response", "retry", "revoked", "scope", "scopes",
+	"secret", "server", "service", "session", "signature", "size", "state", "status", "suspended",
+	"temporarily", "temporary", "the", "throttle", "throttled", "throttling", "time", "timed", "timeout", "to",
+	"token", "tokens", "too", "try", "type", "unauthenticated", "unauthorised", "unauthorized", "unavailable",
+	"unexpected", "unknown", "unprocessable", "unsupported", "upstream", "user", "validate", "validated",
+	"validation", "value", "values", "violation", "wrong",
 }
 
 // isGenericWord: w is one of genericWords (sorted: a binary search, and
@@ -238,7 +272,7 @@ func itoa3(n int) string {
 // looksLike names other API catalogs' entries for a finding errcode did
 // not attribute to them: a hint, never an answer.
 func looksLike(ix *catalog.Index, f Finding, attributed *catalog.Catalog, status int) string {
-	if f.Entry != nil || f.VocabOnly || f.Code == "" && f.Token == "" {
+	if f.Entry != nil || f.VocabOnly || f.Code == "" && f.Token == "" || strings.HasPrefix(f.Code, "-") {
 		return ""
 	}
 	var also []string

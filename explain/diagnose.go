@@ -2,6 +2,7 @@ package explain
 
 import (
 	"bytes"
+	"cmp"
 	"slices"
 	"strings"
 
@@ -19,6 +20,7 @@ type Finding struct {
 	Item
 	Entry   *catalog.Entry
 	Catalog *catalog.Catalog
+	General *catalog.Entry // the HTTP registry's entry for Entry's own status
 }
 
 // Diagnosis is everything errcode concluded about one exchange.
@@ -127,7 +129,10 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	for _, it := range items {
 		f := Finding{Item: it}
 		f.Entry, f.Catalog = findEntry(ix, d.Catalog, it, d.Status)
-		if f.Hint == "" {
+		if f.Entry != nil && f.Entry.Status != 0 {
+			f.General = ix.StatusEntry(f.Entry.Status)
+		}
+		if f.Hint == "" && body.Shape != "html" { // a CDN page's error number is the CDN's
 			f.Hint = looksLike(ix, f, d.Catalog, d.Status)
 		}
 		d.Findings = append(d.Findings, f)
@@ -140,6 +145,9 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	d.NoResponse = ex.Protocol == "" && len(bytes.TrimSpace(ex.Body)) == 0 && len(ex.Carried) > 0 && ex.Carried[0].Vocab == "curl"
 	f := &facts{d: &d, h: ex.Header, body: body, bodyErrs: len(bodyItems) > 0, hints: hintHeaders(ix)}
 	decideFailed(f)
+	if d.Outcome == OutcomeOK && !body.Reports && (body.Shape == "html" || body.Shape == "text") {
+		d.Findings = slices.DeleteFunc(d.Findings, func(x Finding) bool { return x.From == "" }) // a page's title under 200 is no error
+	}
 	decideRetry(f)
 	decideRequestID(f, d.Catalog, claim, ix)
 	return d
@@ -217,7 +225,13 @@ func gatherItems(ex Exchange, body []Item, ix *catalog.Index) []Item {
 		}
 	}
 	items := slices.Concat(ex.Carried, grpcStatus(ex.Header, ex.Trailer, ex.Body), body)
-	items = append(items, bearerErrors(ex.Header)...)
+	for _, b := range bearerErrors(ex.Header) {
+		if i := slices.IndexFunc(items, func(x Item) bool { return x.Vocab == "oauth" && x.Code == b.Code }); i >= 0 {
+			items[i].Field = cmp.Or(items[i].Field, b.Field) // the body's OAuth error and the challenge's are one error
+			continue
+		}
+		items = append(items, b)
+	}
 	items = append(items, extra...)
 	return append(items, redirectErrors(ex.Header.Get("Location"), ex.Hops)...)
 }

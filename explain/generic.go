@@ -14,7 +14,7 @@ import (
 // codeKeys name an error's code, most specific first. "error" and "type"
 // count only when their value reads as a code, "status" only when it is
 // not a number or a generic word ("error", "fail").
-var codeKeys = []string{"code", "error_code", "errorCode", "ErrorCode", "err_code", "errcode", "error_type", "errorType", "issue",
+var codeKeys = []string{"code", "error_code", "errorCode", "ErrorCode", "err_code", "errcode", "error_type", "errorType", "typeKey", "issue",
 	"name", "reason", "type", "error", "error_summary", ".tag", "id"}
 
 // messageKeys name its message.
@@ -25,7 +25,7 @@ var messageKeys = []string{"message", "error_message", "errorMessage", "ErrorMes
 var fieldKeys = []string{"field", "param", "parameter", "pointer", "path", "loc", "location", "property", "propertyPath", "attribute", "fields", "source", "index"}
 
 // listKeys hold the errors nested in one: field errors, causes, details.
-var listKeys = []string{"errors", "details", "errorCauses", "error_causes", "causes", "fieldErrors", "field_errors", "violations",
+var listKeys = []string{"message", "errors", "details", "errorCauses", "error_causes", "causes", "fieldErrors", "field_errors", "violations",
 	"invalid-params", "invalid_params", "invalidParams", "validation_errors", "validationErrors", "detail", "errorMessages", "messages", "problems", "issues", "root_cause"}
 
 // readGeneric reads an error from common names: an "error" (or "fault")
@@ -153,9 +153,14 @@ func genericError(v any, depth int) (Item, bool) {
 	}
 	it := Item{Depth: depth}
 	codeKey := ""
+	statusLike := ""
 	for _, k := range codeKeys {
 		s := str(m[k])
-		if _, isBool := m[k].(bool); s == "" || isBool || !usableCode(k, s) || k == "name" && depth > 0 { // a nested error's name is its field
+		if _, isBool := m[k].(bool); s == "" || s == "0" || isBool || !usableCode(k, s) || k == "name" && depth > 0 { // a nested error's name is its field
+			continue
+		}
+		if _, isNum := m[k].(number); isNum && asStatus(s) != 0 && statusLike == "" {
+			statusLike = s // Supabase's "code": 422 beside "error_code": "weak_password"
 			continue
 		}
 		it.Code, codeKey = s, k
@@ -173,6 +178,9 @@ func genericError(v any, depth int) (Item, bool) {
 			break
 		}
 	}
+	if it.Code == "" && statusLike != "" {
+		it.Code = statusLike
+	}
 	if codeKey == "" && it.Code == "" {
 		if s, ok := m["error"].(string); ok && codeLike(s) {
 			it.Code = s
@@ -181,7 +189,7 @@ func genericError(v any, depth int) (Item, bool) {
 	if t := str(m["error_token"]); t != "" && t != it.Code {
 		it.Token = t
 	}
-	it.Field = fieldOf(m)
+	it.Field = fieldOf(m, depth)
 	if it.Field == "" && depth > 0 {
 		it.Field = first(m, "name") // an invalid-params entry: {name, reason}
 		if it.Field == it.Code {
@@ -230,8 +238,11 @@ func genericStatusWord(s string) bool {
 }
 
 // fieldOf is the field an error object is about.
-func fieldOf(m map[string]any) string {
+func fieldOf(m map[string]any, depth int) string {
 	for _, k := range fieldKeys {
+		if depth == 0 && (k == "path" || k == "location" || k == "source") {
+			continue // at the top: the request's path (Spring), not a field
+		}
 		switch x := m[k].(type) {
 		case string:
 			if k == "index" && x != "" { // Elasticsearch: the index at fault
@@ -281,7 +292,12 @@ func fieldErrors(v any, depth int) []Item {
 				break
 			}
 			if msg := flatten(x[k]); msg != "" {
-				out = append(out, Item{Field: k, Message: msg, Depth: depth})
+				field := k
+				switch k {
+				case "detail", "message", "error", "base", "__all__", "non_field_errors": // Phoenix, Rails, Django: not a field
+					field = ""
+				}
+				out = append(out, Item{Field: field, Message: msg, Depth: depth})
 			}
 		}
 	}

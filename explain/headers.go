@@ -19,6 +19,12 @@ func httpDate(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// isoDate parses an RFC 3339 time.
+func isoDate(s string) (time.Time, bool) {
+	t, err := time.Parse(time.RFC3339, strings.TrimSpace(s))
+	return t, err == nil
+}
+
 // retryAfter reads the wait a server names: Retry-After in seconds
 // (decimals too: "2.0"), or an HTTP-date measured from the response's Date
 // header; else retry-after-ms (OpenAI, Azure) in milliseconds. ok is false
@@ -28,7 +34,11 @@ func retryAfter(h textproto.MIMEHeader) (seconds int, from string, ok bool) {
 		if n, ok := ceilSeconds(v, 1); ok {
 			return n, "Retry-After header", true
 		}
-		if at, ok := httpDate(v); ok {
+		at, ok := httpDate(v)
+		if !ok { // not HTTP's format, but some APIs send it (Zoom): an ISO 8601 time
+			at, ok = isoDate(v)
+		}
+		if ok {
 			if now, ok := httpDate(h.Get("Date")); ok {
 				return max(int(at.Sub(now).Seconds()), 0), "Retry-After header", true
 			}
@@ -49,6 +59,7 @@ type RateLimit struct {
 	ResetSeconds *int       // seconds until the window resets
 	ResetAt      *time.Time // when it resets, for an epoch reset with no Date to count from
 	Policy       string     // RateLimit-Policy or X-RateLimit-Policy, as sent
+	Dimension    string     // "tokens" when the figures are a token limit's (OpenAI's), "" for requests
 }
 
 var (
@@ -70,6 +81,10 @@ func rateLimit(h textproto.MIMEHeader) *RateLimit {
 			if n, err := strconv.Atoi(v); err == nil {
 				return &n
 			}
+			if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 0 && f < 1e12 { // Reddit: "0.0"
+				n := int(f)
+				return &n
+			}
 		}
 		return nil
 	}
@@ -78,6 +93,20 @@ func rateLimit(h textproto.MIMEHeader) *RateLimit {
 	rl.ResetSeconds = num("X-Ratelimit-Reset", "Ratelimit-Reset", "X-Rate-Limit-Reset")
 	if rl.ResetSeconds == nil {
 		if n, ok := ceilSeconds(h.Get("X-Ratelimit-Reset-After"), 1); ok && h.Get("X-Ratelimit-Reset-After") != "" { // Discord: seconds, decimal
+			rl.ResetSeconds = &n
+		}
+	}
+	// OpenAI-style limits by dimension: the one used up is the one to wait for.
+	if tok := num("X-Ratelimit-Remaining-Tokens"); tok != nil && *tok == 0 && (rl.Remaining == nil || *rl.Remaining > 0) {
+		rl.Remaining, rl.Limit = tok, num("X-Ratelimit-Limit-Tokens")
+		rl.Dimension = "tokens"
+		if d, err := time.ParseDuration(strings.TrimSpace(h.Get("X-Ratelimit-Reset-Tokens"))); err == nil && d >= 0 {
+			n := int((d + time.Second - 1) / time.Second)
+			rl.ResetSeconds = &n
+		}
+	} else if rl.ResetSeconds == nil {
+		if d, err := time.ParseDuration(strings.TrimSpace(h.Get("X-Ratelimit-Reset-Requests"))); err == nil && d >= 0 {
+			n := int((d + time.Second - 1) / time.Second)
 			rl.ResetSeconds = &n
 		}
 	}
@@ -132,7 +161,7 @@ var (
 		"X-Hubspot-Correlation-Id", "X-Zendesk-Request-Id", "X-Atlassian-Request-Id", "X-Arequestid", "X-Notion-Request-Id",
 		"Intercom-Request-Id", "X-Dropbox-Request-Id", "Box-Request-Id", "X-Mailgun-Request-Id", "X-Message-Id", "X-Sfdc-Request-Id",
 		"X-Auth0-Requestid", "X-Vercel-Id", "X-Heroku-Request-Id", "X-Ms-Correlation-Request-Id", "Audit-Id", "X-Correlation-Id",
-		"Correlation-Id", "X-Requestid", "X-Req-Id", "X-Trace-Id"}
+		"Correlation-Id", "Sb-Request-Id", "Activityid", "X-Requestid", "X-Req-Id", "X-Trace-Id"}
 	// traceHeaders carry a distributed trace's id: quotable, but not the
 	// API's own name for the request.
 	traceHeaders = []string{"X-Amzn-Trace-Id", "Traceparent", "X-B3-Traceid", "X-Cloud-Trace-Context", "X-Datadog-Trace-Id"}

@@ -18,7 +18,7 @@ var (
 	tags       = &lazyRE{expr: `<[^>]*>`}
 	cfCode     = &lazyRE{expr: `(?i)error(?: code)?[ :]*(1\d{3})\b`}
 	pageRayID  = &lazyRE{expr: `(?i)(?:cloudflare )?ray id:?\s*(?:<[^>]*>\s*)*([0-9a-f]{16})`}
-	pageRefID  = &lazyRE{expr: `(?i)(?:request id|reference #|reference id|ref id)[:\s]*(?:<[^>]*>\s*)*([A-Za-z0-9._=\-]{6,120})`}
+	pageRefID  = &lazyRE{expr: `(?i)(?:request id|reference #|reference id|ref id)[:\s]*([A-Za-z0-9._=\-]{6,120})`}
 	leadStatus = &lazyRE{expr: `^(?:HTTP(?:/\d(?:\.\d)?)?\s+|Error:?\s+)?([1-5]\d\d)\b`}
 )
 
@@ -60,8 +60,9 @@ func readHTML(b []byte) Body {
 		out.Server = "apache"
 	}
 	it := Item{Message: clip(title)}
+	text := []byte(htmlText(b)) // tags out, entities decoded: "Error <span>1101</span>", "Reference&#32;&#35;18..."
 	if out.Server == "cloudflare" {
-		if m := cfCode.get().FindSubmatch(b); m != nil {
+		if m := cfCode.get().FindSubmatch(text); m != nil {
 			it.Code = string(m[1])
 		}
 		if m := pageRayID.get().FindSubmatch(b); m != nil {
@@ -69,7 +70,7 @@ func readHTML(b []byte) Body {
 		}
 	}
 	if out.RequestID == "" {
-		if m := pageRefID.get().FindSubmatch(b); m != nil {
+		if m := pageRefID.get().FindSubmatch(text); m != nil {
 			out.RequestID, out.IDFrom = string(m[1]), "the page's reference"
 		}
 	}
@@ -97,7 +98,7 @@ func readXML(b []byte) Body {
 	d.Strict = false
 	var it Item
 	var stack []string
-	fault, awsRoot := false, false
+	fault, awsRoot, hostID := false, false, false
 	for n := 0; n < 10000; n++ { // bounded: hostile XML cannot spin forever
 		tok, err := d.Token()
 		if err != nil {
@@ -109,9 +110,10 @@ func readXML(b []byte) Body {
 			if name == "fault" {
 				fault = true
 			}
-			if len(stack) == 0 && (name == "error" || name == "errorresponse") {
+			if len(stack) == 0 && name == "errorresponse" || name == "hostid" { // AWS's query protocol; S3's HostId
 				awsRoot = true
 			}
+			hostID = hostID || name == "hostid"
 			if len(stack) < 64 {
 				stack = append(stack, name)
 			}
@@ -151,7 +153,9 @@ func readXML(b []byte) Body {
 		out.report("a SOAP fault")
 		out.ClientFault = it.Code == "Client" || it.Code == "Sender" // the message itself is wrong
 	case awsRoot && (it.Code != "" || it.Message != ""):
-		out.Shape = "aws"
+		out.Shape = "aws" // S3 and AWS's query protocol; Azure's and GCS's <Error> are not AWS's
+		out.report("an XML error")
+	case it.Code != "" || it.Message != "":
 		out.report("an XML error")
 	}
 	if it.Code != "" || it.Message != "" {

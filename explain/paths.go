@@ -167,7 +167,7 @@ func claimByShape(ix *catalog.Index, host, forced string, v any, status int, h t
 		}
 	}
 	for _, c := range ix.Catalogs {
-		if r, ok := try(c, true); ok {
+		if r, ok := try(c, true); ok && !otherHost(c, host) {
 			return shapeClaim{c, r, "body shape"}, true
 		}
 	}
@@ -181,7 +181,7 @@ func claimByShape(ix *catalog.Index, host, forced string, v any, status int, h t
 			}
 			r := readShape(v, s)
 			for _, it := range r.items {
-				if e := specificEntry(ix, c, it, status); e != nil {
+				if e := specificEntry(ix, c, it, status); e != nil && !otherHost(c, host) {
 					return shapeClaim{c, r, "code " + firstNonEmpty(it.Code, it.Token)}, true
 				}
 			}

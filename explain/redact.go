@@ -30,6 +30,7 @@ func redactURL(u string) string {
 	if p, params, ok := strings.Cut(path, ";"); ok { // path parameters: /x;jsessionid=...
 		path = p + ";" + redactParams(params)
 	}
+	path = redactPath(path)
 	base = path
 	if hasQuery {
 		base += "?" + redactParams(query)
@@ -100,4 +101,32 @@ func secretName(name string) bool {
 		}
 	}
 	return false
+}
+
+// Credentials some APIs put in the path itself: Telegram's bot token
+// (/bot123456:AAH.../sendMessage), the secret of a Slack or Discord webhook
+// (hooks.slack.com/services/T../B../SECRET, /api/webhooks/ID/TOKEN), and
+// any segment that starts like a well-known key (sk_live_, xoxb-, ghp_...).
+var keyPrefixes = []string{"sk_live_", "sk_test_", "rk_live_", "sk-", "xoxb-", "xoxp-", "xoxa-", "xapp-", "ghp_", "gho_", "ghs_", "github_pat_", "glpat-", "AKIA", "ASIA", "AIza"}
+
+// redactPath hides the credentials a URL's path carries.
+func redactPath(path string) string {
+	segs := strings.Split(path, "/")
+	for i, s := range segs {
+		switch {
+		case strings.HasPrefix(s, "bot") && strings.Contains(s, ":") && isDigits(s[3:strings.IndexByte(s, ':')]):
+			segs[i] = "botREDACTED"
+		case i >= 3 && segs[i-3] == "services" && strings.Contains(path, "hooks.slack.com"):
+			segs[i] = "REDACTED"
+		case i >= 2 && segs[i-2] == "webhooks" && i > 0 && isDigits(segs[i-1]):
+			segs[i] = "REDACTED"
+		default:
+			for _, p := range keyPrefixes {
+				if strings.HasPrefix(s, p) && len(s) >= len(p)+8 {
+					segs[i] = "REDACTED"
+				}
+			}
+		}
+	}
+	return strings.Join(segs, "/")
 }

@@ -515,7 +515,11 @@ func isGraphQL(m map[string]any) bool {
 // extensions.code); they fail the request even under 200.
 func readGraphQL(out *Body, m map[string]any) {
 	for _, e := range list(m["errors"])[:min(len(list(m["errors"])), maxItems)] {
-		out.Items = append(out.Items, Item{Code: first(get(e, "extensions"), "code", "errorType"), Message: first(e, "message"), Field: graphqlPath(e)})
+		code := first(get(e, "extensions"), "code", "errorType")
+		if code == "" {
+			code = first(e, "type") // GitHub's GraphQL API: "type": "NOT_FOUND"
+		}
+		out.Items = append(out.Items, Item{Code: code, Message: first(e, "message"), Field: graphqlPath(e)})
 	}
 	if len(out.Items) > 0 {
 		out.report("GraphQL errors")

@@ -172,7 +172,7 @@ var retryRules = []retryRule{
 	{"R12", "the status in general (errcode's HTTP notes)", func(f *facts) (retryAnswer, bool) {
 		if e := f.d.StatusEntry; e != nil && e.Retryable != catalog.RetryUnknown {
 			a := retryAnswer{yes: e.Retryable == catalog.RetryYes, why: fmt.Sprintf("HTTP %d in general", f.d.Status)}
-			if a.yes {
+			if a.yes && f.d.Status == 429 { // a used-up window explains a 429, not a 503
 				a.wait, a.waitIs = exhaustedReset(f.d)
 			}
 			return a, true

@@ -88,7 +88,7 @@ func (r *Renderer) Explain(in ExplainInput) error {
 		if err := r.write("\n"); err != nil {
 			return err
 		}
-		if err := r.Card(CardInput{Entry: f.Entry, Catalog: f.Catalog, Status: d.StatusEntry, NoGeneral: true}); err != nil {
+		if err := r.Card(CardInput{Entry: f.Entry, Catalog: f.Catalog, Status: f.General, NoGeneral: true}); err != nil {
 			return err
 		}
 	}
@@ -185,9 +185,9 @@ func rateText(rl *explain.RateLimit) string {
 	var parts []string
 	switch {
 	case rl.Remaining != nil && rl.Limit != nil:
-		parts = append(parts, fmt.Sprintf("%d of %d left", *rl.Remaining, *rl.Limit))
+		parts = append(parts, fmt.Sprintf("%d of %d %sleft", *rl.Remaining, *rl.Limit, dim(rl)))
 	case rl.Remaining != nil:
-		parts = append(parts, fmt.Sprintf("%d left", *rl.Remaining))
+		parts = append(parts, fmt.Sprintf("%d %sleft", *rl.Remaining, dim(rl)))
 	case rl.Limit != nil:
 		parts = append(parts, fmt.Sprintf("limit %d", *rl.Limit))
 	}
@@ -201,6 +201,14 @@ func rateText(rl *explain.RateLimit) string {
 		parts = append(parts, "policy "+rl.Policy)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// dim names the limit's unit when it is not requests ("tokens ").
+func dim(rl *explain.RateLimit) string {
+	if rl.Dimension == "" {
+		return ""
+	}
+	return rl.Dimension + " "
 }
 
 func inputText(in ExplainInput, d *explain.Diagnosis) string {
