@@ -470,3 +470,18 @@ func BenchmarkHARStream(b *testing.B) {
 		}
 	}
 }
+
+// While an entry is read (its status may come last), its headers are kept
+// only up to harFull.headers bytes, however many it has.
+func TestHARStreamEntryHeaders(t *testing.T) {
+	const n = 100000
+	dec := json.NewDecoder(&harLimiter{r: harSource(lit(`{"response":{"headers":[`), runs(`{"name":"X-A","value":"b"},`, n), lit(`{"name":"X-Z","value":"z"}],"status":200}}`))})
+	dec.UseNumber()
+	h := &harReader{dec: dec}
+	if err := h.entry(); err != nil {
+		t.Fatal(err)
+	}
+	if h.e.status != 200 || h.e.headerBytes > harFull.headers || len(h.e.headers) != harFull.headers/(harHeaderAdd+4) {
+		t.Errorf("status %d, %d headers in %d bytes kept of %d", h.e.status, len(h.e.headers), h.e.headerBytes, n+1)
+	}
+}
