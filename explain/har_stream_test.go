@@ -12,6 +12,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"testing/iotest"
+	"time"
 	"unicode/utf8"
 )
 
@@ -484,4 +486,62 @@ func TestHARStreamEntryHeaders(t *testing.T) {
 	if h.e.status != 200 || h.e.headerBytes > harFull.headers || len(h.e.headers) != harFull.headers/(harHeaderAdd+4) {
 		t.Errorf("status %d, %d headers in %d bytes kept of %d", h.e.status, len(h.e.headers), h.e.headerBytes, n+1)
 	}
+}
+
+// FuzzHARStream: whatever arrives, the streamed HAR reader ends without a
+// panic, keeps at most MaxExchanges exchanges and MaxBody bytes of each
+// body, reads the same whether the bytes come at once or one at a time,
+// and, on a file json.Unmarshal reads (small enough for no cap to
+// matter), reads what it reads.
+func FuzzHARStream(f *testing.F) {
+	if b, err := os.ReadFile("../cmd/testdata/responses/handmade-devtools.har"); err == nil {
+		f.Add(b)
+	}
+	for _, s := range []string{
+		`{"log":{"entries":[{"request":{"method":"GET","url":"https://h/x"},"response":{"status":500,"headers":[{"name":"a","value":"b"}],"content":{"text":"eyJhIjoxfQ==","encoding":"base64"}}}]}}`,
+		`{"log":{"entries":[null,{"response":{"status":"500"}},{"RESPONSE":{"Status":404,"content":{"text":"caf\u00e9 \ud83d\ude00 \"q\""}}}]},"log":null}`,
+		`{"log":{"entries":[],"entries":[{"response":{"status":503,"headers":[null,1,{"name":"x"}]}}]}}`,
+		"\xef\xbb\xbf {\"log\":{\"entries\":[{\"response\":{\"status\":599}}]}}\n",
+		`{"log":{"entries":[{"response":{"status":500}}]}} trailing`, `{"log":{"entries":[[[[[[`, `{"log":{"entries":[{"x":-1.5e3}]}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		done := make(chan struct{})
+		defer close(done)
+		go func() {
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				panic(fmt.Sprintf("no answer in 10 s for %d bytes", len(data)))
+			}
+		}()
+		out, omitted, err := readHAR(bytes.NewReader(data))
+		if len(out) > MaxExchanges || omitted < 0 || err != nil && (out != nil || omitted != 0) {
+			t.Fatalf("%d exchanges, %d omitted, %v", len(out), omitted, err)
+		}
+		for _, ex := range out {
+			if len(ex.Body) > MaxBody || ex.Status < 400 || ex.Status > 599 {
+				t.Fatalf("status %d, body of %d bytes", ex.Status, len(ex.Body))
+			}
+		}
+		slow, slowOmitted, slowErr := readHAR(iotest.OneByteReader(bytes.NewReader(data)))
+		if (err == nil) != (slowErr == nil) || slowOmitted != omitted {
+			t.Fatalf("one byte at a time: %v, %d omitted; at once: %v, %d", slowErr, slowOmitted, err, omitted)
+		}
+		if diff := sameExchanges(slow, out); diff != "" {
+			t.Fatalf("one byte at a time: %s", diff)
+		}
+		if len(data) > maxHARScalar {
+			return
+		}
+		if ref, refOmitted, ok := unmarshalHAR(data); ok {
+			if err != nil || omitted != refOmitted {
+				t.Fatalf("json.Unmarshal reads it (%d exchanges); the stream: %v", len(ref), err)
+			}
+			if diff := sameExchanges(out, ref); diff != "" {
+				t.Fatalf("unlike json.Unmarshal: %s", diff)
+			}
+		}
+	})
 }
