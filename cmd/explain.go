@@ -196,7 +196,7 @@ func readHAR(src io.Reader) (*explain.Transcript, io.Reader, error) {
 	br := bufio.NewReaderSize(in, explain.HARSniff)
 	if head, _ := br.Peek(explain.HARSniff); !explain.LooksHAR(head) {
 		if rec != nil {
-			rec.buf, rec.max = nil, 0
+			rec.chunks, rec.max = nil, 0
 		}
 		if st, ok := src.(statter); ok {
 			return nil, struct { // so that ReadInput still sizes its buffer to the file
@@ -210,7 +210,7 @@ func readHAR(src io.Reader) (*explain.Transcript, io.Reader, error) {
 		return t, nil, nil
 	}
 	if rec != nil {
-		return nil, io.MultiReader(bytes.NewReader(rec.buf), src), nil
+		return nil, rec.replay(src), nil
 	}
 	_, err := seeker.Seek(start, io.SeekStart)
 	return nil, src, err
@@ -218,19 +218,41 @@ func readHAR(src io.Reader) (*explain.Transcript, io.Reader, error) {
 
 type statter interface{ Stat() (fs.FileInfo, error) }
 
-// recorder keeps the first max bytes read through it.
+// recorder keeps the first max bytes read through it, in chunks, so that
+// keeping them never copies what it kept.
 type recorder struct {
-	r   io.Reader
-	buf []byte
-	max int
+	r      io.Reader
+	chunks [][]byte
+	n, max int
 }
+
+const recordChunk = 1 << 20
 
 func (c *recorder) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
-	if keep := min(n, c.max-len(c.buf)); keep > 0 {
-		c.buf = append(c.buf, p[:keep]...)
+	for kept := p[:max(0, min(n, c.max-c.n))]; len(kept) > 0; {
+		last := len(c.chunks) - 1
+		if last < 0 || len(c.chunks[last]) == cap(c.chunks[last]) {
+			c.chunks = append(c.chunks, make([]byte, 0, min(recordChunk, c.max-c.n)))
+			last++
+		}
+		room := cap(c.chunks[last]) - len(c.chunks[last])
+		c.chunks[last] = append(c.chunks[last], kept[:min(room, len(kept))]...)
+		c.n += min(room, len(kept))
+		kept = kept[min(room, len(kept)):]
 	}
 	return n, err
+}
+
+// replay gives what was kept, then the rest of src. The recorder lets go
+// of its chunks, so that each is freed once read.
+func (c *recorder) replay(src io.Reader) io.Reader {
+	rs := make([]io.Reader, 0, len(c.chunks)+1)
+	for _, b := range c.chunks {
+		rs = append(rs, bytes.NewReader(b))
+	}
+	c.chunks = nil
+	return io.MultiReader(append(rs, src)...)
 }
 
 func explainText(opts *explainOptions, t *explain.Transcript, ds []explain.Diagnosis) error {
