@@ -108,9 +108,12 @@ func ParseHAR(r io.Reader) (*Transcript, error) {
 	return &Transcript{Format: "har", Exchanges: out, Omitted: omitted}, nil
 }
 
-// parseHAR reads a HAR file held in memory (see ParseHAR).
+// parseHAR reads a HAR file held in memory (see ParseHAR). What is not
+// JSON is refused at the speed of json.Valid, several times that of the
+// token reader: a HAR cut short, which the caller may have streamed
+// already, is not read twice.
 func parseHAR(data []byte) (out []Exchange, omitted int, ok bool) {
-	if !LooksHAR(data) {
+	if !LooksHAR(data) || !json.Valid(bytes.TrimPrefix(data, []byte(utf8BOM))) {
 		return nil, 0, false
 	}
 	out, omitted, err := readHAR(bytes.NewReader(data))
