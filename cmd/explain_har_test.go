@@ -28,7 +28,7 @@ func bigHAR(t *testing.T, cut bool) string {
 	entry := `{"startedDateTime":"2026-11-22T10:00:00.000Z","time":12.5,"request":{"method":"GET","url":"https://app.example/static/chunk.js","httpVersion":"http/2.0","headers":[{"name":"accept","value":"*/*"}],"queryString":[],"cookies":[],"headersSize":-1,"bodySize":0},` +
 		`"response":{"status":200,"statusText":"","httpVersion":"http/2.0","headers":[{"name":"content-type","value":"application/javascript"}],"cookies":[],"content":{"size":900,"mimeType":"application/javascript","text":"` +
 		strings.Repeat(`console.log(\"x\");`, 50) + `"},"redirectURL":"","headersSize":-1,"bodySize":-1},"cache":{},"timings":{"send":0.1,"wait":10,"receive":2}},`
-	for n := 0; n < explain.MaxInput+4<<20; n += len(entry) {
+	for n := 0; n < explain.MaxInput+1<<20; n += len(entry) {
 		w.WriteString(entry)
 	}
 	last := `{"request":{"method":"POST","url":"https://api.wontopos.com/v1/subscriptions"},"response":{"status":429,"statusText":"Too Many Requests","httpVersion":"h2",` +
