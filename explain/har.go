@@ -25,8 +25,8 @@ import (
 // The bounds, and why each holds:
 //   - No JSON string is ever held longer than maxHARToken bytes of its text:
 //     harLimiter cuts longer ones before the decoder sees them, so the
-//     decoder's buffer and the string it returns stay under about twice that
-//     (2 MiB), however long a body or a data: URL is. Any other value (a
+//     decoder's buffer stays under about 2 MiB and the string it returns
+//     under 1 MiB, however long a body or a data: URL is. Any other value (a
 //     number) longer than maxHARScalar bytes, or nesting deeper than
 //     maxHARDepth, makes the file not a HAR.
 //   - An entry's fields are kept until the entry ends (its status may come
