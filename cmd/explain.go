@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -96,8 +98,9 @@ const noInputHelp = "pipe a response, e.g. curl -si URL | errcode explain"
 const emptyPipeHelp = "nothing was piped (curl -s prints nothing when a request fails: use curl -sSi URL 2>&1 | errcode explain)"
 
 // explainMemoryLimit is a soft limit on the heap while explaining: input
-// is read up to 16 MiB, and the limit makes the garbage collector return
-// the buffers outgrown on the way instead of letting them pile up.
+// is read up to 16 MiB (a HAR streams, in bounded memory), and the limit
+// makes the garbage collector return the buffers outgrown on the way
+// instead of letting them pile up.
 const explainMemoryLimit = 40 << 20
 
 func runExplain(opts *explainOptions) error {
@@ -108,11 +111,10 @@ func runExplain(opts *explainOptions) error {
 			return err
 		}
 	}
-	data, truncated, err := readExplainInput(opts)
+	t, err := readExplainInput(opts)
 	if err != nil {
 		return err
 	}
-	t := explain.Parse(data, truncated)
 	ds := make([]explain.Diagnosis, len(t.Exchanges))
 	failed := false
 	for i, ex := range t.Exchanges {
@@ -133,37 +135,128 @@ func runExplain(opts *explainOptions) error {
 	return nil
 }
 
-func readExplainInput(opts *explainOptions) ([]byte, bool, error) {
+func readExplainInput(opts *explainOptions) (*explain.Transcript, error) {
 	var r io.Reader = opts.IO.In
 	name := "standard input"
 	if opts.File != "" && opts.File != "-" {
 		f, err := os.Open(opts.File)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, false, usageErrorf("cannot read %s: no such file", opts.File)
+				return nil, usageErrorf("cannot read %s: no such file", opts.File)
 			}
-			return nil, false, usageErrorf("cannot read %s: %v", opts.File, errors.Unwrap(err))
+			return nil, usageErrorf("cannot read %s: %v", opts.File, errors.Unwrap(err))
 		}
 		defer f.Close()
 		r, name = f, opts.File
 	} else if opts.IO.IsStdinTTY {
-		return nil, false, usageErrorf("no input: %s", noInputHelp)
+		return nil, usageErrorf("no input: %s", noInputHelp)
 	}
-	data, truncated, err := explain.ReadInput(r)
+	t, r, err := readHAR(r)
+	if t != nil {
+		return t, nil
+	}
+	var data []byte
+	truncated := false
+	if err == nil {
+		data, truncated, err = explain.ReadInput(r)
+	}
 	switch {
 	case errors.Is(err, explain.ErrNoInput):
 		if name == "standard input" {
-			return nil, false, usageErrorf("no input: %s", emptyPipeHelp)
+			return nil, usageErrorf("no input: %s", emptyPipeHelp)
 		}
-		return nil, false, usageErrorf("%s is empty: give a file holding a response", opts.File)
+		return nil, usageErrorf("%s is empty: give a file holding a response", opts.File)
 	case err != nil:
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err // "is a directory", not "read x: is a directory"
 		}
-		return nil, false, usageErrorf("cannot read %s: %v", name, err)
+		return nil, usageErrorf("cannot read %s: %v", name, err)
 	}
-	return data, truncated, nil
+	return explain.Parse(data, truncated), nil
+}
+
+// readHAR reads src as a HAR when its start looks like one: as a stream,
+// to its end, since browsers' exports run past what explain.ReadInput
+// reads. Otherwise, or when it is not a HAR after all, it returns a reader
+// giving src from its start, for ReadInput: a file goes back to where it
+// was; of a pipe, the first bytes ReadInput reads (MaxInput+1) are kept
+// while the HAR is read, and given again.
+func readHAR(src io.Reader) (*explain.Transcript, io.Reader, error) {
+	seeker, _ := src.(io.Seeker)
+	var start int64
+	var rec *recorder
+	if seeker != nil {
+		var err error
+		if start, err = seeker.Seek(0, io.SeekCurrent); err != nil {
+			seeker = nil // a pipe
+		}
+	}
+	in := src
+	if seeker == nil {
+		rec = &recorder{r: src, max: explain.MaxInput + 1}
+		in = rec
+	}
+	br := bufio.NewReaderSize(in, explain.HARSniff)
+	if head, _ := br.Peek(explain.HARSniff); !explain.LooksHAR(head) {
+		if rec != nil {
+			rec.chunks, rec.max = nil, 0
+		}
+		if st, ok := src.(statter); ok {
+			return nil, struct { // so that ReadInput still sizes its buffer to the file
+				io.Reader
+				statter
+			}{br, st}, nil
+		}
+		return nil, br, nil
+	}
+	if t, err := explain.ParseHAR(br); err == nil {
+		return t, nil, nil
+	}
+	if rec != nil {
+		return nil, rec.replay(src), nil
+	}
+	_, err := seeker.Seek(start, io.SeekStart)
+	return nil, src, err
+}
+
+type statter interface{ Stat() (fs.FileInfo, error) }
+
+// recorder keeps the first max bytes read through it, in chunks, so that
+// keeping them never copies what it kept.
+type recorder struct {
+	r      io.Reader
+	chunks [][]byte
+	n, max int
+}
+
+const recordChunk = 1 << 20
+
+func (c *recorder) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for kept := p[:max(0, min(n, c.max-c.n))]; len(kept) > 0; {
+		last := len(c.chunks) - 1
+		if last < 0 || len(c.chunks[last]) == cap(c.chunks[last]) {
+			c.chunks = append(c.chunks, make([]byte, 0, min(recordChunk, c.max-c.n)))
+			last++
+		}
+		room := cap(c.chunks[last]) - len(c.chunks[last])
+		c.chunks[last] = append(c.chunks[last], kept[:min(room, len(kept))]...)
+		c.n += min(room, len(kept))
+		kept = kept[min(room, len(kept)):]
+	}
+	return n, err
+}
+
+// replay gives what was kept, then the rest of src. The recorder lets go
+// of its chunks, so that each is freed once read.
+func (c *recorder) replay(src io.Reader) io.Reader {
+	rs := make([]io.Reader, 0, len(c.chunks)+1)
+	for _, b := range c.chunks {
+		rs = append(rs, bytes.NewReader(b))
+	}
+	c.chunks = nil
+	return io.MultiReader(append(rs, src)...)
 }
 
 func explainText(opts *explainOptions, t *explain.Transcript, ds []explain.Diagnosis) error {
