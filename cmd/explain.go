@@ -54,7 +54,8 @@ errcode does not know, and errcode shows what it says. Whether it failed, when
 to retry and which request id to quote are decided by tables the README lists;
 --json says which row decided. Request credentials are never printed.
 
-Input is read up to 16 MiB; the rest is ignored and the output says so.`,
+Input is read up to 16 MiB; the rest is ignored and the output says so. A HAR
+file is read whole as it streams, whatever its size, in bounded memory.`,
 		Example: `  curl -si https://api.example.com/v1/things | errcode explain
   curl -sv https://api.example.com/v1/things 2>&1 | errcode explain
   curl -sS https://api.example.com/v1/things 2>&1 | errcode explain   # no response? why
