@@ -153,6 +153,15 @@ func TestAttributionEvidence(t *testing.T) {
 		{"a generic word, lower-case", "HTTP/1.1 403 X\r\n\r\n{\"code\":\"forbidden\",\"message\":\"m\"}", "", "A6", ""},
 		{"a phrase", "HTTP/1.1 401 X\r\n\r\n{\"error\":\"Invalid credentials\"}", "", "A6", ""},
 		{"a specific code under a status that disagrees", "HTTP/1.1 500 X\r\n\r\n{\"code\":\"AUTH-401\",\"message\":\"m\"}", "", "A6", ""},
+		{"a negative code is no positive one", "HTTP/1.1 400 X\r\n\r\n{\"code\":-1405,\"msg\":\"m\"}", "", "A6", ""},
+		{"a code not as the API writes it", "HTTP/1.1 401 X\r\n\r\n{\"code\":\"auth-401\",\"message\":\"m\"}", "", "A6", ""},
+		{"an OAuth object's code names no API (A5 over A4)", "HTTP/1.1 403 X\r\n\r\n{\"error\":\"insufficient_scope\",\"error_description\":\"d\"}", "", "A5", "oauth"},
+		{"a public host of another API blocks a signature (A2's absence over A3)", "> GET / HTTP/1.1\n> Host: api.groq.com\n>\n< HTTP/1.1 401 X\n<\n{\"error\":{\"message\":\"m\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}", "", "A6", ""},
+		{"a catalog without hosts is not blocked by a host", "> GET / HTTP/1.1\n> Host: api.example.net\n>\n< HTTP/1.1 401 X\n<\n{\"code\":\"AUTH-401\",\"message\":\"m\"}", "", "A4", "devdocs"},
+		{"a loopback host blocks nothing", "> GET / HTTP/1.1\n> Host: 127.0.0.1:8080\n>\n< HTTP/1.1 409 X\n<\n{\"error_code\":1405,\"error_token\":\"Duplicated\",\"message\":\"m\"}", "", "A3", "emnify"},
+		{"a catalog's code header (A3)", "HTTP/1.1 429 X\r\nx-amzn-ErrorType: TooManyRequestsException\r\n\r\n{\"message\":\"m\"}", "", "A3", "aws"},
+		{"S3's vocabulary in another's XML is no evidence", "HTTP/1.1 404 X\r\nContent-Type: application/xml\r\n\r\n<Error><Code>NoSuchKey</Code><Message>m</Message></Error>", "", "A6", ""},
+		{"S3's own XML (HostId)", "HTTP/1.1 404 X\r\nContent-Type: application/xml\r\n\r\n<Error><Code>NoSuchKey</Code><Message>m</Message><HostId>h</HostId></Error>", "", "A3", "aws"},
 		{"Wontopos's envelope with a code Wontopos lacks", "HTTP/1.1 400 X\r\n\r\n{\"error\":{\"code\":\"bad_thing\",\"message\":\"m\",\"status\":400,\"request_id\":\"r\"}}", "", "A6", ""},
 	} {
 		d := diagnose(t, tc.in, Options{Catalog: tc.forced})
