@@ -90,6 +90,8 @@ func TestRetryTable(t *testing.T) {
 		{"R4 over R5: a fresh token, though the entry says no", "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer error=\"invalid_token\"\r\n" + ctJSON + "\r\n{\"error\":{\"code\":\"api_key_expired\",\"message\":\"m\",\"status\":401,\"request_id\":\"r\"}}", "R4", true, -1, "", "invalid_token"},
 		{"R5 over R7: a quota is not waited out", "HTTP/1.1 429 Too Many Requests\r\nHost: api.openai.com\r\nRetry-After: 20\r\n" + ctJSON + "\r\n{\"error\":{\"message\":\"m\",\"type\":\"insufficient_quota\",\"param\":null,\"code\":\"insufficient_quota\"}}", "R5", false, -1, "", "not retryable"},
 		{"R6 over R12: a client fault under 500 is not retried", "HTTP/1.1 500 Internal Server Error\r\n" + ctJSON + "\r\n{\"error\":{\"message\":\"bad\",\"status\":400}}", "R6", false, -1, "", "blames"},
+		{"R5 over R8: a daily quota is not waited out, whatever the body's wait", "HTTP/1.1 403 Forbidden\r\n" + ctJSON + "\r\n{\"error\":{\"code\":403,\"message\":\"m\",\"errors\":[{\"domain\":\"usageLimits\",\"reason\":\"dailyLimitExceeded\"}]},\"retry_after\":30}", "R5", false, -1, "", "google:dailyLimitExceeded is not retryable"},
+		{"R7 over R8: the header's wait over the body's", "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 4\r\n" + ctJSON + "\r\n{\"message\":\"m\",\"retry_after\":30}", "R7", true, 4, "wait", "Retry-After"},
 		{"R7 over R9: the server's wait over the window", "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 3\r\nX-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: 60\r\n\r\n", "R7", true, 3, "wait", "Retry-After"},
 		{"R9 waits for the reset only when the window is used up", "HTTP/1.1 503 Service Unavailable\r\ngrpc-status: 14\r\nX-RateLimit-Remaining: 4999\r\nX-RateLimit-Reset: 3600\r\n\r\n", "R9", true, -1, "", "grpc:14"},
 		{"R10 over R11: the used-up window over a throttling message", "HTTP/1.1 429 Too Many Requests\r\nX-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: 8\r\n\r\n{\"message\":\"rate limit exceeded\"}", "R10", true, 8, "reset", "x-ratelimit-remaining is 0"},
@@ -126,6 +128,9 @@ func TestRequestIDTable(t *testing.T) {
 		{"Q3 over Q6: the vendor's id over the CDN's", "HTTP/1.1 400 X\r\nCF-Ray: 8c1e-AMS\r\nPaypal-Debug-Id: pp1\r\n\r\n", "Q3", "pp1", "Paypal-Debug-Id"},
 		{"Q4 over Q6: a body id over the CDN's", "HTTP/1.1 400 X\r\nCF-Ray: 8c1e-AMS\r\n" + ctJSON + "\r\n{\"error\":\"bad\",\"request_id\":\"r1\"}", "Q4", "r1", "request_id in the body"},
 		{"Q1 over Q3: the catalog's own over a shared one", "HTTP/1.1 403 X\r\nX-Request-Id: generic\r\nX-Slack-Req-Id: sl1\r\n" + ctJSON + "\r\n{\"ok\":false,\"error\":\"invalid_auth\"}", "Q1", "sl1", "X-Slack-Req-Id"},
+		{"Q2 over Q3: the answering API's body id over a shared header", "HTTP/1.1 429 X\r\nX-Request-Id: hdr-1\r\n" + ctJSON + "\r\n{\"error\":{\"code\":\"rate_limit_exceeded\",\"message\":\"m\",\"status\":429,\"request_id\":\"req_w\"}}", "Q2", "req_w", "error.request_id in the body"},
+		{"Q3 over Q4: a header over a body field", "HTTP/1.1 400 X\r\nX-Request-Id: hdr-2\r\n" + ctJSON + "\r\n{\"message\":\"m\",\"request_id\":\"body-2\"}", "Q3", "hdr-2", "X-Request-Id"},
+		{"Q3 for a CDN's own API: Cloudflare's ray id", "> GET / HTTP/1.1\n> Host: api.cloudflare.com\n>\n< HTTP/1.1 403 X\n< CF-Ray: 8e3d-FRA\n<\n{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}]}", "Q3", "8e3d-FRA", "Cf-Ray"},
 		{"Q3 over Q5: an API's id over a trace", "HTTP/1.1 500 X\r\ntraceparent: 00-abc\r\nX-Request-Id: r2\r\n\r\n", "Q3", "r2", "X-Request-Id"},
 	} {
 		d := diagnose(t, tc.in)
