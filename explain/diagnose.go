@@ -143,7 +143,7 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	d.RateLimit = rateLimit(ex.Header)
 	// The transfer failed and nothing of a response is in the input.
 	d.NoResponse = ex.Protocol == "" && len(bytes.TrimSpace(ex.Body)) == 0 && len(ex.Carried) > 0 && ex.Carried[0].Vocab == "curl"
-	f := &facts{d: &d, h: ex.Header, body: body, bodyErrs: len(bodyItems) > 0, hints: hintHeaders(ix)}
+	f := &facts{d: &d, h: ex.Header, body: body, bodyErrs: len(bodyItems) > 0, hints: hintHeaders(ix), sent: ex.SentIDs}
 	decideFailed(f)
 	if d.Outcome == OutcomeOK && !body.Reports && (body.Shape == "html" || body.Shape == "text") {
 		d.Findings = slices.DeleteFunc(d.Findings, func(x Finding) bool { return x.From == "" }) // a page's title under 200 is no error

@@ -2,6 +2,7 @@ package explain
 
 import (
 	"net/textproto"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -170,10 +171,17 @@ var (
 	cdnIDHeaders = []string{"Cf-Ray", "X-Amz-Cf-Id", "X-Served-By", "X-Fastly-Request-Id", "X-Azure-Ref", "X-Akamai-Request-Id", "X-Cache-Id", "Fly-Request-Id"}
 )
 
+// sentIDHeader: a request header that carries an id the client chose (so
+// that errcode can tell it from the API's own when the response echoes it).
+func sentIDHeader(name string) bool {
+	n := strings.ToLower(strings.TrimSpace(name))
+	return strings.HasSuffix(n, "request-id") || strings.HasSuffix(n, "correlation-id") || strings.HasSuffix(n, "trace-id") || n == "traceparent"
+}
+
 // firstHeader is the first of names the header has, and its value.
-func firstHeader(h textproto.MIMEHeader, names []string) (name, value string) {
+func firstHeader(h textproto.MIMEHeader, names []string, skip ...string) (name, value string) {
 	for _, n := range names {
-		if v := strings.TrimSpace(h.Get(n)); v != "" && len(v) <= 200 {
+		if v := strings.TrimSpace(h.Get(n)); v != "" && len(v) <= 200 && !slices.Contains(skip, v) {
 			return n, v
 		}
 	}

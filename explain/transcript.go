@@ -21,6 +21,10 @@ type Exchange struct {
 	Method string // from a HAR entry or curl -v's request line; "" if unknown
 	URL    string // from a HAR entry or wget's "--date--  URL" line
 	Host   string // the request's host: a hint for which API answered
+	// SentIDs are the request ids the request itself sent (curl -v's
+	// "> X-Request-Id: ..."): a response header that echoes one is the
+	// client's id, not the API's.
+	SentIDs []string
 	Response
 }
 
@@ -310,8 +314,9 @@ func skipPreamble(ls []string, i int, notes []string) (int, []string) {
 }
 
 // parseCurlVerbose reads curl -v (-sv, --trace-ascii-like) output: "< "
-// response headers, "> " request lines (only the method and Host are kept:
-// credentials are never read), "* " notes, and the body between and after.
+// response headers, "> " request lines (only the method, Host and request-id
+// headers are kept: credentials are never read), "* " notes, and the body
+// between and after.
 func parseCurlVerbose(data []byte) Exchange {
 	var ex Exchange
 	var hdr []string
@@ -332,6 +337,8 @@ func parseCurlVerbose(data []byte) Exchange {
 				ex.Method = m[1]
 			} else if name, value, ok := strings.Cut(r, ":"); ok && strings.EqualFold(name, "Host") {
 				ex.Host = strings.TrimSpace(value)
+			} else if ok && sentIDHeader(name) && len(ex.SentIDs) < 8 {
+				ex.SentIDs = append(ex.SentIDs, strings.TrimSpace(value))
 			}
 		case strings.HasPrefix(l, "* "), l == "*", l == ">", strings.HasPrefix(l, "{ ["), strings.HasPrefix(l, "} ["):
 			// trace lines

@@ -22,6 +22,7 @@ type facts struct {
 	body     Body
 	bodyErrs bool // the body carries errors (items from it)
 	hints    []string
+	sent     []string // request ids the request sent (curl -v)
 }
 
 // Outcome is the failed verdict.
@@ -289,7 +290,7 @@ var requestIDRules = []idRule{
 		if c == nil {
 			return "", "", "", false
 		}
-		n, v := firstHeader(f.h, c.RequestIDHeaders)
+		n, v := firstHeader(f.h, c.RequestIDHeaders, f.sent...)
 		return v, canonical(n), "", v != ""
 	}},
 	{"Q2", "the request id at the answering API's body path", func(f *facts, c *catalog.Catalog, claim *shapeClaim, _ *catalog.Index) (string, string, string, bool) {
@@ -308,14 +309,14 @@ var requestIDRules = []idRule{
 				names = append(names, cdn.header)
 			}
 		}
-		n, v := firstHeader(f.h, names)
+		n, v := firstHeader(f.h, names, f.sent...)
 		return v, canonical(n), "", v != ""
 	}},
 	{"Q4", "a request id in the body, under a common name (request_id, correlationId, debug_id, traceId...)", func(f *facts, _ *catalog.Catalog, _ *shapeClaim, _ *catalog.Index) (string, string, string, bool) {
 		return f.body.RequestID, f.body.IDFrom, "", f.body.RequestID != "" && !strings.HasPrefix(f.body.IDFrom, "the page")
 	}},
 	{"Q5", "a tracing header (traceparent, X-B3-TraceId, X-Cloud-Trace-Context)", func(f *facts, _ *catalog.Catalog, _ *shapeClaim, _ *catalog.Index) (string, string, string, bool) {
-		n, v := firstHeader(f.h, traceHeaders)
+		n, v := firstHeader(f.h, traceHeaders, f.sent...)
 		return v, canonical(n), "a trace id", v != ""
 	}},
 	{"Q6", "a CDN's or proxy's id (CF-Ray, X-Amz-Cf-Id, X-Served-By, an error page's reference): for the CDN's support, not the API's", func(f *facts, _ *catalog.Catalog, _ *shapeClaim, _ *catalog.Index) (string, string, string, bool) {
@@ -323,6 +324,14 @@ var requestIDRules = []idRule{
 			return v, canonical(n), "the CDN's id, not the API's", true
 		}
 		return f.body.RequestID, f.body.IDFrom, "the CDN's id, not the API's", f.body.RequestID != ""
+	}},
+	{"Q7", "an id the request itself sent, echoed back in a header", func(f *facts, _ *catalog.Catalog, _ *shapeClaim, ix *catalog.Index) (string, string, string, bool) {
+		names := slices.Concat(originIDHeaders, traceHeaders)
+		for _, c := range ix.Catalogs {
+			names = append(names, c.RequestIDHeaders...)
+		}
+		n, v := firstHeader(f.h, names)
+		return v, canonical(n), "the id your request sent", v != ""
 	}},
 }
 

@@ -131,6 +131,8 @@ func TestRequestIDTable(t *testing.T) {
 		{"Q2 over Q3: the answering API's body id over a shared header", "HTTP/1.1 429 X\r\nX-Request-Id: hdr-1\r\n" + ctJSON + "\r\n{\"error\":{\"code\":\"rate_limit_exceeded\",\"message\":\"m\",\"status\":429,\"request_id\":\"req_w\"}}", "Q2", "req_w", "error.request_id in the body"},
 		{"Q3 over Q4: a header over a body field", "HTTP/1.1 400 X\r\nX-Request-Id: hdr-2\r\n" + ctJSON + "\r\n{\"message\":\"m\",\"request_id\":\"body-2\"}", "Q3", "hdr-2", "X-Request-Id"},
 		{"Q3 for a CDN's own API: Cloudflare's ray id", "> GET / HTTP/1.1\n> Host: api.cloudflare.com\n>\n< HTTP/1.1 403 X\n< CF-Ray: 8e3d-FRA\n<\n{\"success\":false,\"errors\":[{\"code\":10000,\"message\":\"Authentication error\"}]}", "Q3", "8e3d-FRA", "Cf-Ray"},
+		{"Q7 an echo of the request's own id, alone", "> GET / HTTP/1.1\n> X-Request-Id: mine-1\n>\n< HTTP/1.1 500 X\n< X-Request-Id: mine-1\n<\n", "Q7", "mine-1", "X-Request-Id"},
+		{"Q4 over an echo (Q3 passes over it)", "> GET / HTTP/1.1\n> X-Request-Id: mine-1\n>\n< HTTP/1.1 500 X\n< X-Request-Id: mine-1\n<\n{\"message\":\"m\",\"request_id\":\"theirs-9\"}", "Q4", "theirs-9", "request_id in the body"},
 		{"Q3 over Q5: an API's id over a trace", "HTTP/1.1 500 X\r\ntraceparent: 00-abc\r\nX-Request-Id: r2\r\n\r\n", "Q3", "r2", "X-Request-Id"},
 	} {
 		d := diagnose(t, tc.in)
