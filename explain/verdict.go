@@ -20,8 +20,8 @@ type facts struct {
 	d        *Diagnosis
 	h        textproto.MIMEHeader
 	body     Body
-	bodyErrs bool // the body carries errors (items from it)
-	hints    []string
+	bodyErrs bool     // the body carries errors (items from it)
+	hints    []string // the headers in which a server says whether to retry: the shared one, and every catalog's retry_headers
 	sent     []string // request ids the request sent (curl -v)
 }
 
@@ -107,7 +107,7 @@ var retryRules = []retryRule{
 		return retryAnswer{}, false
 	}},
 	{"R3", "the server's retry header (x-should-retry, Stripe-Should-Retry, a catalog's retry_headers)", func(f *facts) (retryAnswer, bool) {
-		for _, name := range retryHeaders(f) {
+		for _, name := range f.hints {
 			switch v := strings.ToLower(strings.TrimSpace(f.h.Get(name))); v {
 			case "true", "false":
 				a := retryAnswer{yes: v == "true", why: strings.ToLower(name) + ": " + v}
@@ -248,12 +248,6 @@ func throttlingText(msg string) bool {
 		}
 	}
 	return false
-}
-
-// retryHeaders are the headers in which a server says whether to retry:
-// the shared one, and every catalog's retry_headers.
-func retryHeaders(f *facts) []string {
-	return f.hints
 }
 
 // rateLimitName is the remaining-requests header the response used.
