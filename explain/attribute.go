@@ -1,7 +1,9 @@
 package explain
 
 import (
+	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
@@ -49,7 +51,7 @@ func attribute(ix *catalog.Index, host, forced string, claim *shapeClaim, items 
 	switch {
 	case forced != "":
 		return attribution{ix.Catalog(forced), "--catalog", "A1"}
-	case claim != nil && strings.HasPrefix(claim.why, "host "):
+	case claim != nil && claim.rule == "A2":
 		return attribution{claim.c, claim.why, "A2"}
 	}
 	if host != "" {
@@ -59,7 +61,7 @@ func attribute(ix *catalog.Index, host, forced string, claim *shapeClaim, items 
 			}
 		}
 	}
-	if claim != nil && claim.why == "body shape" && !otherHost(claim.c, host) {
+	if claim != nil && claim.rule == "A3" && !otherHost(claim.c, host) {
 		return attribution{claim.c, claim.why, "A3"}
 	}
 	if id, ok := familyShape(shape); ok && ix.Catalog(id) != nil { // AWS's XML <Error>: read in Go, AWS's all the same
@@ -70,7 +72,7 @@ func attribute(ix *catalog.Index, host, forced string, claim *shapeClaim, items 
 			return attribution{c, it.From, "A3"}
 		}
 	}
-	if claim != nil && claim.why != "body shape" && !otherHost(claim.c, host) { // a shape without conditions whose code is evidence
+	if claim != nil && claim.rule == "A4" && !otherHost(claim.c, host) { // a shape without conditions whose code is evidence
 		return attribution{claim.c, claim.why, "A4"}
 	}
 	for _, it := range items {
@@ -84,7 +86,7 @@ func attribute(ix *catalog.Index, host, forced string, claim *shapeClaim, items 
 			}
 		}
 		if len(found) == 1 {
-			return attribution{found[0], "code " + firstNonEmpty(it.Code, it.Token), "A4"}
+			return attribution{found[0], "code " + cmp.Or(it.Code, it.Token), "A4"}
 		}
 	}
 	for _, it := range items {
@@ -150,7 +152,7 @@ func apiCatalogs(ix *catalog.Index) []*catalog.Catalog {
 // specificEntry is c's entry for it when its code is evidence that c's API
 // answered (rule A4), nil otherwise.
 func specificEntry(ix *catalog.Index, c *catalog.Catalog, it Item, status int) *catalog.Entry {
-	code := firstNonEmpty(it.Code, it.Token)
+	code := cmp.Or(it.Code, it.Token)
 	if !specificCode(code, status) {
 		return nil
 	}
@@ -171,7 +173,7 @@ func specificCode(code string, status int) bool {
 	switch {
 	case code == "" || strings.ContainsAny(code, " \t") || code[0] == '-': // -1102 is not 1102
 		return false
-	case isDigits(code):
+	case catalog.IsDigits(code):
 		return len(code) >= 3 && asStatus(code) != status && !(status == 0 && asStatus(code) != 0)
 	}
 	for _, w := range catalog.Words(code) {
@@ -258,15 +260,11 @@ func findEntry(ix *catalog.Index, attributed *catalog.Catalog, it Item, status i
 	// A catalog that documents its errors by HTTP status (IronWiFi): the
 	// status names the entry when the error's own code does not.
 	if it.Depth == 0 && status != 0 && vocab == nil {
-		if e := attributed.Find(itoa3(status), "", status); e != nil && e.Status == status {
+		if e := attributed.Find(strconv.Itoa(status), "", status); e != nil && e.Status == status {
 			return e, attributed
 		}
 	}
 	return inVocab()
-}
-
-func itoa3(n int) string {
-	return string([]byte{byte('0' + n/100%10), byte('0' + n/10%10), byte('0' + n%10)})
 }
 
 // looksLike names other API catalogs' entries for a finding errcode did

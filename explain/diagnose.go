@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
@@ -28,18 +29,18 @@ type Diagnosis struct {
 	Method, URL, Host string
 	Protocol          string
 	Status            int
-	StatusFrom        string // "status line", "--status", "body (status)", "curl -w"; "" if unknown
+	StatusFrom        string // "status line", "--status", "curl -w", "status in the body", "the page's title"; "" if unknown
 	Reason            string
 	Catalog           *catalog.Catalog
-	CatalogFrom       string // why: "--catalog", "host api.example.com", "body signature", "code 1405"
+	CatalogFrom       string // why: "--catalog", "host api.example.com", "body shape", "code 1405"
 	CatalogRule       string // the attribution row that decided: A1..A6
 	Findings          []Finding
 	StatusEntry       *catalog.Entry   // the HTTP registry's entry for Status
 	StatusCatalog     *catalog.Catalog // the registry it is in
 	RequestID         string
-	RequestIDFrom     string // the header, or "body (path)"
+	RequestIDFrom     string // the header, or "PATH in the body"
 	RequestIDNote     string // "the CDN's id, not the API's", "a trace id"
-	RequestIDRule     string // Q1..Q6
+	RequestIDRule     string // Q1..Q7
 	RetryAfter        *int   // seconds, from Retry-After or retry-after-ms
 	retryAfterFrom    string
 	RateLimit         *RateLimit
@@ -121,7 +122,7 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	d.Catalog, d.CatalogFrom, d.CatalogRule = a.c, a.why, a.rule
 	if d.Catalog == nil && d.Status != 0 {
 		for i := range items { // {"error_code": 429} under a 429 only repeats the status: no code
-			if it := &items[i]; it.From == "" && it.Code == itoa3(d.Status) {
+			if it := &items[i]; it.From == "" && it.Code == strconv.Itoa(d.Status) {
 				it.Code = ""
 			}
 		}

@@ -1,6 +1,8 @@
 package explain
 
 import (
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -220,23 +222,6 @@ func usableCode(k, s string) bool {
 	return len(s) <= 200
 }
 
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
-
-func genericStatusWord(s string) bool {
-	switch strings.ToLower(s) {
-	case "error", "fail", "failed", "failure", "ok", "success", "false", "true":
-		return true
-	}
-	return false
-}
-
 // fieldOf is the field an error object is about.
 func fieldOf(m map[string]any, depth int) string {
 	for _, k := range fieldKeys {
@@ -328,18 +313,7 @@ func flatten(v any) string {
 	return str(v)
 }
 
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
-	return keys
-}
+func sortedKeys(m map[string]any) []string { return slices.Sorted(maps.Keys(m)) }
 
 // requestIDKeys name a request id in a body, at the top, in an error
 // object or in its meta or inner error.

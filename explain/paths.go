@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"cmp"
 	"net/textproto"
 	"strings"
 
@@ -117,11 +118,12 @@ func firstOf(v any, p string) string {
 	return ""
 }
 
-// shapeClaim is a catalog whose body shape explains a body, and why.
+// shapeClaim is a catalog whose body shape explains a body, why, and the
+// attribution row that evidence is (A1, A2, A3 or A4).
 type shapeClaim struct {
-	c    *catalog.Catalog
-	read shapeRead
-	why  string
+	c         *catalog.Catalog
+	read      shapeRead
+	why, rule string
 }
 
 // claimByShape finds the catalog whose body shape explains v: the one
@@ -152,7 +154,7 @@ func claimByShape(ix *catalog.Index, host, forced string, v any, status int, h t
 	if forced != "" {
 		if c := ix.Catalog(forced); c != nil {
 			if r, ok := try(c, false); ok {
-				return shapeClaim{c, r, "--catalog"}, true
+				return shapeClaim{c, r, "--catalog", "A1"}, true
 			}
 		}
 		return shapeClaim{}, false
@@ -161,14 +163,14 @@ func claimByShape(ix *catalog.Index, host, forced string, v any, status int, h t
 		for _, c := range ix.Catalogs {
 			if c.HasHost(host) {
 				if r, ok := try(c, false); ok {
-					return shapeClaim{c, r, "host " + host}, true
+					return shapeClaim{c, r, "host " + host, "A2"}, true
 				}
 			}
 		}
 	}
 	for _, c := range ix.Catalogs {
 		if r, ok := try(c, true); ok && !otherHost(c, host) {
-			return shapeClaim{c, r, "body shape"}, true
+			return shapeClaim{c, r, "body shape", "A3"}, true
 		}
 	}
 	// Shapes without conditions: their paths may lead to a code that is
@@ -182,7 +184,7 @@ func claimByShape(ix *catalog.Index, host, forced string, v any, status int, h t
 			r := readShape(v, s)
 			for _, it := range r.items {
 				if e := specificEntry(ix, c, it, status); e != nil && !otherHost(c, host) {
-					return shapeClaim{c, r, "code " + firstNonEmpty(it.Code, it.Token)}, true
+					return shapeClaim{c, r, "code " + cmp.Or(it.Code, it.Token), "A4"}, true
 				}
 			}
 		}
@@ -194,21 +196,12 @@ func claimByShape(ix *catalog.Index, host, forced string, v any, status int, h t
 // counts) whose status does not contradict the response's.
 func knownCode(c *catalog.Catalog, items []Item, status int) bool {
 	for _, it := range items {
-		if e := c.Find(it.Code, it.Token, status); e != nil && (status == 0 || e.Status == 0 || e.Status == status) {
+		if e := c.Find(it.Code, it.Token, status); e != nil && agrees(e, status) {
 			return true
 		}
 	}
 	return false
 }
 
-func firstNonEmpty(s ...string) string {
-	for _, x := range s {
-		if x != "" {
-			return x
-		}
-	}
-	return ""
-}
-
-// headerList is a header's values as written, for naming it.
+// canonical is a header's name as Go writes it (X-Request-Id).
 func canonical(name string) string { return textproto.CanonicalMIMEHeaderKey(strings.TrimSpace(name)) }

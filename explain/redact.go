@@ -3,6 +3,8 @@ package explain
 import (
 	"net/url"
 	"strings"
+
+	"github.com/errcode-dev/errcode/catalog"
 )
 
 // Credentials a URL may carry are hidden wherever a URL is shown: the
@@ -114,11 +116,11 @@ func redactPath(path string) string {
 	segs := strings.Split(path, "/")
 	for i, s := range segs {
 		switch {
-		case strings.HasPrefix(s, "bot") && strings.Contains(s, ":") && isDigits(s[3:strings.IndexByte(s, ':')]):
+		case strings.HasPrefix(s, "bot") && strings.Contains(s, ":") && catalog.IsDigits(s[3:strings.IndexByte(s, ':')]):
 			segs[i] = "botREDACTED"
 		case i >= 3 && segs[i-3] == "services" && strings.Contains(path, "hooks.slack.com"):
 			segs[i] = "REDACTED"
-		case i >= 2 && segs[i-2] == "webhooks" && i > 0 && isDigits(segs[i-1]):
+		case i >= 2 && segs[i-2] == "webhooks" && i > 0 && catalog.IsDigits(segs[i-1]):
 			segs[i] = "REDACTED"
 		default:
 			for _, p := range keyPrefixes {

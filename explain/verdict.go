@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"cmp"
 	"fmt"
 	"net/textproto"
 	"slices"
@@ -49,7 +50,7 @@ var failedRules = []failedRule{
 	{"F2", "a protocol's own carrier reports an error (a tool's failure line, grpc-status, an OAuth error in a redirect)", func(f *facts) (Outcome, string, bool) {
 		for _, x := range f.d.Findings {
 			if x.Fails {
-				return OutcomeFailed, firstNonEmpty(x.From, "a failure the tool reported"), true
+				return OutcomeFailed, cmp.Or(x.From, "a failure the tool reported"), true
 			}
 		}
 		return 0, "", false
@@ -162,7 +163,7 @@ var retryRules = []retryRule{
 			if byCode || throttlingText(x.Message) {
 				a := retryAnswer{yes: true, why: "the error's message names a rate limit"}
 				if byCode {
-					a.why = firstNonEmpty(x.Code, x.Token) + " names a rate limit"
+					a.why = cmp.Or(x.Code, x.Token) + " names a rate limit"
 				}
 				a.wait, a.waitIs = exhaustedReset(f.d)
 				return a, true
@@ -264,6 +265,16 @@ func rateLimitName(h textproto.MIMEHeader) string {
 // APIs.
 var cdnOwners = []struct{ header, domain string }{{"Cf-Ray", "cloudflare.com"}, {"X-Served-By", "fastly.com"}}
 
+// catalogIDHeaders are every catalog's request_id_headers: an API's own id,
+// whichever API answered.
+func catalogIDHeaders(ix *catalog.Index) []string {
+	var out []string
+	for _, c := range ix.Catalogs {
+		out = append(out, c.RequestIDHeaders...)
+	}
+	return out
+}
+
 // hostIn: host (perhaps with a port) is domain or a subdomain of it.
 func hostIn(host, domain string) bool {
 	h := strings.ToLower(host)
@@ -294,10 +305,7 @@ var requestIDRules = []idRule{
 		return claim.read.requestID, claim.read.idAt, "", claim.read.requestID != ""
 	}},
 	{"Q3", "an API's own request-id header (the shared table, and every catalog's request_id_headers)", func(f *facts, _ *catalog.Catalog, _ *shapeClaim, ix *catalog.Index) (string, string, string, bool) {
-		names := slices.Clone(originIDHeaders)
-		for _, c := range ix.Catalogs {
-			names = append(names, c.RequestIDHeaders...)
-		}
+		names := slices.Concat(originIDHeaders, catalogIDHeaders(ix))
 		for _, cdn := range cdnOwners { // Cloudflare's own API: its ray id is its request id
 			if hostIn(f.d.Host, cdn.domain) {
 				names = append(names, cdn.header)
@@ -320,10 +328,7 @@ var requestIDRules = []idRule{
 		return f.body.RequestID, f.body.IDFrom, "the CDN's id, not the API's", f.body.RequestID != ""
 	}},
 	{"Q7", "an id the request itself sent, echoed back in a header", func(f *facts, _ *catalog.Catalog, _ *shapeClaim, ix *catalog.Index) (string, string, string, bool) {
-		names := slices.Concat(originIDHeaders, traceHeaders)
-		for _, c := range ix.Catalogs {
-			names = append(names, c.RequestIDHeaders...)
-		}
+		names := slices.Concat(originIDHeaders, traceHeaders, catalogIDHeaders(ix))
 		n, v := firstHeader(f.h, names)
 		return v, canonical(n), "the id your request sent", v != ""
 	}},
