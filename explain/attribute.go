@@ -267,11 +267,11 @@ func findEntry(ix *catalog.Index, attributed *catalog.Catalog, it Item, status i
 	return inVocab()
 }
 
-// looksLike names other API catalogs' entries for a finding errcode did
-// not attribute to them: a hint, never an answer.
-func looksLike(ix *catalog.Index, f Finding, attributed *catalog.Catalog, status int) string {
+// alsoIn names other API catalogs' entries (at most three) for a finding
+// errcode found no entry for: what it looks like, never an answer.
+func alsoIn(ix *catalog.Index, f Finding, attributed *catalog.Catalog, status int) []string {
 	if f.Entry != nil || f.VocabOnly || f.Code == "" && f.Token == "" || strings.HasPrefix(f.Code, "-") {
-		return ""
+		return nil
 	}
 	var also []string
 	for _, c := range apiCatalogs(ix) {
@@ -282,6 +282,11 @@ func looksLike(ix *catalog.Index, f Finding, attributed *catalog.Catalog, status
 			also = append(also, c.ID+":"+e.Code)
 		}
 	}
+	return also
+}
+
+// looksLike is the hint that names them.
+func looksLike(also []string, attributed *catalog.Catalog) string {
 	if len(also) == 0 {
 		return ""
 	}

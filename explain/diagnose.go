@@ -22,6 +22,9 @@ type Finding struct {
 	Entry   *catalog.Entry
 	Catalog *catalog.Catalog
 	General *catalog.Entry // the HTTP registry's entry for Entry's own status
+	// Unclaimed: no entry, though an API catalog has the code: nothing in
+	// the response said it was that API's.
+	Unclaimed bool
 }
 
 // Diagnosis is everything errcode concluded about one exchange.
@@ -133,8 +136,10 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 		if f.Entry != nil && f.Entry.Status != 0 {
 			f.General = ix.StatusEntry(f.Entry.Status)
 		}
-		if f.Hint == "" && body.Shape != "html" { // a CDN page's error number is the CDN's
-			f.Hint = looksLike(ix, f, d.Catalog, d.Status)
+		also := alsoIn(ix, f, d.Catalog, d.Status)
+		f.Unclaimed = len(also) > 0
+		if f.Hint == "" && body.Shape != "html" && specificCode(cmp.Or(f.Code, f.Token), d.Status) {
+			f.Hint = looksLike(also, d.Catalog) // a common word looks like every API's, and a CDN page's number is the CDN's
 		}
 		d.Findings = append(d.Findings, f)
 	}

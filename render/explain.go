@@ -282,7 +282,7 @@ func missing(d *explain.Diagnosis, f explain.Finding) string {
 	switch {
 	case d.Catalog != nil && !d.Catalog.Protocol && !f.VocabOnly:
 		return "not in " + d.Catalog.ID + "'s catalog"
-	case strings.HasPrefix(f.Hint, "looks like"):
+	case f.Unclaimed:
 		return "no entry: errcode does not know this API"
 	}
 	return "not in errcode's catalogs"
