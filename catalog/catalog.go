@@ -40,16 +40,30 @@ type Catalog struct {
 // HasHost reports whether host (perhaps with a port) is one of the
 // catalog's hosts or a subdomain of one.
 func (c *Catalog) HasHost(host string) bool {
-	host = strings.ToLower(strings.TrimSuffix(host, "."))
-	if h, _, ok := strings.Cut(host, ":"); ok && !strings.Contains(host, "]") {
-		host = h
-	}
 	for _, h := range c.Hosts {
-		if host == h || strings.HasSuffix(host, "."+h) {
+		if HostIn(host, h) {
 			return true
 		}
 	}
 	return false
+}
+
+// BareHost is host in lower case, without a port or a trailing dot
+// ("API.example.com.:443" -> "api.example.com"); an IPv6 literal keeps its
+// brackets.
+func BareHost(host string) string {
+	host = strings.ToLower(host)
+	if h, _, ok := strings.Cut(host, ":"); ok && !strings.Contains(host, "]") {
+		host = h
+	}
+	return strings.TrimSuffix(host, ".")
+}
+
+// HostIn reports whether host (perhaps with a port) is domain or one of
+// its subdomains.
+func HostIn(host, domain string) bool {
+	h := BareHost(host)
+	return h == domain || strings.HasSuffix(h, "."+domain)
 }
 
 // Kind says where an entry's text comes from, when that is not simply the

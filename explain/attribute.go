@@ -108,15 +108,8 @@ func otherHost(c *catalog.Catalog, host string) bool {
 // publicName: host (perhaps with a port) is a dotted DNS name, not an IP
 // address or localhost.
 func publicName(host string) bool {
-	h := strings.ToLower(host)
-	if strings.HasPrefix(h, "[") {
-		return false
-	}
-	if i := strings.LastIndexByte(h, ':'); i >= 0 {
-		h = h[:i]
-	}
-	h = strings.TrimSuffix(h, ".")
-	if !strings.Contains(h, ".") || h == "localhost" || strings.HasSuffix(h, ".localhost") {
+	h := catalog.BareHost(host)
+	if strings.HasPrefix(h, "[") || !strings.Contains(h, ".") || h == "localhost" || strings.HasSuffix(h, ".localhost") {
 		return false
 	}
 	for i := 0; i < len(h); i++ {

@@ -275,14 +275,6 @@ func catalogIDHeaders(ix *catalog.Index) []string {
 	return out
 }
 
-// hostIn: host (perhaps with a port) is domain or a subdomain of it.
-func hostIn(host, domain string) bool {
-	h := strings.ToLower(host)
-	if i := strings.LastIndexByte(h, ':'); i >= 0 && !strings.Contains(h, "]") {
-		h = h[:i]
-	}
-	return h == domain || strings.HasSuffix(h, "."+domain)
-}
 
 type idRule struct {
 	id, says string
@@ -307,7 +299,7 @@ var requestIDRules = []idRule{
 	{"Q3", "an API's own request-id header (the shared table, and every catalog's request_id_headers)", func(f *facts, _ *catalog.Catalog, _ *shapeClaim, ix *catalog.Index) (string, string, string, bool) {
 		names := slices.Concat(originIDHeaders, catalogIDHeaders(ix))
 		for _, cdn := range cdnOwners { // Cloudflare's own API: its ray id is its request id
-			if hostIn(f.d.Host, cdn.domain) {
+			if catalog.HostIn(f.d.Host, cdn.domain) {
 				names = append(names, cdn.header)
 			}
 		}
