@@ -61,6 +61,8 @@ type RateLimit struct {
 	ResetAt      *time.Time // when it resets, for an epoch reset with no Date to count from
 	Policy       string     // RateLimit-Policy or X-RateLimit-Policy, as sent
 	Dimension    string     // "tokens" when the figures are a token limit's (OpenAI's), "" for requests
+	// RemainingFrom names where Remaining came from ("x-ratelimit-remaining").
+	RemainingFrom string
 }
 
 var (
@@ -73,8 +75,10 @@ var (
 // (`"default";r=0;t=30`, or the older `limit=100, remaining=0, reset=30`).
 func rateLimit(h textproto.MIMEHeader) *RateLimit {
 	var rl RateLimit
+	from := "" // the header the last figure came from
 	num := func(names ...string) *int {
 		for _, n := range names {
+			from = strings.ToLower(n)
 			v := strings.TrimSpace(h.Get(n))
 			if i := strings.IndexAny(v, ",;"); i >= 0 {
 				v = strings.TrimSpace(v[:i]) // "100, 100;w=60": the first figure
@@ -91,6 +95,9 @@ func rateLimit(h textproto.MIMEHeader) *RateLimit {
 	}
 	rl.Limit = num("X-Ratelimit-Limit", "Ratelimit-Limit", "X-Rate-Limit-Limit", "X-Ratelimit-Limit-Requests")
 	rl.Remaining = num("X-Ratelimit-Remaining", "Ratelimit-Remaining", "X-Rate-Limit-Remaining", "X-Ratelimit-Remaining-Requests")
+	if rl.Remaining != nil {
+		rl.RemainingFrom = from
+	}
 	rl.ResetSeconds = num("X-Ratelimit-Reset", "Ratelimit-Reset", "X-Rate-Limit-Reset")
 	if rl.ResetSeconds == nil {
 		if n, ok := ceilSeconds(h.Get("X-Ratelimit-Reset-After"), 1); ok && h.Get("X-Ratelimit-Reset-After") != "" { // Discord: seconds, decimal
@@ -99,7 +106,7 @@ func rateLimit(h textproto.MIMEHeader) *RateLimit {
 	}
 	// OpenAI-style limits by dimension: the one used up is the one to wait for.
 	if tok := num("X-Ratelimit-Remaining-Tokens"); tok != nil && *tok == 0 && (rl.Remaining == nil || *rl.Remaining > 0) {
-		rl.Remaining, rl.Limit = tok, num("X-Ratelimit-Limit-Tokens")
+		rl.Remaining, rl.RemainingFrom, rl.Limit = tok, "x-ratelimit-remaining-tokens", num("X-Ratelimit-Limit-Tokens")
 		rl.Dimension = "tokens"
 		if d, err := time.ParseDuration(strings.TrimSpace(h.Get("X-Ratelimit-Reset-Tokens"))); err == nil && d >= 0 {
 			n := int((d + time.Second - 1) / time.Second)
@@ -129,7 +136,7 @@ func rateLimit(h textproto.MIMEHeader) *RateLimit {
 		case "limit":
 			rl.Limit = &n
 		case "remaining", "r":
-			rl.Remaining = &n
+			rl.Remaining, rl.RemainingFrom = &n, "the RateLimit header's remaining count"
 		case "reset", "t":
 			rl.ResetSeconds = &n
 		}

@@ -153,7 +153,7 @@ var retryRules = []retryRule{
 	}},
 	{"R10", "an exhausted rate limit (remaining 0) on a 403 or 429: when the window resets", func(f *facts) (retryAnswer, bool) {
 		if rl := f.d.RateLimit; rl != nil && rl.Remaining != nil && *rl.Remaining == 0 && (f.d.Status == 403 || f.d.Status == 429) {
-			return retryAnswer{yes: true, wait: rl.ResetSeconds, waitIs: "reset", why: rateLimitName(f.h) + " is 0"}, true
+			return retryAnswer{yes: true, wait: rl.ResetSeconds, waitIs: "reset", why: rl.RemainingFrom + " is 0"}, true
 		}
 		return retryAnswer{}, false
 	}},
@@ -251,16 +251,6 @@ func throttlingText(msg string) bool {
 	return false
 }
 
-// rateLimitName is the remaining-requests header the response used.
-func rateLimitName(h textproto.MIMEHeader) string {
-	for _, name := range []string{"X-Ratelimit-Remaining", "Ratelimit-Remaining", "X-Rate-Limit-Remaining", "X-Ratelimit-Remaining-Requests"} {
-		if h.Get(name) != "" {
-			return strings.ToLower(name)
-		}
-	}
-	return "the RateLimit header's remaining count"
-}
-
 // cdnOwners are the CDNs whose id header is the request id of their own
 // APIs.
 var cdnOwners = []struct{ header, domain string }{{"Cf-Ray", "cloudflare.com"}, {"X-Served-By", "fastly.com"}}
@@ -274,7 +264,6 @@ func catalogIDHeaders(ix *catalog.Index) []string {
 	}
 	return out
 }
-
 
 type idRule struct {
 	id, says string
