@@ -112,7 +112,7 @@ var retryRules = []retryRule{
 			switch v := strings.ToLower(strings.TrimSpace(f.h.Get(name))); v {
 			case "true", "false":
 				a := retryAnswer{yes: v == "true", why: strings.ToLower(name) + ": " + v}
-				if a.yes {
+				if a.yes && f.d.RetryAfter != nil {
 					a.wait, a.waitIs = f.d.RetryAfter, "wait"
 				}
 				return a, true
@@ -153,7 +153,8 @@ var retryRules = []retryRule{
 	}},
 	{"R10", "an exhausted rate limit (remaining 0) on a 403 or 429: when the window resets", func(f *facts) (retryAnswer, bool) {
 		if rl := f.d.RateLimit; rl != nil && rl.Remaining != nil && *rl.Remaining == 0 && (f.d.Status == 403 || f.d.Status == 429) {
-			return retryAnswer{yes: true, wait: rl.ResetSeconds, waitIs: "reset", why: rl.RemainingFrom + " is 0"}, true
+			wait, is := exhaustedReset(f.d)
+			return retryAnswer{yes: true, wait: wait, waitIs: is, why: rl.RemainingFrom + " is 0"}, true
 		}
 		return retryAnswer{}, false
 	}},
@@ -194,7 +195,7 @@ func decideRetry(f *facts) {
 		d.RetryRule, d.RetryReason, d.RetryThen = r.id, a.why, a.then
 		d.Retryable = a.yes
 		d.RetryKnown = r.id != "R13" && r.id != "R1"
-		if a.yes && a.wait != nil {
+		if a.yes {
 			d.RetryWait, d.RetryWaitIs = a.wait, a.waitIs
 		}
 		return
@@ -223,8 +224,8 @@ func entryWhy(c *catalog.Catalog, e *catalog.Entry) string {
 // exhaustedReset is the rate-limit window's reset as a wait, only when the
 // window is used up: with requests left, the reset is no reason to wait.
 func exhaustedReset(d *Diagnosis) (*int, string) {
-	if rl := d.RateLimit; rl != nil && rl.Remaining != nil && *rl.Remaining == 0 && rl.ResetSeconds != nil {
-		return rl.ResetSeconds, "reset"
+	if rl := d.RateLimit; rl != nil && rl.Remaining != nil && *rl.Remaining == 0 && (rl.ResetSeconds != nil || rl.ResetAt != nil) {
+		return rl.ResetSeconds, "reset" // nil with ResetAt: when is known, not how long
 	}
 	return nil, ""
 }

@@ -26,7 +26,7 @@ func TestRetryAdvice(t *testing.T) {
 			"yes, when the rate-limit window resets in 30 seconds (x-ratelimit-remaining is 0)"},
 		{"a stated wait of 1", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, RetryWait: ptr(1), RateLimit: &explain.RateLimit{ResetSeconds: ptr(1)}, RetryReason: "Retry-After header"},
 			"yes, wait 1 second before the next request (Retry-After header)"},
-		{"a reset time, the window used up", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, RateLimit: &explain.RateLimit{Remaining: ptr(0), ResetAt: &at}},
+		{"a reset time, the window used up", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, RetryWaitIs: "reset", RateLimit: &explain.RateLimit{Remaining: ptr(0), ResetAt: &at}},
 			"yes, once the rate-limit window resets at 2026-11-22 10:01:00 UTC"},
 		{"a reset time, requests left: no wait for it", explain.Diagnosis{Failed: true, Retryable: true, RetryKnown: true, RateLimit: &explain.RateLimit{Remaining: ptr(4999), ResetAt: &at}},
 			"yes, with exponential backoff"},

@@ -166,7 +166,7 @@ func (r *Renderer) retryAdvice(d *explain.Diagnosis) string {
 		return fmt.Sprintf("yes, when the rate-limit window resets in %s%s", seconds(*d.RetryWait), why)
 	case d.Retryable && d.RetryWait != nil:
 		return fmt.Sprintf("yes, wait %s before the next request%s", seconds(*d.RetryWait), why)
-	case d.Retryable && d.RateLimit != nil && d.RateLimit.ResetAt != nil && d.RateLimit.Remaining != nil && *d.RateLimit.Remaining == 0:
+	case d.Retryable && d.RetryWaitIs == "reset" && d.RateLimit != nil && d.RateLimit.ResetAt != nil:
 		return "yes, once the rate-limit window resets at " + d.RateLimit.ResetAt.Format("2006-01-02 15:04:05 UTC") + why
 	case d.Retryable && d.NoResponse:
 		return "yes, with backoff: the failure is often transient" + why
@@ -276,8 +276,8 @@ func (r *Renderer) findings(b *strings.Builder, d *explain.Diagnosis) {
 }
 
 // missing says why an error has no entry: the answering API's catalog
-// lacks it, or no API was known to answer (a "looks like" hint then names
-// entries elsewhere), or no catalog has it at all.
+// lacks it, or another API's catalog has it but nothing named that API, or
+// no catalog has it at all.
 func missing(d *explain.Diagnosis, f explain.Finding) string {
 	switch {
 	case d.Catalog != nil && !d.Catalog.Protocol && !f.VocabOnly:
@@ -354,7 +354,7 @@ type WhyJSON struct {
 	Retry         string  `json:"retry"`           // R1..R13
 	RetryWaitIs   *string `json:"retry_wait_is"`   // "wait" (the server's) or "reset" (the rate-limit window's)
 	RetryThen     *string `json:"retry_then"`      // retry once, after doing this
-	RequestID     *string `json:"request_id"`      // Q1..Q6
+	RequestID     *string `json:"request_id"`      // Q1..Q7
 	RequestIDFrom *string `json:"request_id_from"` // the header, or "PATH in the body"
 	RequestIDNote *string `json:"request_id_note"` // "the CDN's id, not the API's"
 }
