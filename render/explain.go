@@ -231,8 +231,11 @@ func (r *Renderer) findings(b *strings.Builder, d *explain.Diagnosis) {
 		return
 	}
 	heading := "Errors in the response"
-	if d.NoResponse {
+	switch {
+	case d.NoResponse:
 		heading = "What failed"
+	case d.Outcome == explain.OutcomeUnknown: // nothing says these are errors
+		heading = "What the response says"
 	}
 	b.WriteString("\n  " + r.paint(r.st.heading, heading) + "\n")
 	for _, f := range d.Findings {
