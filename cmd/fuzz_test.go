@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,4 +66,73 @@ func FuzzCommandOutput(f *testing.F) {
 			}
 		}
 	})
+}
+
+// No credential is echoed, wherever it stands in what errcode is given.
+// The oracle knows nothing of errcode's list of secret names: each template
+// puts a secret where a person knows one is (a header, a URL, a form, a
+// JSON key, a command line), among whatever the fuzzer adds around it, and
+// the secret must not appear in the text or JSON errcode prints.
+func FuzzNoSecretEchoed(f *testing.F) {
+	templates := []string{
+		"$ curl -si -H 'Authorization: Bearer %s' https://api.example.com/v1\n",
+		"$ curl -s -u ada:%s https://api.example.com/v1\n",
+		"$ curl -s -H 'X-Api-Key: %s' -b 'session=x' https://api.example.com/v1\n",
+		"Location: https://ada:%s@api.example.com/next\n",
+		"https://api.example.com/v1/things?access_token=%s:\n",
+		"{\"username\": \"ada\", \"password\": \"%s\"}\n",
+		"{\"error\":{\"message\":\"denied\",\"details\":[{\"metadata\":{\"api_key\":\"%s\"}}]}}\n",
+		"access_token=%s&scope=repo&token_type=bearer\n",
+		"http: error: ConnectionError: while doing a GET request to URL: http://ada:%s@127.0.0.1:1/x\n",
+		"> Cookie: theme=dark; sid=%s\n",
+		"token: %s\n",
+		"Authorization: Basic %s\n",
+	}
+	f.Add([]byte("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\n\r\n"), []byte("{\"error\":\"x\"}"), uint8(0), "s3cretValue42")
+	f.Add([]byte(""), []byte("HTTP/1.1 403 Forbidden\r\n\r\n"), uint8(3), "Zq7pW2xKe9")
+	f.Add([]byte("HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n"), []byte(""), uint8(7), "gho16C7e42F292c6912E")
+	f.Add([]byte("2026-12-07 10:00:00 ERROR 503: Service Unavailable.\n"), []byte(""), uint8(4), "tok3nAbcdefgh")
+	f.Fuzz(func(t *testing.T, before, after []byte, which uint8, secret string) {
+		if len(before)+len(after) > 1<<14 || !credentialLike(secret) || strings.Contains(string(before)+string(after), secret) {
+			return
+		}
+		tmpl := templates[int(which)%len(templates)]
+		other := strings.Repeat("Q", len(secret)) // the same input with another secret
+		for _, args := range [][]string{{"explain"}, {"explain", "--json"}} {
+			run := func(s string) string {
+				ios, in, out, _ := Test("XDG_CONFIG_HOME=/nonexistent")
+				in.Write(before)
+				fmt.Fprintf(in, tmpl, s)
+				in.Write(after)
+				Run(ios, args)
+				return out.String()
+			}
+			if strings.Contains(run(other), secret) {
+				return // errcode's own words contain it
+			}
+			if got := run(secret); strings.Contains(got, secret) {
+				t.Fatalf("errcode %v echoed the secret %q of %q:\n%s", args, secret, tmpl, got)
+			}
+		}
+	})
+}
+
+// credentialLike: s is a plausible secret: 10 to 40 letters and digits,
+// both, so it cannot be a word errcode prints anyway.
+func credentialLike(s string) bool {
+	if len(s) < 10 || len(s) > 40 {
+		return false
+	}
+	letters, digits := false, false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+			letters = true
+		default:
+			return false
+		}
+	}
+	return letters && digits
 }

@@ -73,14 +73,11 @@ type Diagnosis struct {
 func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	body := readBody(ex.Body)
 	d := Diagnosis{
-		Method: ex.Method, URL: redactURL(ex.URL), Host: ex.Host, Protocol: ex.Protocol,
+		Method: ex.Method, URL: ex.URL, Host: ex.Host, Protocol: ex.Protocol,
 		Reason: ex.Reason, Notes: ex.Notes,
 		Shape: body.Shape, Server: body.Server, DocURL: body.DocURL, Repaired: body.Repaired,
 	}
-	for _, h := range ex.Hops {
-		h.Location = redactURL(h.Location)
-		d.Hops = append(d.Hops, h)
-	}
+	d.Hops = slices.Clone(ex.Hops)
 	d.Status, d.StatusFrom = pickStatus(ex, opts, body)
 	var claim *shapeClaim
 	if body.JSON {
@@ -156,7 +153,32 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	}
 	decideRetry(f)
 	decideRequestID(f, d.Catalog, claim, ix)
+	d.redact()
 	return d
+}
+
+// redact runs the redaction table over every string of d that echoes the
+// input, once the verdicts are decided: what is shown and what --json
+// writes. Codes, tokens and request ids are identifiers, quoted as sent.
+func (d *Diagnosis) redact() {
+	d.URL = redactText(redactURL(d.URL))
+	for _, p := range []*string{&d.Reason, &d.FailedWhy, &d.Server, &d.DocURL} {
+		*p = redactText(*p)
+	}
+	d.Notes = slices.Clone(d.Notes)
+	for i := range d.Notes {
+		d.Notes[i] = redactText(d.Notes[i])
+	}
+	for i := range d.Hops {
+		h := &d.Hops[i]
+		h.Location, h.Reason = redactText(redactURL(h.Location)), redactText(h.Reason)
+	}
+	for i := range d.Findings {
+		f := &d.Findings[i]
+		for _, p := range []*string{&f.Message, &f.Field, &f.Detail, &f.Hint} {
+			*p = redactText(*p)
+		}
+	}
 }
 
 func pickStatus(ex Exchange, opts Options, body Body) (int, string) {

@@ -170,7 +170,7 @@ func TestRedactURL(t *testing.T) {
 		"https://h/x?X-Amz-Signature=abc&X-Amz-Credential=def":  "https://h/x?X-Amz-Signature=REDACTED&X-Amz-Credential=REDACTED",
 		// The implicit flow's token in the fragment; ; as a separator; a
 		// percent-encoded name; short names; userinfo without a scheme.
-		"https://app/cb#access_token=AT1&token_type=bearer&state=s": "https://app/cb#access_token=REDACTED&token_type=REDACTED&state=s",
+		"https://app/cb#access_token=AT1&token_type=bearer&state=s": "https://app/cb#access_token=REDACTED&token_type=bearer&state=s",
 		"https://h/x;jsessionid=1?a=1;token=T2;b=2":                 "https://h/x;jsessionid=REDACTED?a=1;token=REDACTED;b=2",
 		"https://h/x?%74oken=T3&page=1":                             "https://h/x?%74oken=REDACTED&page=1",
 		"https://h/x?pw=1&pass=2&pwd=3&jwt=4&sid=5&bearer=6&hmac=7": "https://h/x?pw=REDACTED&pass=REDACTED&pwd=REDACTED&jwt=REDACTED&sid=REDACTED&bearer=REDACTED&hmac=REDACTED",

@@ -41,4 +41,24 @@ func TestREADMETables(t *testing.T) {
 	check("retry", retry)
 	check("request id", ids)
 	check("attribution", attributionRows[:])
+	var redaction [][2]string
+	for _, r := range redactRules {
+		redaction = append(redaction, [2]string{r.id, r.says})
+	}
+	check("redaction", redaction)
+	// The README's words for secret names are the list's.
+	words := readme[strings.Index(readme, "A name marks a secret when"):]
+	words = words[:strings.Index(words, "\n\n")]
+	var names []string
+	for _, w := range secretWords {
+		names = append(names, w.word)
+	}
+	for _, w := range append(names, notSecretWords...) {
+		if !strings.Contains(words, "`"+w+"`") {
+			t.Errorf("the README's paragraph on secret names lacks `%s`", w)
+		}
+	}
+	if n := strings.Count(words, "`"); n != 2*(len(names)+len(notSecretWords)+3) { // + token_type, error_token, the file
+		t.Errorf("the README's paragraph on secret names quotes %d names, the lists hold %d", n/2-3, len(names)+len(notSecretWords))
+	}
 }

@@ -78,6 +78,7 @@ func readBody(body []byte) Body {
 		return Body{}
 	}
 	if v, ok, exact := parseJSON(b); ok {
+		redactJSON(v) // S10: before any reader takes a value out of it
 		out := readJSON(v)
 		out.JSON, out.Repaired, out.Value = true, !exact, v
 		return out
@@ -383,17 +384,13 @@ func readGoogle(out *Body, m map[string]any) {
 	out.Items = append([]Item{top}, nested...)
 }
 
-// metadataText is an ErrorInfo's metadata as "key: value, ...", sorted,
-// with the values of credential-like keys redacted.
+// metadataText is an ErrorInfo's metadata as "key: value, ...", sorted
+// (credential-like keys' values were redacted with the body: S10).
 func metadataText(v any) string {
 	m, _ := v.(map[string]any)
 	var parts []string
 	for _, k := range sortedKeys(m) {
-		val := str(m[k])
-		if secretName(k) {
-			val = "REDACTED"
-		}
-		parts = append(parts, k+": "+val)
+		parts = append(parts, k+": "+str(m[k]))
 	}
 	return strings.Join(parts, ", ")
 }

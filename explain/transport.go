@@ -284,15 +284,10 @@ func failureTool(from string) string {
 	return ""
 }
 
-// failureItem is one failure as an error of the response. URLs in the
-// message (HTTPie quotes the request's) lose their credentials.
+// failureItem is one failure as an error of the response. (URLs in the
+// message, which HTTPie quotes, lose their credentials with every other
+// echoed line: Diagnosis.redact.)
 func failureItem(tool, code, line string) Item {
-	if strings.Contains(line, "://") {
-		line = urlInText.get().ReplaceAllStringFunc(line, redactURL)
-	}
-	if strings.Contains(line, "?") {
-		line = pathInText.get().ReplaceAllStringFunc(line, redactURL)
-	}
 	it := Item{Code: code, Message: line, From: failureFrom(tool), Vocab: "curl", VocabOnly: true, Fails: true}
 	if m := returnedErr.get().FindStringSubmatch(line); m != nil && code == "22" {
 		it.Status, _ = strconv.Atoi(m[1])

@@ -101,6 +101,18 @@ rec wget-S-redirects.txt wget -S -O /dev/null "$u/redirect"
 rec wget-S-content-on-error-dynamodb.txt wget -S --content-on-error -O - "$u/dynamodb/throttle"
 rec wget-S-content-on-error-anthropic.txt wget -S --content-on-error -O - "$u/anthropic/overloaded"
 
+# Credentials in what is echoed (issue 17): a form-encoded token response,
+# an ErrorInfo's metadata, HTTPie's request body, wget -nv's URL lines, and
+# a shell prompt with the curl command above its output.
+rec curl-si-oauth-token-form.txt curl -si "$u/oauth/token-form"
+rec curl-si-oauth-token-form-error.txt curl -si "$u/oauth/token-form-error"
+rec curl-si-google-errorinfo-secret.txt curl -si "$u/google/errorinfo-secret"
+rec httpie-Bhb-password.txt http --ignore-stdin --print=Bhb POST "$u/wontopos/unauthorized" username=ada password=HTTPIEPASSWORD1 api_key=HTTPIEKEY1
+rec wget-nv-access-token.txt wget -nv -O /dev/null "$u/text?access_token=WGETNVTOKEN1&client_secret=WGETNVCS1"
+rec wget-nv-client-secret.txt wget -nv -O /dev/null "http://bob:WGETNVPW1@127.0.0.1:$port/oauth/token-form-error?client_id=abc&client_secret=WGETNVCS2"
+prompt="curl -si -u bob:PROMPTPW1 -H 'Authorization: Bearer PROMPTBEARER1' -H 'X-Api-Key: PROMPTKEY1' -b 'session=PROMPTCOOKIE1' 'http://ada:PROMPTPW2@127.0.0.1:$port/wontopos/unauthorized?api_key=PROMPTKEY2'"
+rec prompt-curl-si-secrets.txt sh -c 'printf "\$ %s\n" "$1"; eval "$1"' sh "$prompt" # as copied from a terminal
+
 # Transfers that got no response (curl, wget, HTTPie as they print it):
 # no DNS, nothing listening, a server that closes, resets or hangs, a
 # self-signed certificate, TLS to a plain-HTTP port.

@@ -135,6 +135,15 @@ var replies = map[string]reply{
 		`{"ok":false,"error":"invalid_auth"}`},
 	"/azure/blob-auth": {403, []string{"Content-Type: application/xml", "x-ms-request-id: 4c8b-azure", "x-ms-error-code: AuthorizationPermissionMismatch"},
 		`<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthorizationPermissionMismatch</Code><Message>This request is not authorized to perform this operation using this permission.</Message></Error>`},
+	// GitHub's OAuth token endpoint answers in a form unless asked for
+	// JSON; the token here is the one GitHub's documentation shows.
+	"/oauth/token-form": {200, []string{"Content-Type: application/x-www-form-urlencoded; charset=utf-8"},
+		"access_token=gho_16C7e42F292c6912E7710c838347Ae178B4a&scope=repo%2Cgist&token_type=bearer"},
+	"/oauth/token-form-error": {400, []string{"Content-Type: application/x-www-form-urlencoded; charset=utf-8"},
+		"error=bad_verification_code&error_description=The+code+passed+is+incorrect+or+expired.&code=4f1b0e6a2c&client_secret=c5e1d2f3a4b5c6d7e8f9"},
+	// An ErrorInfo whose metadata echoes what the request sent.
+	"/google/errorinfo-secret": {403, []string{"Content-Type: application/json; charset=UTF-8"},
+		`{"error":{"code":403,"message":"Method doesn't allow unregistered callers.","status":"PERMISSION_DENIED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_SERVICE_BLOCKED","domain":"googleapis.com","metadata":{"service":"translate.googleapis.com","api_key":"AIzaSyD4x9Q2mN7vR1tP8wK3jL6hF0cB5eZ2yU","access_token":"ya29.a0AfB_byC7x2Kq9mP4"}}]}}`},
 	"/ratelimit-ietf": {429, []string{"Content-Type: application/json", "RateLimit-Limit: 100", "RateLimit-Remaining: 0", "RateLimit-Reset: 30"},
 		`{"message":"slow down"}`},
 }
