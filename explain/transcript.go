@@ -320,7 +320,7 @@ func skipPreamble(ls []string, i int, notes []string) (int, []string) {
 func parseCurlVerbose(data []byte) Exchange {
 	var ex Exchange
 	var hdr []string
-	var body bytes.Buffer
+	var body bodyLines
 	eachLine(data, func(b []byte, _ int) bool {
 		if bytes.IndexByte(b, 0x1b) >= 0 {
 			b = stripANSI(b)
@@ -344,17 +344,14 @@ func parseCurlVerbose(data []byte) Exchange {
 			// trace lines
 		case isProgress(l):
 		default:
-			if body.Len() > 0 {
-				body.WriteByte('\n')
-			}
-			body.WriteString(l)
+			body.add(l)
 		}
 		return true
 	})
 	resp, used, _ := readBlocks(hdr)
 	resp.Trailer = readTrailer(hdr[used:])
 	ex.Response = resp
-	ex.Body, ex.Notes = cleanBody(body.Bytes())
+	ex.Body, ex.Notes = cleanBody(body.bytes())
 	return ex
 }
 
@@ -381,7 +378,7 @@ var wgetURL = &lazyRE{expr: `^--\d{4}-\d\d-\d\d \d\d:\d\d:\d\d--  (\S+)`}
 func parseWget(data []byte) Exchange {
 	var ex Exchange
 	var hdr []string
-	var body bytes.Buffer
+	var body bodyLines
 	inBlock := false
 	eachLine(data, func(b []byte, _ int) bool {
 		l := lastCR(string(b))
@@ -400,10 +397,7 @@ func parseWget(data []byte) Exchange {
 			ex.Notes = append(ex.Notes, strings.TrimSpace(l))
 		case isWgetChatter(l), isProgress(l):
 		default:
-			if body.Len() > 0 {
-				body.WriteByte('\n')
-			}
-			body.WriteString(l)
+			body.add(l)
 		}
 		inBlock = header
 		return true
@@ -413,7 +407,7 @@ func parseWget(data []byte) Exchange {
 	ex.Response = resp
 	ex.Notes = notes
 	ex.Host = hostOf(ex.URL)
-	ex.Body, _ = cleanBody(body.Bytes())
+	ex.Body, _ = cleanBody(body.bytes())
 	return ex
 }
 

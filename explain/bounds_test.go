@@ -1,0 +1,62 @@
+package explain
+
+import (
+	"strings"
+	"testing"
+)
+
+// What the trace readers keep of a stream's unbounded parts, in counts and
+// lengths (memory and time are scripts/bench-explain.sh's to measure).
+
+// repeatLines is n copies of line, each ended by "\n".
+func repeatLines(line string, n int) string {
+	return strings.Repeat(line+"\n", n)
+}
+
+// A body longer than MaxBody is kept to MaxBody bytes while it is read,
+// with the end of its last line for curl -w's code.
+func TestTraceBodyBounded(t *testing.T) {
+	item := `{"id":12345,"name":"item","tags":["a","b","c"]},`
+	lines := repeatLines(item, 2*MaxBody/len(item))
+	bound := MaxBody + 1 + bodyTail // head, a line break, the last line's end
+	for name, ex := range map[string]Exchange{
+		"curl -v": parseCurlVerbose([]byte("< HTTP/1.1 500 x\n<\n" + lines)),
+		"wget -S": parseWget([]byte("  HTTP/1.1 500 x\n\n" + lines)),
+	} {
+		if len(ex.Body) > bound || !strings.HasPrefix(string(ex.Body), item) {
+			t.Errorf("%s: a body of %d bytes kept as %d, want at most %d", name, len(lines), len(ex.Body), bound)
+		}
+	}
+	// The code curl -w prints after the body is still read past MaxBody,
+	// glued to the body or on a line of its own; a line cut at MaxBody
+	// is no code.
+	for _, end := range []string{"{}]}404\n", "{}]}\n404\n\n\n"} {
+		tr := Parse([]byte("*   Trying 10.0.0.1:443...\n"+lines+end), false)
+		if ex := tr.Exchanges[0]; ex.Status != 404 || len(ex.Body) > MaxBody {
+			t.Errorf("%q after a long body: status %d, body %d bytes", end, ex.Status, len(ex.Body))
+		}
+	}
+	cutAt404 := strings.Repeat("x", MaxBody-4) + "\n404 not a code, a sentence\n\n"
+	if ex := Parse([]byte("*   Trying 10.0.0.1:443...\n"+cutAt404), false).Exchanges[0]; ex.Status != 0 {
+		t.Errorf("a line cut at MaxBody gave status %d", ex.Status)
+	}
+}
+
+// Lines are joined as they came: no line break before the first byte.
+func TestBodyLines(t *testing.T) {
+	var b bodyLines
+	for _, l := range []string{"", "", "a", "", "b", ""} {
+		b.add(l)
+	}
+	if got := string(b.bytes()); got != "a\n\nb\n" {
+		t.Errorf("bodyLines %q", got)
+	}
+	b = bodyLines{}
+	b.add(strings.Repeat("x", MaxBody+10))
+	b.add("")
+	b.add(strings.Repeat("y", 100) + "}200")
+	b.add("  ")
+	if got := string(b.bytes()); got != strings.Repeat("x", MaxBody)+"\n"+strings.Repeat("y", bodyTail-4)+"}200" {
+		t.Errorf("bodyLines past MaxBody: %d bytes, ending %q", len(got), got[max(0, len(got)-80):])
+	}
+}
