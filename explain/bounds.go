@@ -5,9 +5,10 @@ import (
 	"strings"
 )
 
-// What the trace readers (curl -v, wget -S) keep of a body: MaxBody bytes,
-// as finishBody keeps of a raw one, but while reading it, so that a long
-// body is never copied whole.
+// What the trace readers (curl -v, wget -S) keep of a stream's unbounded
+// parts, in the -i reader's measures: at most maxTraceLines header lines, and
+// MaxBody bytes of body, kept as the body is read, so that a long body is
+// never copied whole.
 
 // bodyLines joins the body lines of a trace, as they come, with "\n",
 // keeping the first MaxBody bytes. Past them it keeps only the end of the

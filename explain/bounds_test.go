@@ -60,3 +60,13 @@ func TestBodyLines(t *testing.T) {
 		t.Errorf("bodyLines past MaxBody: %d bytes, ending %q", len(got), got[max(0, len(got)-80):])
 	}
 }
+
+// wget -S: at most maxTraceLines header lines, as the -i and curl -v
+// readers keep.
+func TestWgetHeaderLinesBounded(t *testing.T) {
+	in := "  HTTP/1.1 503 Service Unavailable\n" + repeatLines("  X-A: b", maxTraceLines+5) + "\n"
+	ex := parseWget([]byte(in))
+	if ex.Status != 503 || len(ex.Header.Values("X-A")) != maxTraceLines-1 {
+		t.Errorf("status %d, %d header lines kept, want %d", ex.Status, len(ex.Header.Values("X-A")), maxTraceLines-1)
+	}
+}

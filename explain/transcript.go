@@ -382,10 +382,13 @@ func parseWget(data []byte) Exchange {
 	inBlock := false
 	eachLine(data, func(b []byte, _ int) bool {
 		l := lastCR(string(b))
-		header := strings.HasPrefix(l, "  ") && (inBlock || statusLine.get().MatchString(l[2:]))
+		header := strings.HasPrefix(l, "  ") && (inBlock || isStatusLine(l[2:]))
 		switch {
 		case header:
-			if statusLine.get().MatchString(l[2:]) && len(hdr) > 0 {
+			if len(hdr) >= maxTraceLines { // as the -i and curl -v readers
+				break
+			}
+			if isStatusLine(l[2:]) && len(hdr) > 0 {
 				hdr = append(hdr, "")
 			}
 			hdr = append(hdr, l[2:])
@@ -409,6 +412,12 @@ func parseWget(data []byte) Exchange {
 	ex.Host = hostOf(ex.URL)
 	ex.Body, _ = cleanBody(body.bytes())
 	return ex
+}
+
+// isStatusLine is statusLine's match, its regexp run only on a line that
+// starts as one does.
+func isStatusLine(l string) bool {
+	return strings.HasPrefix(l, "HTTP/") && statusLine.get().MatchString(l)
 }
 
 var wgetChatter = &lazyRE{expr: `^(Loaded CA certificate |WARNING: |Resolving |Connecting to |HTTP request sent|Proxy request sent|Reusing existing connection|Location: .*\[following\]|Length: |Saving to: |Remote file |Spider mode|Warning: |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(|\s*\d+K[ .]|Giving up|Retrying|ERROR: (The certificate of|cannot verify|no certificate subject)|Read error \(|Unable to establish SSL|GnuTLS: |OpenSSL: |To connect to .* insecurely|\s+(Self-signed certificate|Issued certificate|Unable to locally verify))`}
