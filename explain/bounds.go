@@ -2,13 +2,39 @@ package explain
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 )
 
 // What the trace readers (curl -v, wget -S) keep of a stream's unbounded
-// parts, in the -i reader's measures: at most maxTraceLines header lines, and
-// MaxBody bytes of body, kept as the body is read, so that a long body is
-// never copied whole.
+// parts, in the -i reader's measures: at most maxTraceLines header lines,
+// maxNotes notes of at most maxNoteLen bytes each and a count of the rest,
+// and MaxBody bytes of body, kept as the body is read, so that a long body is
+// never copied whole. Whatever the input repeats, what they keep is bounded,
+// and so is what is printed.
+
+// maxNoteLen bounds one note: a tool's line is a sentence, not a body.
+const maxNoteLen = 1 << 10
+
+// noteList keeps the first maxNotes notes and counts the rest.
+type noteList struct {
+	kept []string
+	more int
+}
+
+func (n *noteList) add(note string) {
+	if len(n.kept) == maxNotes {
+		n.more++
+		return
+	}
+	n.kept = append(n.kept, cut(note, maxNoteLen))
+}
+
+// moreNotes is the line that ends a list of notes cut at maxNotes, in the
+// words the text output uses for the error responses of a HAR it leaves out.
+func moreNotes(more int) string {
+	return "… and " + strconv.Itoa(more) + " more lines like these, not shown (errcode keeps the first " + strconv.Itoa(maxNotes) + ")"
+}
 
 // bodyLines joins the body lines of a trace, as they come, with "\n",
 // keeping the first MaxBody bytes. Past them it keeps only the end of the

@@ -3,6 +3,7 @@ package explain
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // What the trace readers keep of a stream's unbounded parts, in counts and
@@ -68,5 +69,34 @@ func TestWgetHeaderLinesBounded(t *testing.T) {
 	ex := parseWget([]byte(in))
 	if ex.Status != 503 || len(ex.Header.Values("X-A")) != maxTraceLines-1 {
 		t.Errorf("status %d, %d header lines kept, want %d", ex.Status, len(ex.Header.Values("X-A")), maxTraceLines-1)
+	}
+}
+
+// wget's ERROR lines: the first maxNotes, each at most maxNoteLen bytes,
+// and a line saying how many more there were.
+func TestWgetNotesBounded(t *testing.T) {
+	line := "2026-12-07 10:00:00 ERROR 503: Service Unavailable."
+	long := "2026-12-07 10:00:00 ERROR 503: " + strings.Repeat("é", maxNoteLen)
+	in := "--2026-12-07 10:00:00--  https://api.example.com/x\n" + long + "\n" + repeatLines(line, maxNotes+10)
+	ex := Parse([]byte(in), false).Exchanges[0]
+	if len(ex.Notes) != maxNotes+1 || ex.Notes[1] != line {
+		t.Fatalf("%d notes, want %d and a count", len(ex.Notes), maxNotes)
+	}
+	if n := ex.Notes[0]; len(n) > maxNoteLen || !utf8.ValidString(n) || !strings.HasPrefix(long, n) {
+		t.Errorf("a long note kept as %d bytes, valid UTF-8 %v", len(n), utf8.ValidString(n))
+	}
+	if got, want := ex.Notes[maxNotes], "… and 11 more lines like these, not shown (errcode keeps the first 32)"; got != want {
+		t.Errorf("last note %q, want %q", got, want)
+	}
+	// A few notes: all of them, no count.
+	if ex := Parse([]byte("--2026-12-07 10:00:00--  https://api.example.com/x\n"+repeatLines(line, 3)), false).Exchanges[0]; len(ex.Notes) != 3 {
+		t.Errorf("3 ERROR lines: notes %q", ex.Notes)
+	}
+	// A flood of failure lines: the failure says it; no count of notes
+	// that are all taken out.
+	fail := "wget: unable to resolve host address 'api.example.com'"
+	tr := Parse([]byte("--2026-12-07 10:00:00--  https://api.example.com/x\n"+repeatLines(fail, maxNotes+10)), false)
+	if ex := tr.Exchanges[0]; len(ex.Notes) != 0 || len(ex.Carried) != 1 {
+		t.Errorf("a flood of failures: notes %q, carried %+v", ex.Notes, ex.Carried)
 	}
 }

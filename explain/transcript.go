@@ -40,6 +40,8 @@ type Response struct {
 	Hops     []Hop
 	Notes    []string // what the tool itself reported: wget's ERROR lines, curl's warnings
 	Carried  []Item   // errors outside the body: the transfer's failure, a gRPC status
+
+	moreNotes int // notes past maxNotes, not kept: Parse ends Notes with their count
 }
 
 // Hop is a response that came before the final one.
@@ -95,6 +97,11 @@ func Parse(data []byte, truncated bool) *Transcript {
 		if ex.Protocol == "" {
 			ex.Body = stripToolLines(ex.Body, t.Format)
 		}
+	}
+	if ex.moreNotes > 0 && len(ex.Notes) > 0 {
+		// Said once the failures took theirs out; when they took all that
+		// was kept, the rest were more of the same, shown as the failures.
+		ex.Notes = append(ex.Notes, moreNotes(ex.moreNotes))
 	}
 	if ex.Protocol == "" && len(ex.Carried) == 0 && bytes.Equal(bytes.TrimSpace(data), []byte("000")) {
 		// All there is: curl -s -w '%{http_code}', whose 000 means that
@@ -379,6 +386,7 @@ func parseWget(data []byte) Exchange {
 	var ex Exchange
 	var hdr []string
 	var body bodyLines
+	var notes noteList
 	inBlock := false
 	eachLine(data, func(b []byte, _ int) bool {
 		l := lastCR(string(b))
@@ -397,7 +405,7 @@ func parseWget(data []byte) Exchange {
 				ex.URL = wgetURL.get().FindStringSubmatch(l)[1]
 			}
 		case strings.Contains(l, " ERROR ") || strings.HasPrefix(l, "wget: ") || wgetAuthNote.get().MatchString(l):
-			ex.Notes = append(ex.Notes, strings.TrimSpace(l))
+			notes.add(strings.TrimSpace(l))
 		case isWgetChatter(l), isProgress(l):
 		default:
 			body.add(l)
@@ -405,10 +413,8 @@ func parseWget(data []byte) Exchange {
 		inBlock = header
 		return true
 	})
-	resp, _, _ := readBlocks(hdr)
-	notes := ex.Notes
-	ex.Response = resp
-	ex.Notes = notes
+	ex.Response, _, _ = readBlocks(hdr)
+	ex.Notes, ex.moreNotes = notes.kept, notes.more
 	ex.Host = hostOf(ex.URL)
 	ex.Body, _ = cleanBody(body.bytes())
 	return ex
