@@ -6,12 +6,12 @@ import (
 	"strings"
 )
 
-// What the trace readers (curl -v, wget -S) keep of a stream's unbounded
-// parts, in the -i reader's measures: at most maxTraceLines header lines,
-// maxNotes notes of at most maxNoteLen bytes each and a count of the rest,
-// and MaxBody bytes of body, kept as the body is read, so that a long body is
-// never copied whole. Whatever the input repeats, what they keep is bounded,
-// and so is what is printed.
+// What the trace readers (curl -v, wget -S, grpcurl -v) keep of a stream's
+// unbounded parts, in the -i reader's measures: at most maxTraceLines header
+// lines, maxNotes notes of at most maxNoteLen bytes each and a count of the
+// rest, and MaxBody bytes of body, kept as the body is read, so that a long
+// body is never copied whole. Whatever the input repeats, what they keep is
+// bounded, and so is what is printed.
 
 // maxNoteLen bounds one note: a tool's line is a sentence, not a body.
 const maxNoteLen = 1 << 10

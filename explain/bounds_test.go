@@ -100,3 +100,17 @@ func TestWgetNotesBounded(t *testing.T) {
 		t.Errorf("a flood of failures: notes %q, carried %+v", ex.Notes, ex.Carried)
 	}
 }
+
+// grpcurl -v: at most maxTraceLines header and trailer lines; a message at
+// most MaxBody bytes.
+func TestGRPCurlBounded(t *testing.T) {
+	in := "Response headers received:\n" + repeatLines("x-a: b", maxTraceLines) + "\nResponse trailers received:\n" +
+		repeatLines("x-b: c", 10) + "\nERROR:\n  Code: Unavailable\n  Message: " + strings.Repeat("m", MaxBody+10) + "\n"
+	ex := parseGRPCurl([]byte(in))
+	if n := len(ex.Header.Values("X-A")) + len(ex.Header.Values("X-B")); n != maxTraceLines {
+		t.Errorf("%d header lines kept, want %d", n, maxTraceLines)
+	}
+	if len(ex.Carried) != 1 || ex.Carried[0].Token != "Unavailable" || len(ex.Carried[0].Message) != MaxBody {
+		t.Errorf("carried %d items, message %d bytes", len(ex.Carried), len(ex.Carried[0].Message))
+	}
+}
