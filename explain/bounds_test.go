@@ -1,9 +1,13 @@
 package explain
 
 import (
+	"encoding/base64"
+	"encoding/json"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/errcode-dev/errcode/catalog"
 )
 
 // What the trace readers keep of a stream's unbounded parts, in counts and
@@ -112,5 +116,34 @@ func TestGRPCurlBounded(t *testing.T) {
 	}
 	if len(ex.Carried) != 1 || ex.Carried[0].Token != "Unavailable" || len(ex.Carried[0].Message) != MaxBody {
 		t.Errorf("carried %d items, message %d bytes", len(ex.Carried), len(ex.Carried[0].Message))
+	}
+}
+
+// A HAR body, text or base64, is cut at MaxBody as a raw response's body
+// is, and so marked alike: its JSON, cut, is read leniently (Repaired).
+func TestHARBodyCutAsRaw(t *testing.T) {
+	item := `{"id":12345,"name":"item"},`
+	body := `{"error":{"code":"internal_error","message":"boom"},"items":[` + strings.Repeat(item, 2*MaxBody/len(item)) + `{}]}`
+	har := func(text, encoding string) []byte {
+		content, _ := json.Marshal(map[string]string{"text": text, "encoding": encoding})
+		return []byte(`{"log":{"entries":[{"response":{"status":500,"content":` + string(content) + `}}]}}`)
+	}
+	ix := catalog.NewIndex(catalog.Builtin())
+	raw := Parse([]byte("HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\n\r\n"+body), false).Exchanges[0]
+	for name, in := range map[string][]byte{
+		"raw":        nil,
+		"HAR text":   har(body, ""),
+		"HAR base64": har(base64.StdEncoding.EncodeToString([]byte(body)), "base64"),
+	} {
+		ex := raw
+		if in != nil {
+			ex = Parse(in, false).Exchanges[0]
+		}
+		if string(ex.Body) != body[:MaxBody] {
+			t.Errorf("%s: body of %d bytes, want the first %d", name, len(ex.Body), MaxBody)
+		}
+		if d := Diagnose(ex, ix, Options{}); !d.Repaired || len(d.Findings) == 0 {
+			t.Errorf("%s: repaired %v, %d findings", name, d.Repaired, len(d.Findings))
+		}
 	}
 }
