@@ -59,12 +59,15 @@ func isSmallNumber(s string) bool {
 
 // parseGRPCurl reads what grpcurl prints for a failed call: "ERROR:",
 // then "  Code: Unavailable" and "  Message: ..."; with -v, the response
-// headers and trailers it received before that.
+// headers and trailers it received before that (at most maxTraceLines of
+// them, as the other trace readers keep; a message, at most what a body
+// could say: MaxBody).
 func parseGRPCurl(data []byte) Exchange {
 	var ex Exchange
 	ex.Header = textproto.MIMEHeader{}
 	var it *Item
 	section := ""
+	headers := 0
 	eachLine(data, func(b []byte, _ int) bool {
 		l := string(b)
 		switch {
@@ -73,14 +76,15 @@ func parseGRPCurl(data []byte) Exchange {
 		case it != nil && strings.HasPrefix(l, "  Code: "):
 			it.Token = strings.TrimPrefix(l, "  Code: ")
 		case it != nil && strings.HasPrefix(l, "  Message: "):
-			it.Message = strings.TrimPrefix(l, "  Message: ")
+			it.Message = cut(strings.TrimPrefix(l, "  Message: "), MaxBody)
 		case l == "Response headers received:", l == "Response trailers received:":
 			section = l
 		case l == "":
 			section = ""
-		case section != "":
+		case section != "" && headers < maxTraceLines:
 			if name, value, ok := strings.Cut(l, ": "); ok && !strings.ContainsAny(name, " \t") {
 				ex.Header.Add(textproto.CanonicalMIMEHeaderKey(name), value)
+				headers++
 			}
 		}
 		return true

@@ -40,6 +40,8 @@ type Response struct {
 	Hops     []Hop
 	Notes    []string // what the tool itself reported: wget's ERROR lines, curl's warnings
 	Carried  []Item   // errors outside the body: the transfer's failure, a gRPC status
+
+	moreNotes int // notes past maxNotes, not kept: Parse ends Notes with their count
 }
 
 // Hop is a response that came before the final one.
@@ -95,6 +97,11 @@ func Parse(data []byte, truncated bool) *Transcript {
 		if ex.Protocol == "" {
 			ex.Body = stripToolLines(ex.Body, t.Format)
 		}
+	}
+	if ex.moreNotes > 0 && len(ex.Notes) > 0 {
+		// Said once the failures took theirs out; when they took all that
+		// was kept, the rest were more of the same, shown as the failures.
+		ex.Notes = append(ex.Notes, moreNotes(ex.moreNotes))
 	}
 	if ex.Protocol == "" && len(ex.Carried) == 0 && bytes.Equal(bytes.TrimSpace(data), []byte("000")) {
 		// All there is: curl -s -w '%{http_code}', whose 000 means that
@@ -320,7 +327,7 @@ func skipPreamble(ls []string, i int, notes []string) (int, []string) {
 func parseCurlVerbose(data []byte) Exchange {
 	var ex Exchange
 	var hdr []string
-	var body bytes.Buffer
+	var body bodyLines
 	eachLine(data, func(b []byte, _ int) bool {
 		if bytes.IndexByte(b, 0x1b) >= 0 {
 			b = stripANSI(b)
@@ -344,17 +351,14 @@ func parseCurlVerbose(data []byte) Exchange {
 			// trace lines
 		case isProgress(l):
 		default:
-			if body.Len() > 0 {
-				body.WriteByte('\n')
-			}
-			body.WriteString(l)
+			body.add(l)
 		}
 		return true
 	})
 	resp, used, _ := readBlocks(hdr)
 	resp.Trailer = readTrailer(hdr[used:])
 	ex.Response = resp
-	ex.Body, ex.Notes = cleanBody(body.Bytes())
+	ex.Body, ex.Notes = cleanBody(body.bytes())
 	return ex
 }
 
@@ -381,14 +385,18 @@ var wgetURL = &lazyRE{expr: `^--\d{4}-\d\d-\d\d \d\d:\d\d:\d\d--  (\S+)`}
 func parseWget(data []byte) Exchange {
 	var ex Exchange
 	var hdr []string
-	var body bytes.Buffer
+	var body bodyLines
+	var notes noteList
 	inBlock := false
 	eachLine(data, func(b []byte, _ int) bool {
 		l := lastCR(string(b))
-		header := strings.HasPrefix(l, "  ") && (inBlock || statusLine.get().MatchString(l[2:]))
+		header := strings.HasPrefix(l, "  ") && (inBlock || isStatusLine(l[2:]))
 		switch {
 		case header:
-			if statusLine.get().MatchString(l[2:]) && len(hdr) > 0 {
+			if len(hdr) >= maxTraceLines { // as the -i and curl -v readers
+				break
+			}
+			if isStatusLine(l[2:]) && len(hdr) > 0 {
 				hdr = append(hdr, "")
 			}
 			hdr = append(hdr, l[2:])
@@ -397,24 +405,25 @@ func parseWget(data []byte) Exchange {
 				ex.URL = wgetURL.get().FindStringSubmatch(l)[1]
 			}
 		case strings.Contains(l, " ERROR ") || strings.HasPrefix(l, "wget: ") || wgetAuthNote.get().MatchString(l):
-			ex.Notes = append(ex.Notes, strings.TrimSpace(l))
+			notes.add(strings.TrimSpace(l))
 		case isWgetChatter(l), isProgress(l):
 		default:
-			if body.Len() > 0 {
-				body.WriteByte('\n')
-			}
-			body.WriteString(l)
+			body.add(l)
 		}
 		inBlock = header
 		return true
 	})
-	resp, _, _ := readBlocks(hdr)
-	notes := ex.Notes
-	ex.Response = resp
-	ex.Notes = notes
+	ex.Response, _, _ = readBlocks(hdr)
+	ex.Notes, ex.moreNotes = notes.kept, notes.more
 	ex.Host = hostOf(ex.URL)
-	ex.Body, _ = cleanBody(body.Bytes())
+	ex.Body, _ = cleanBody(body.bytes())
 	return ex
+}
+
+// isStatusLine is statusLine's match, its regexp run only on a line that
+// starts as one does.
+func isStatusLine(l string) bool {
+	return strings.HasPrefix(l, "HTTP/") && statusLine.get().MatchString(l)
 }
 
 var wgetChatter = &lazyRE{expr: `^(Loaded CA certificate |WARNING: |Resolving |Connecting to |HTTP request sent|Proxy request sent|Reusing existing connection|Location: .*\[following\]|Length: |Saving to: |Remote file |Spider mode|Warning: |\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(|\s*\d+K[ .]|Giving up|Retrying|ERROR: (The certificate of|cannot verify|no certificate subject)|Read error \(|Unable to establish SSL|GnuTLS: |OpenSSL: |To connect to .* insecurely|\s+(Self-signed certificate|Issued certificate|Unable to locally verify))`}
