@@ -28,7 +28,7 @@ func completeCodes(ix *catalog.Index, toComplete string) []string {
 		for i := range c.Entries {
 			e := &c.Entries[i]
 			if completable(e.Code) && hasFoldPrefix(e.Code, rest) {
-				out = append(out, c.ID+":"+e.Code+"\t"+describe(e, ""))
+				out = append(out, candidate(c.ID+":"+e.Code, describe(e, "")))
 			}
 		}
 		return out
@@ -73,11 +73,11 @@ func completeCodes(ix *catalog.Index, toComplete string) []string {
 		for i := range c.Entries {
 			e := &c.Entries[i]
 			if e.Token != "" && completable(e.Token) && hasFoldPrefix(e.Token, toComplete) {
-				add(e.Token, c.ID+" "+e.Code+statusSuffix(e.Status), 1)
+				add(e.Token, c.ID+" "+e.Code+statusSuffix(e.Status), 1) // the code, from a user catalog perhaps: scrubbed in candidate
 			}
 		}
 		if hasFoldPrefix(c.ID, toComplete) {
-			add(c.ID+":", render.Scrub(render.Clip(c.Name, 60)), 2)
+			add(c.ID+":", c.Name, 2)
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
@@ -88,9 +88,18 @@ func completeCodes(ix *catalog.Index, toComplete string) []string {
 	})
 	out := make([]string, len(cands))
 	for i, c := range cands {
-		out[i] = c.text + "\t" + c.desc
+		out[i] = candidate(c.text, c.desc)
 	}
 	return out
+}
+
+// candidate is one completion, "text\tdescription". Every completion goes
+// through it: the text was checked completable where it was chosen, and the
+// description, which may come from a user catalog, is cut to fit a menu and
+// scrubbed, so no control sequence (an OSC 52 clipboard write) reaches the
+// shell.
+func candidate(text, desc string) string {
+	return text + "\t" + render.Scrub(render.Clip(desc, 70))
 }
 
 // completable: a code a shell can offer, insert and match as typed: no
@@ -114,7 +123,7 @@ func describe(e *catalog.Entry, catalogID string) string {
 	if d == "" {
 		d = e.Description
 	}
-	d = render.Scrub(render.Clip(d, 40)) // from a user catalog, perhaps: cut at a character, then scrubbed
+	d = render.Clip(d, 40) // cut at a character; scrubbed in candidate
 	if catalogID != "" {
 		d = catalogID + " " + d
 	}
@@ -157,7 +166,7 @@ func completeCatalogIDs(f *Factory) func(*cobra.Command, []string, string) ([]st
 		var out []string
 		for _, c := range f.Index().Catalogs {
 			if hasFoldPrefix(c.ID, toComplete) {
-				out = append(out, fmt.Sprintf("%s\t%s (%d entries)", c.ID, render.Scrub(render.Clip(c.Name, 60)), len(c.Entries)))
+				out = append(out, candidate(c.ID, fmt.Sprintf("%s (%d entries)", render.Clip(c.Name, 60), len(c.Entries))))
 			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
@@ -184,8 +193,8 @@ func completeStatus(f *Factory, classes bool) func(*cobra.Command, []string, str
 		if http := f.Index().Catalog(catalog.HTTPCatalog); http != nil && toComplete != "" {
 			for i := range http.Entries {
 				e := &http.Entries[i]
-				if e.Kind == catalog.Documented && strings.HasPrefix(e.Code, toComplete) {
-					out = append(out, e.Code+"\t"+e.Title)
+				if e.Kind == catalog.Documented && strings.HasPrefix(e.Code, toComplete) && completable(e.Code) {
+					out = append(out, candidate(e.Code, e.Title))
 				}
 			}
 		}

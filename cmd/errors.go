@@ -3,6 +3,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 )
 
 // Exit codes.
@@ -36,6 +37,10 @@ func exitCode(err error) (int, string) {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code, ee.msg
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Op == "write" {
+		return exitUsage, fmt.Sprintf("cannot write the output to %s: %v", pe.Path, pe.Err)
 	}
 	// Anything else comes from cobra before a command ran: unknown
 	// commands, bad flags, wrong arguments.

@@ -45,6 +45,8 @@ func FuzzCommandOutput(f *testing.F) {
 			{"--catalog-file", cat, "catalogs", "--json"},
 			{"--catalog-file", cat, "__complete", "lookup", ""},
 			{"--catalog-file", cat, "__complete", "lookup", "--catalog", ""},
+			{"--catalog-file", cat, "__complete", "lookup", "T"},
+			{"--catalog-file", cat, "__complete", "explain", "--status", "4"},
 		} {
 			ios, in, out, _ := Test(env...)
 			in.Write(data)

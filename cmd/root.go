@@ -4,6 +4,7 @@ package cmd
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -88,14 +89,20 @@ func Main() int { return Run(System(), os.Args[1:]) }
 func Run(ios *IOStreams, args []string) int {
 	f := &Factory{IO: ios, Color: colorAuto}
 	root := newRootCmd(f)
+	// cobra writes help, usage, --version and completion scripts itself
+	// and ignores failed writes: out remembers the first.
+	out := &checkedWriter{w: ios.Out}
 	root.SetArgs(args)
 	root.SetIn(ios.In)
-	root.SetOut(ios.Out)
+	root.SetOut(out)
 	root.SetErr(ios.ErrOut)
 	strictHelpAndCompletion(root) // after SetOut: cobra's completion command keeps the writer it sees
 	err := root.Execute()
 	if perr := ios.stopPaging(); err == nil {
 		err = perr
+	}
+	if err == nil && out.err != nil {
+		err = out.err
 	}
 	if err == nil {
 		return exitOK
@@ -105,6 +112,20 @@ func Run(ios *IOStreams, args []string) int {
 		fmt.Fprintln(ios.ErrOut, "errcode: "+render.Scrub(msg))
 	}
 	return code
+}
+
+// checkedWriter passes writes through and keeps the first error.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return n, err
 }
 
 // NewRootForDocs returns the command tree, for generating completion
