@@ -2,6 +2,7 @@ package explain
 
 import (
 	"bytes"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -83,6 +84,11 @@ func readBody(body []byte) Body {
 		out.JSON, out.Repaired, out.Value = true, !exact, v
 		return out
 	}
+	if m, ok := formValues(b); ok && isOAuth(m) {
+		out := Body{Shape: "oauth"}
+		readOAuth(&out, m)
+		return out
+	}
 	if b[0] == '<' {
 		if isHTML(b) {
 			return readHTML(b)
@@ -90,6 +96,26 @@ func readBody(body []byte) Body {
 		return readXML(b)
 	}
 	return readText(b)
+}
+
+// formValues reads a form-encoded body (GitHub's OAuth token endpoint
+// answers "error=bad_verification_code&error_description=..." unless asked
+// for JSON) as the object JSON would have been: the first value of each
+// name, its secrets redacted as a JSON body's are.
+func formValues(b []byte) (map[string]any, bool) {
+	if len(b) > 8<<10 || !formBody.get().Match(b) {
+		return nil, false
+	}
+	q, err := url.ParseQuery(string(b))
+	if err != nil {
+		return nil, false
+	}
+	m := make(map[string]any, len(q))
+	for k, v := range q {
+		m[k] = v[0]
+	}
+	redactJSON(m)
+	return m, true
 }
 
 // JSON accessors: a path of object keys, and values as strings.

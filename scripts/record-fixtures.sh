@@ -106,6 +106,7 @@ rec wget-S-content-on-error-anthropic.txt wget -S --content-on-error -O - "$u/an
 # a shell prompt with the curl command above its output.
 rec curl-si-oauth-token-form.txt curl -si "$u/oauth/token-form"
 rec curl-si-oauth-token-form-error.txt curl -si "$u/oauth/token-form-error"
+rec curl-si-github-oauth-bad-code.txt curl -si "$u/github/oauth-bad-code"
 rec curl-si-google-errorinfo-secret.txt curl -si "$u/google/errorinfo-secret"
 rec httpie-Bhb-password.txt http --ignore-stdin --print=Bhb POST "$u/wontopos/unauthorized" username=ada password=HTTPIEPASSWORD1 api_key=HTTPIEKEY1
 rec wget-nv-access-token.txt wget -nv -O /dev/null "$u/text?access_token=WGETNVTOKEN1&client_secret=WGETNVCS1"

@@ -141,6 +141,10 @@ var replies = map[string]reply{
 		"access_token=gho_16C7e42F292c6912E7710c838347Ae178B4a&scope=repo%2Cgist&token_type=bearer"},
 	"/oauth/token-form-error": {400, []string{"Content-Type: application/x-www-form-urlencoded; charset=utf-8"},
 		"error=bad_verification_code&error_description=The+code+passed+is+incorrect+or+expired.&code=4f1b0e6a2c&client_secret=c5e1d2f3a4b5c6d7e8f9"},
+	// GitHub's OAuth token endpoint's answer to a bad code: 200, and the
+	// error in a form (the format GitHub documents).
+	"/github/oauth-bad-code": {200, []string{"Content-Type: application/x-www-form-urlencoded; charset=utf-8"},
+		"error=bad_verification_code&error_description=The+code+passed+is+incorrect+or+expired.&error_uri=https%3A%2F%2Fdocs.github.com%2Fapps%2Fmanaging-oauth-apps%2Ftroubleshooting-oauth-app-access-token-request-errors%2F%23bad-verification-code"},
 	// An ErrorInfo whose metadata echoes what the request sent.
 	"/google/errorinfo-secret": {403, []string{"Content-Type: application/json; charset=UTF-8"},
 		`{"error":{"code":403,"message":"Method doesn't allow unregistered callers.","status":"PERMISSION_DENIED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_SERVICE_BLOCKED","domain":"googleapis.com","metadata":{"service":"translate.googleapis.com","api_key":"AIzaSyD4x9Q2mN7vR1tP8wK3jL6hF0cB5eZ2yU","access_token":"ya29.a0AfB_byC7x2Kq9mP4"}}]}}`},
