@@ -188,7 +188,7 @@ func pickStatus(ex Exchange, opts Options, body Body) (int, string) {
 	case opts.Status != 0:
 		return opts.Status, "--status"
 	case ex.Status != 0:
-		return ex.Status, "curl -w"
+		return ex.Status, cmp.Or(ex.StatusFrom, "curl -w")
 	case body.Status != 0:
 		return body.Status, body.StatusFrom
 	}

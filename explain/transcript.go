@@ -34,12 +34,15 @@ type Response struct {
 	Protocol string // "HTTP/1.1", "HTTP/2"; "" when only a body was given
 	Status   int    // 0 when unknown
 	Reason   string
-	Header   textproto.MIMEHeader
-	Body     []byte               // decoded (de-chunked, decompressed), at most MaxBody bytes
-	Trailer  textproto.MIMEHeader // trailers, where the tool shows them (curl -v, gRPC)
-	Hops     []Hop
-	Notes    []string // what the tool itself reported: wget's ERROR lines, curl's warnings
-	Carried  []Item   // errors outside the body: the transfer's failure, a gRPC status
+	// StatusFrom says where a status came from that no status line
+	// stated ("wget's output"); "" for a status line or curl -w's code.
+	StatusFrom string
+	Header     textproto.MIMEHeader
+	Body       []byte               // decoded (de-chunked, decompressed), at most MaxBody bytes
+	Trailer    textproto.MIMEHeader // trailers, where the tool shows them (curl -v, gRPC)
+	Hops       []Hop
+	Notes      []string // what the tool itself reported: wget's ERROR lines, curl's warnings
+	Carried    []Item   // errors outside the body: the transfer's failure, a gRPC status
 
 	moreNotes int // notes past maxNotes, not kept: Parse ends Notes with their count
 }
@@ -73,8 +76,11 @@ func Parse(data []byte, truncated bool) *Transcript {
 	case looksCurlVerbose(head): // a trace with no response in it
 		t.Format = "curl -v"
 		ex = parseCurlVerbose(data)
-	case wgetURL.get().Match(firstLines(head, 5)): // wget that got no response
+	case wgetURL.get().Match(firstLines(head, 5)): // wget that got no response, or without -S
 		t.Format = "wget -S"
+		ex = parseWget(data)
+	case wgetBrief.get().Match(firstLines(head, 3)):
+		t.Format = "wget -nv"
 		ex = parseWget(data)
 	case hasLineStarting(head, "ERROR:\n  Code: ") || bytes.Contains(head, []byte("\nERROR:\n  Code: ")) || bytes.Contains(head, []byte("\nERROR:\r\n  Code: ")):
 		t.Format = "grpcurl"
@@ -88,14 +94,21 @@ func Parse(data []byte, truncated bool) *Transcript {
 		}
 	}
 	ex.Body, ex.Status = finishBody(ex.Response)
-	if failures := transportFailures(data, t.Format); len(failures) > 0 {
+	family := t.Format
+	if strings.HasPrefix(family, "wget") {
+		family = "wget -S" // the same tool's failure lines
+		if t.Format == "wget -S" && ex.StatusFrom != "" {
+			t.Format = "wget" // no header block: its status was in wget's own lines
+		}
+	}
+	if failures := transportFailures(data, family); len(failures) > 0 {
 		ex.Carried = append(failures, ex.Carried...)
 		ex.Notes = withoutFailures(ex.Notes)
 		if tool := failureTool(failures[0].From); t.Format == "body" && tool != "" {
 			t.Format = tool // what printed it: there was no response
 		}
 		if ex.Protocol == "" {
-			ex.Body = stripToolLines(ex.Body, t.Format)
+			ex.Body = stripToolLines(ex.Body, family)
 		}
 	}
 	if ex.moreNotes > 0 && len(ex.Notes) > 0 {
@@ -378,6 +391,15 @@ func readTrailer(ls []string) textproto.MIMEHeader {
 	return h
 }
 
+// wget -nv prints a failed request's URL, a colon, and the ERROR line;
+// without -S, wget states the status in "awaiting response... 503 ..." and
+// in its ERROR line.
+var (
+	wgetBrief    = &lazyRE{expr: `(?m)^[a-zA-Z][a-zA-Z0-9+.-]*://\S+:\r?\n\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ERROR \d{3}: `}
+	wgetBriefURL = &lazyRE{expr: `^[a-zA-Z][a-zA-Z0-9+.-]*://\S+:$`}
+	wgetStatus   = &lazyRE{expr: `(?:^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ERROR |awaiting response\.\.\. )([1-5]\d\d):? (.*?)\.?$`}
+)
+
 var wgetURL = &lazyRE{expr: `^--\d{4}-\d\d-\d\d \d\d:\d\d:\d\d--  (\S+)`}
 
 // parseWget reads wget -S (--server-response) output: two-space indented
@@ -388,9 +410,15 @@ func parseWget(data []byte) Exchange {
 	var body bodyLines
 	var notes noteList
 	inBlock := false
+	status, reason := 0, ""
 	eachLine(data, func(b []byte, _ int) bool {
 		l := lastCR(string(b))
 		header := strings.HasPrefix(l, "  ") && (inBlock || isStatusLine(l[2:]))
+		if !header && (strings.Contains(l, "ERROR ") || strings.Contains(l, "awaiting response... ")) {
+			if m := wgetStatus.get().FindStringSubmatch(l); m != nil {
+				status, reason = asStatus(m[1]), m[2] // the last one: after redirects, the final answer's
+			}
+		}
 		switch {
 		case header:
 			if len(hdr) >= maxTraceLines { // as the -i and curl -v readers
@@ -404,6 +432,10 @@ func parseWget(data []byte) Exchange {
 			if ex.URL == "" {
 				ex.URL = wgetURL.get().FindStringSubmatch(l)[1]
 			}
+		case wgetBriefURL.get().MatchString(l): // -nv: "URL:" above its ERROR line
+			if ex.URL == "" {
+				ex.URL = strings.TrimSuffix(l, ":")
+			}
 		case strings.Contains(l, " ERROR ") || strings.HasPrefix(l, "wget: ") || wgetAuthNote.get().MatchString(l):
 			notes.add(strings.TrimSpace(l))
 		case isWgetChatter(l), isProgress(l):
@@ -414,6 +446,9 @@ func parseWget(data []byte) Exchange {
 		return true
 	})
 	ex.Response, _, _ = readBlocks(hdr)
+	if ex.Status == 0 && status != 0 { // no -S: wget's own line states the status
+		ex.Status, ex.Reason, ex.StatusFrom = status, reason, "wget's output"
+	}
 	ex.Notes, ex.moreNotes = notes.kept, notes.more
 	ex.Host = hostOf(ex.URL)
 	ex.Body, _ = cleanBody(body.bytes())

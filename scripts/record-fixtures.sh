@@ -97,6 +97,7 @@ rec httpie-h-head.txt http --ignore-stdin --print=h HEAD "$u/empty"
 rec wget-S-forbidden.txt wget -S -O /dev/null "$u/aws-xml"
 rec wget-S-content-on-error.txt wget -S --content-on-error -O - "$u/wontopos/ratelimit"
 rec wget-S-userinfo-401.txt wget -S -O - "http://bob:WGETPW@127.0.0.1:$port/wontopos/unauthorized?api_key=WGETKEY"
+rec wget-503.txt wget -O /dev/null "$u/text" # no -S: the status only in wget's own lines
 rec wget-S-redirects.txt wget -S -O /dev/null "$u/redirect"
 rec wget-S-content-on-error-dynamodb.txt wget -S --content-on-error -O - "$u/dynamodb/throttle"
 rec wget-S-content-on-error-anthropic.txt wget -S --content-on-error -O - "$u/anthropic/overloaded"
