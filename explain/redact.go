@@ -54,8 +54,10 @@ func secretName(name string) bool { return isSecret(name, true) }
 func secretKey(name string) bool { return isSecret(name, false) }
 
 func isSecret(name string, params bool) bool {
-	if n, err := url.QueryUnescape(name); err == nil {
-		name = n
+	if strings.ContainsAny(name, "%+") {
+		if n, err := url.QueryUnescape(name); err == nil {
+			name = n
+		}
 	}
 	n := strings.ToLower(strings.TrimSpace(name))
 	if n == "" {
@@ -93,19 +95,28 @@ func oneWord(v string) bool {
 // keys, at any depth: {"access_token": "..."}, an ErrorInfo's metadata
 // {"api_key": "..."}. A list under such a key (Rails' {"password": ["is too
 // short"]}) is a list of messages, each kept or hidden alone.
-func redactJSON(v any) {
+func redactJSON(v any) { redactTree(v, map[string]bool{}) }
+
+// redactTree is redactJSON with the names already judged: a long list of
+// objects repeats the same few keys.
+func redactTree(v any, judged map[string]bool) {
 	switch x := v.(type) {
 	case map[string]any:
 		for k, val := range x {
-			if secretKey(k) {
+			secret, ok := judged[k]
+			if !ok {
+				secret = secretKey(k)
+				judged[k] = secret
+			}
+			if secret {
 				x[k] = redactValue(val)
 				continue
 			}
-			redactJSON(val)
+			redactTree(val, judged)
 		}
 	case []any:
 		for _, e := range x {
-			redactJSON(e)
+			redactTree(e, judged)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package explain
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -123,6 +124,9 @@ func redactHeaders(s string) string {
 }
 
 func redactSchemes(s string) string {
+	if !containsFold(s, "bearer") && !containsFold(s, "basic") {
+		return s // the regexp's prefilter: most strings name no scheme
+	}
 	return authScheme.get().ReplaceAllStringFunc(s, func(m string) string {
 		sub := authScheme.get().FindStringSubmatch(m)
 		cred := sub[3]
@@ -239,9 +243,21 @@ func requote(v string) string {
 }
 
 func redactKeys(s string) string {
-	s = knownKeyWord.get().ReplaceAllString(s, "REDACTED")
+	if slices.ContainsFunc(keyPrefixes, func(p string) bool { return strings.Contains(s, p) }) {
+		s = knownKeyWord.get().ReplaceAllString(s, "REDACTED")
+	}
 	if strings.Contains(s, "eyJ") {
 		s = jwt.get().ReplaceAllString(s, "REDACTED")
 	}
 	return s
+}
+
+// containsFold: s contains sub, ASCII letters matched in either case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
