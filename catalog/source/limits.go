@@ -17,6 +17,10 @@ const (
 	maxNesting   = 64      // flow brackets inside one another
 	maxColumn    = 1024    // indentation: deep block nesting needs wide lines
 	maxExpansion = 1 << 20 // nodes that expanding the aliases may add
+	// maxExpansionBytes: the bytes of scalars that expanding the aliases
+	// may add. Sharing a list of fixes among thousands of entries takes a
+	// few MB; a long text aliased a hundred times, far more.
+	maxExpansionBytes = 8 << 20
 	// maxNodes bounds what the parser is given: it takes about 1.2 KB of
 	// memory a node, so 200,000 (about 12,000 entries of ten fields) keep
 	// a cold parse under 256 MiB.
