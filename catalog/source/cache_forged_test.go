@@ -58,8 +58,8 @@ func loadWithin(t *testing.T, path, cache string) *catalog.Catalog {
 // parsedAgain: c is the file's catalog, not the forgery.
 func parsedAgain(t *testing.T, rule string, c *catalog.Catalog) {
 	t.Helper()
-	if c.Entries[0].Title != "Card expired" {
-		t.Errorf("%s: the cache was trusted (title %q)", rule, c.Entries[0].Title)
+	if title := c.Entries[0].Title; title != "Card expired" {
+		t.Errorf("%s: the cache was trusted (title %.40q)", rule, title)
 	}
 }
 

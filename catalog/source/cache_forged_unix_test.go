@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/errcode-dev/errcode/catalog/source"
 )
@@ -21,6 +22,26 @@ func TestCacheForgedFIFO(t *testing.T) {
 		t.Skip(err)
 	}
 	parsedAgain(t, "a FIFO", loadWithin(t, path, cache))
+}
+
+// A FIFO that holds a forgery, its writer open a while: the entry is no
+// regular file, whatever it would read as.
+func TestCacheForgedFIFOWithData(t *testing.T) {
+	_, cache, path, parsed := loadAcme(t)
+	entry := entryPath(cache, path)
+	os.Remove(entry)
+	if err := syscall.Mkfifo(entry, 0o600); err != nil {
+		t.Skip(err)
+	}
+	w, err := os.OpenFile(entry, os.O_RDWR, 0) // does not wait for a reader
+	if err != nil {
+		t.Skip(err)
+	}
+	if _, err := w.Write(forgery(t, path, parsed)); err != nil {
+		t.Fatal(err)
+	}
+	go func() { time.Sleep(200 * time.Millisecond); w.Close() }() // then a reader sees the end
+	parsedAgain(t, "a FIFO holding a forgery", loadWithin(t, path, cache))
 }
 
 // The directories: errcode/catalogs under the cache home are made for the
@@ -73,4 +94,16 @@ func TestCacheDirs(t *testing.T) {
 		}
 	}
 	_ = dir
+}
+
+// A cache file of another user's, even one no one else may write: root
+// can make one (the test runs as root in containers), and errcode did not.
+func TestCacheForgedOtherOwner(t *testing.T) {
+	_, cache, path, parsed := loadAcme(t)
+	entry := entryPath(cache, path)
+	os.WriteFile(entry, forgery(t, path, parsed), 0o600)
+	if err := os.Chown(entry, os.Getuid()+1, -1); err != nil {
+		t.Skip("cannot give a file to another user:", err)
+	}
+	parsedAgain(t, "another user's cache file", loadWithin(t, path, cache))
 }
