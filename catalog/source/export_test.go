@@ -53,6 +53,7 @@ const (
 	MaxColumn    = maxColumn
 	MaxNodes     = maxNodes
 	MaxExpansion = maxExpansion
+	MaxScalar    = maxScalar
 )
 
 // Expansion parses data and counts the nodes its aliases add, up to
@@ -62,8 +63,21 @@ func Expansion(data []byte, limit int) (int, bool) {
 	if err != nil {
 		panic(err)
 	}
-	return expansion(f, limit), aliasesExceed(f, limit)
+	n, _ := expansion(f, limit)
+	return n, aliasesExceed(f, limit)
 }
+
+// ExpansionBytes parses data and counts the scalar bytes its aliases add.
+func ExpansionBytes(data []byte) (int, bool) {
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		panic(err)
+	}
+	_, b := expansion(f, maxExpansion)
+	return b, aliasesExceed(f, maxExpansion)
+}
+
+const MaxExpansionBytes = maxExpansionBytes
 
 var (
 	ReadAtMost = readAtMost
