@@ -3,12 +3,16 @@ package source
 import (
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/errcode-dev/errcode/catalog"
 )
@@ -18,30 +22,83 @@ import (
 // (goccy/go-yaml takes about 600 ms for 10,000 entries; this, a few).
 // Strings are decoded as substrings of one string read from the file.
 
-const cacheMagic = "errcode catalog cache 3\n"
+// cacheMagic names the format; a change to it (or to what a field means)
+// changes the number.
+const cacheMagic = "errcode catalog cache 4\n"
+
+// cacheBuild names the errcode that writes and reads the cache: its module
+// version and VCS revision, as Go embeds them. It is part of the key, so a
+// cache written by another build of errcode (whose rules, or whose meaning
+// of a number in the format, may differ) is never read.
+var cacheBuild = buildID // a variable for tests
+
+var (
+	buildOnce sync.Once
+	build     string
+)
+
+func buildID() string {
+	buildOnce.Do(func() {
+		bi, ok := debug.ReadBuildInfo()
+		if !ok {
+			return
+		}
+		build = bi.Main.Version
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
+				build += " " + s.Value
+			}
+		}
+	})
+	return build
+}
 
 // cacheKey names a file's cache entry: its absolute path, size,
 // modification time, and where the system has them its inode and change
 // time, so any change to the file misses, even one that keeps the size and
-// puts the modification time back. The key only tells
-// files and versions apart (the entry also holds the key, checked on read),
-// so a 128-bit FNV hash does: a cryptographic one would link Go's FIPS
-// crypto packages, whose initialisation every start would pay.
+// puts the modification time back; and the format and the build of errcode
+// that wrote it. The key only tells files and versions apart (the entry
+// also holds the key, checked on read), so a 128-bit FNV hash does: a
+// cryptographic one would link Go's FIPS crypto packages, whose
+// initialisation every start would pay.
 func cacheKey(path string, fi fs.FileInfo) string {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		abs = path
 	}
 	h := fnv.New128a()
-	fmt.Fprintf(h, "%s\x00%d\x00%d\x00%s", abs, fi.Size(), fi.ModTime().UnixNano(), fileIdentity(fi))
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d\x00%d\x00%s", cacheMagic, cacheBuild(), abs, fi.Size(), fi.ModTime().UnixNano(), fileIdentity(fi))
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func readCache(dir, key string) *catalog.Catalog {
-	if dir == "" {
+// cacheLimit bounds the cache entry of a catalog file of size bytes, in
+// both directions: a larger one is neither written nor read (nor opened
+// past its size). Every string the cache holds is a scalar of the file
+// (decoded, at most 1.5 times its bytes: "\L" is three) or a copy an alias
+// made (at most maxExpansionBytes of those in all), and every string, list
+// and number written costs 1 to 3 bytes of length where the YAML spent at
+// least 2 on it (a key, "- ", a comma), so 4 bytes of cache a byte of file
+// leave room; 64 KiB more hold the header. A catalog within MaxFile has a
+// cache of at most 4 x 32 MiB + 8 MiB + 64 KiB; acme.yaml's, 70 KiB.
+func cacheLimit(size int64) int64 { return 4*size + maxExpansionBytes + 64<<10 }
+
+// readCache returns the catalog cached under key, or nil (parse the file
+// again) at any doubt: a directory or file errcode did not make or that
+// others may write, anything but a regular file, more than limit bytes,
+// bytes that do not decode to the end, or a catalog a parse would refuse.
+func readCache(dir, key string, limit int64) *catalog.Catalog {
+	if dir == "" || !cacheDirsSafe(dir) {
 		return nil
 	}
-	b, err := os.ReadFile(filepath.Join(dir, key))
+	f, fi, ok := openCacheFile(filepath.Join(dir, key))
+	if !ok {
+		return nil
+	}
+	defer f.Close()
+	if fi.Size() > limit {
+		return nil
+	}
+	b, err := readAtMost(f, limit)
 	if err != nil {
 		return nil
 	}
@@ -50,23 +107,53 @@ func readCache(dir, key string) *catalog.Catalog {
 		return nil
 	}
 	c := d.catalog()
-	if d.bad || !trustworthy(c) {
+	if d.bad || d.s != "" || !trustworthy(c) {
 		return nil // parse the file again
 	}
 	return c
 }
 
+// cacheDirsSafe: dir and the directory holding it (errcode/catalogs
+// under the cache home) are directories, not links to one, of the user's,
+// and no one else may write in them: anyone who could would decide what
+// errcode reads, or where it writes.
+func cacheDirsSafe(dir string) bool {
+	return safeDir(filepath.Dir(dir)) && safeDir(dir)
+}
+
+func safeDir(d string) bool {
+	fi, err := os.Lstat(d)
+	return err == nil && fi.IsDir() && ownPrivate(fi)
+}
+
+// makeCacheDirs creates what is missing of dir and its parent, each for
+// the user alone (0700), and says whether both are safe; each is checked
+// before anything is made inside it, so nothing is made through a link.
+func makeCacheDirs(dir string) bool {
+	parent := filepath.Dir(dir)
+	if os.MkdirAll(filepath.Dir(parent), 0o700) != nil {
+		return false
+	}
+	for _, d := range []string{parent, dir} {
+		if err := os.Mkdir(d, 0o700); err != nil && !errors.Is(err, fs.ErrExist) || !safeDir(d) {
+			return false
+		}
+	}
+	return true
+}
+
 // writeCache stores c; failures are ignored (the cache only saves time).
-// The file is written whole under a temporary name, then renamed.
-func writeCache(dir, key string, c *catalog.Catalog) {
-	if dir == "" || !trustworthy(c) { // what would not be read back is not written
+// The file is written whole under a temporary name (0600), then renamed.
+// What the reader would refuse is not written: an untrustworthy catalog,
+// or one whose entry would be over limit bytes.
+func writeCache(dir, key string, limit int64, c *catalog.Catalog) {
+	if dir == "" || !trustworthy(c) {
 		return
 	}
-	var e encoder
+	e := encoder{limit: int(min(limit, math.MaxInt))}
 	e.str(cacheMagic)
 	e.str(key)
-	e.catalog(c)
-	if os.MkdirAll(dir, 0o755) != nil {
+	if !e.catalog(c) || !makeCacheDirs(dir) {
 		return
 	}
 	tmp, err := os.CreateTemp(dir, key+".*.tmp")
@@ -79,7 +166,12 @@ func writeCache(dir, key string, c *catalog.Catalog) {
 	}
 }
 
-type encoder struct{ b []byte }
+// encoder writes the format; it stops once past limit bytes (0: none),
+// so a catalog whose cache would be refused costs no more memory than that.
+type encoder struct {
+	b     []byte
+	limit int
+}
 
 func (e *encoder) num(n int)    { e.b = binary.AppendVarint(e.b, int64(n)) }
 func (e *encoder) str(s string) { e.num(len(s)); e.b = append(e.b, s...) }
@@ -89,8 +181,20 @@ func (e *encoder) strs(s []string) {
 		e.str(x)
 	}
 }
+func (e *encoder) over() bool { return e.limit > 0 && len(e.b) > e.limit }
 
-func (e *encoder) catalog(c *catalog.Catalog) {
+// The smallest encoding of one element, each string and number a byte:
+// the decoder trusts no count of elements that the bytes left could not
+// hold.
+const (
+	minShape = 20 // a list of 15 strings (16), flags, three lists
+	minEntry = 16 // nine strings, two lists, five numbers
+	minStr   = 1
+)
+
+// catalog writes c, and says whether it stayed within the limit. An
+// entry's catalog is not written: it is the catalog's id.
+func (e *encoder) catalog(c *catalog.Catalog) bool {
 	e.str(c.ID)
 	e.str(c.Name)
 	e.str(c.DocURL)
@@ -108,6 +212,9 @@ func (e *encoder) catalog(c *catalog.Catalog) {
 		e.strs(s.When)
 		e.strs(s.Any)
 		e.strs(s.Headers)
+		if e.over() {
+			return false
+		}
 	}
 	e.strs(c.RequestIDHeaders)
 	e.strs(c.RetryHeaders)
@@ -116,7 +223,7 @@ func (e *encoder) catalog(c *catalog.Catalog) {
 	e.num(len(c.Entries))
 	for i := range c.Entries {
 		x := &c.Entries[i]
-		for _, s := range []string{x.Catalog, x.Code, x.Token, x.Category, x.Title, x.Message, x.Description, x.DocURL, x.Source, x.Reference} {
+		for _, s := range []string{x.Code, x.Token, x.Category, x.Title, x.Message, x.Description, x.DocURL, x.Source, x.Reference} {
 			e.str(s)
 		}
 		e.strs(x.Causes)
@@ -124,7 +231,11 @@ func (e *encoder) catalog(c *catalog.Catalog) {
 		for _, n := range []int{x.Status, int(x.Retryable), int(x.Kind), x.From, x.To} {
 			e.num(n)
 		}
+		if e.over() {
+			return false
+		}
 	}
+	return !e.over()
 }
 
 func btoi(b bool) int {
@@ -140,13 +251,19 @@ type decoder struct {
 }
 
 // num reads what binary.AppendVarint wrote, straight from the string
-// (converting to []byte would allocate for every number).
+// (converting to []byte would allocate for every number), and only that:
+// a number in more bytes than it needs (a last byte of 0), or past 64
+// bits, is bad. So the reader accepts one encoding of each catalog, the
+// one the writer makes.
 func (d *decoder) num() int {
 	var ux uint64
 	for i, shift := 0, uint(0); i < len(d.s) && i < binary.MaxVarintLen64; i, shift = i+1, shift+7 {
 		b := d.s[i]
 		ux |= uint64(b&0x7f) << shift
 		if b < 0x80 {
+			if b == 0 && i > 0 || i == binary.MaxVarintLen64-1 && b > 1 {
+				break
+			}
 			d.s = d.s[i+1:]
 			x := int64(ux >> 1)
 			if ux&1 != 0 {
@@ -159,23 +276,26 @@ func (d *decoder) num() int {
 	return 0
 }
 
-func (d *decoder) str() string {
+// count reads a number of elements, each at least size bytes: one the
+// bytes left cannot hold is bad, before anything is allocated for it.
+func (d *decoder) count(size int) int {
 	n := d.num()
-	if n < 0 || n > len(d.s) {
+	if n < 0 || n > len(d.s)/size {
 		d.bad, d.s = true, ""
-		return ""
+		return 0
 	}
+	return n
+}
+
+func (d *decoder) str() string {
+	n := d.count(1)
 	s := d.s[:n]
 	d.s = d.s[n:]
 	return s
 }
 
 func (d *decoder) strs() []string {
-	n := d.num()
-	if n < 0 || n > len(d.s) {
-		d.bad, d.s = true, ""
-		return nil
-	}
+	n := d.count(minStr)
 	var out []string
 	if n > 0 {
 		out = make([]string, n)
@@ -188,11 +308,7 @@ func (d *decoder) strs() []string {
 
 func (d *decoder) catalog() *catalog.Catalog {
 	c := &catalog.Catalog{ID: d.str(), Name: d.str(), DocURL: d.str(), Source: d.str(), Hosts: d.strs()}
-	bodies := d.num()
-	if bodies < 0 || bodies > len(d.s) {
-		d.bad = true
-		return nil
-	}
+	bodies := d.count(minShape)
 	for range bodies {
 		p := d.strs()
 		flags := d.num()
@@ -209,16 +325,16 @@ func (d *decoder) catalog() *catalog.Catalog {
 	}
 	c.RequestIDHeaders, c.RetryHeaders, c.CodeHeaders = d.strs(), d.strs(), d.strs()
 	c.Protocol = d.num() == 1
-	n := d.num()
-	if n < 0 || n > len(d.s) {
-		d.bad = true
+	n := d.count(minEntry)
+	if d.bad {
 		return nil
 	}
 	c.Entries = make([]catalog.Entry, n)
 	for i := range c.Entries {
 		x := &c.Entries[i]
-		x.Catalog, x.Code, x.Token, x.Category, x.Title = d.str(), d.str(), d.str(), d.str(), d.str()
-		x.Message, x.Description, x.DocURL, x.Source, x.Reference = d.str(), d.str(), d.str(), d.str(), d.str()
+		x.Catalog = c.ID
+		x.Code, x.Token, x.Category, x.Title, x.Message = d.str(), d.str(), d.str(), d.str(), d.str()
+		x.Description, x.DocURL, x.Source, x.Reference = d.str(), d.str(), d.str(), d.str()
 		x.Causes, x.Fixes = d.strs(), d.strs()
 		x.Status, x.Retryable, x.Kind = d.num(), catalog.Retry(d.num()), catalog.Kind(d.num())
 		x.From, x.To = d.num(), d.num()

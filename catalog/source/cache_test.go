@@ -20,7 +20,10 @@ func TestCacheDecoder(t *testing.T) {
 			t.Errorf("num(%d): %d, rest %q, bad %v", n, got, rest, bad)
 		}
 	}
-	for _, s := range []string{"", "\x80", strings.Repeat("\x80", 10), strings.Repeat("\x80", 10) + "\x01", strings.Repeat("\xff", 11) + "\x01"} {
+	// Cut short, too long, past 64 bits, or in more bytes than the number
+	// needs (the writer never pads: one encoding per catalog).
+	for _, s := range []string{"", "\x80", strings.Repeat("\x80", 10), strings.Repeat("\x80", 10) + "\x01", strings.Repeat("\xff", 11) + "\x01",
+		"\x80\x00", "\x82\x00", strings.Repeat("\xff", 9) + "\x02"} {
 		if _, _, bad := source.DecodeNum(s); !bad {
 			t.Errorf("num(%q) is not bad", s)
 		}

@@ -16,13 +16,33 @@ func WriteCacheForTest(dir, path string, c *catalog.Catalog) {
 		panic(err)
 	}
 	key := cacheKey(path, fi)
+	if err := os.WriteFile(dir+"/"+key, EncodeCache(key, c), 0o644); err != nil {
+		panic(err)
+	}
+}
+
+// EncodeCache is the cache file errcode would write for c under key,
+// whatever its size.
+func EncodeCache(key string, c *catalog.Catalog) []byte {
 	var e encoder
 	e.str(cacheMagic)
 	e.str(key)
 	e.catalog(c)
-	if err := os.WriteFile(dir+"/"+key, e.b, 0o644); err != nil {
-		panic(err)
-	}
+	return e.b
+}
+
+// CacheMagic is the format's first line; CacheLimit the bound on the cache
+// of a file of so many bytes.
+const CacheMagic = cacheMagic
+
+var CacheLimit = cacheLimit
+
+// SetCacheBuild makes the cache's key name another build of errcode, until
+// the test ends.
+func SetCacheBuild(t interface{ Cleanup(func()) }, build string) {
+	old := cacheBuild
+	cacheBuild = func() string { return build }
+	t.Cleanup(func() { cacheBuild = old })
 }
 
 // Test hooks for the bounds checked before a catalog is decoded.
@@ -33,6 +53,7 @@ const (
 	MaxColumn    = maxColumn
 	MaxNodes     = maxNodes
 	MaxExpansion = maxExpansion
+	MaxScalar    = maxScalar
 )
 
 // Expansion parses data and counts the nodes its aliases add, up to
@@ -42,8 +63,21 @@ func Expansion(data []byte, limit int) (int, bool) {
 	if err != nil {
 		panic(err)
 	}
-	return expansion(f, limit), aliasesExceed(f, limit)
+	n, _ := expansion(f, limit)
+	return n, aliasesExceed(f, limit)
 }
+
+// ExpansionBytes parses data and counts the scalar bytes its aliases add.
+func ExpansionBytes(data []byte) (int, bool) {
+	f, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		panic(err)
+	}
+	_, b := expansion(f, maxExpansion)
+	return b, aliasesExceed(f, maxExpansion)
+}
+
+const MaxExpansionBytes = maxExpansionBytes
 
 var (
 	ReadAtMost = readAtMost

@@ -68,17 +68,83 @@ func TestNodeBound(t *testing.T) {
 	if msg, _, _ := source.NestingLimits(block(source.MaxNodes)); msg == "" {
 		t.Errorf("a sequence of %d items and a key: accepted", source.MaxNodes)
 	}
-	// Plain words with spaces between them are one scalar, not nodes.
-	if msg, _, _ := source.NestingLimits([]byte("x: " + strings.Repeat("a ", source.MaxNodes))); msg != "" {
+	// Plain words with spaces between them are one scalar, not nodes (a
+	// scalar that long is refused for its size, not its nodes).
+	if msg, _, _ := source.NestingLimits([]byte("x: " + strings.Repeat("a ", source.MaxNodes))); strings.Contains(msg, "nodes") {
 		t.Errorf("words and spaces: %q", msg)
 	}
 	// A colon or dash inside a word is no node.
-	if msg, _, _ := source.NestingLimits([]byte("x: " + strings.Repeat("a:b-c", source.MaxNodes))); msg != "" {
+	if msg, _, _ := source.NestingLimits([]byte("x: " + strings.Repeat("a:b-c", source.MaxNodes))); strings.Contains(msg, "nodes") {
 		t.Errorf("colons inside words: %q", msg)
+	}
+	// Keys and items the YAML parser reads as such: before a tab, at a
+	// line's end in a file of CRLF lines, after a quoted value ending in
+	// an escaped backslash, after a value with an escaped apostrophe.
+	for name, item := range map[string]string{
+		"a tab after the colon":   "- code:\tA\n  title:\tT\n",
+		"CRLF":                    "- code:\r\n    A\r\n  title:\r\n    T\r\n",
+		"an escaped backslash":    "- code: \"A\\\\\"\n  title: T\n",
+		"an escaped apostrophe":   "- code: 'A''s'\n  title: T\n",
+		"an escaped double quote": "- code: \"A\\\"\"\n  title: T\n",
+	} {
+		data := []byte("entries:\n" + strings.Repeat(item, source.MaxNodes/2))
+		if msg, _, _ := source.NestingLimits(data); !strings.Contains(msg, "YAML nodes") {
+			t.Errorf("%s: %d entries of two keys: %q, want refused for its nodes", name, source.MaxNodes/2, msg)
+		}
+		if _, problems := source.Parse("x.yaml", []byte("id: x\nentries:\n"+item)); problems != nil {
+			t.Errorf("%s: not YAML a catalog may hold: %v", name, problems)
+		}
 	}
 	// A key at the very end counts.
 	if msg, _, _ := source.NestingLimits([]byte(strings.Repeat("- a\n", source.MaxNodes) + "k:")); msg == "" {
 		t.Error("a key at the end of the file: not counted")
+	}
+}
+
+// A value of more than MaxScalar bytes, however written, is refused before
+// the parser sees it, at the value; one of MaxScalar bytes is not.
+func TestScalarBound(t *testing.T) {
+	long := strings.Repeat("x", source.MaxScalar)
+	lines := strings.Repeat("    "+strings.Repeat("x", 1023)+"\n", source.MaxScalar/1024)
+	for _, tc := range []struct {
+		name, data string
+		line, col  int // 0: accepted
+	}{
+		{"plain, at the limit", "id: x\ndescription: " + long + "\n", 0, 0},
+		{"plain, past it", "id: x\ndescription: " + long + "x\n", 2, 14},
+		{"at the end of the file", "id: x\ndescription: x" + long, 2, 14},
+		{"double-quoted", "id: x\ndescription: \"" + long + "\"\n", 2, 14},
+		{"single-quoted", "id: x\ndescription: '" + long + "'\n", 2, 14},
+		{"quoted, over lines at any indentation", "id: x\nd: \"" + strings.Repeat("x\n", source.MaxScalar) + "\"\n", 2, 4},
+		{"a block scalar", "id: x\nentries:\n  - code: A\n    description: |\n" + strings.ReplaceAll(lines, "    ", "      ") + "      x\n    title: T\n", 5, 7},
+		{"a block scalar at the limit", "id: x\nd: |\n" + lines[:60*1028] + "e: 1\n", 0, 0},
+		{"plain over lines", "id: x\nd:\n" + lines + "  x\n", 3, 5},
+		{"plain over lines, each less indented", "d:\n" + strings.Repeat(" ", 100) + strings.Repeat("x", 1000) + "\n" + func() string {
+			var b strings.Builder
+			for i := 99; i > 30; i-- {
+				b.WriteString(strings.Repeat(" ", i) + strings.Repeat("x", 1000) + "\n")
+			}
+			return b.String()
+		}(), 2, 101},
+		{"a key", long + "x: 1\n", 1, 1},
+		{"in brackets", "x: [a, " + long + "x, b]\n", 1, 8},
+		{"in brackets, at the limit", "x: [a, " + long + ", b]\n", 0, 0},
+		{"in braces", "x: {a: " + long + "x}\n", 1, 8},
+		{"after an anchor", "a: &x \"" + long + "\"\n", 1, 4},
+		{"a sequence item", "x:\n  - " + long + "x\n  - y\n", 2, 5},
+		{"many short values", "x:\n" + strings.Repeat("  - "+strings.Repeat("y", 1000)+"\n", 200), 0, 0},
+		{"many short keys", strings.Repeat("k"+strings.Repeat("y", 1000)+": v\n", 200), 0, 0},
+	} {
+		msg, line, col := source.NestingLimits([]byte(tc.data))
+		if tc.line == 0 {
+			if msg != "" {
+				t.Errorf("%s: %q at %d:%d, want accepted", tc.name, msg, line, col)
+			}
+			continue
+		}
+		if !strings.Contains(msg, "KiB; a catalog value may be at most 64 KiB") || line != tc.line || col != tc.col {
+			t.Errorf("%s: %q at %d:%d, want a value past 64 KiB at %d:%d", tc.name, msg, line, col, tc.line, tc.col)
+		}
 	}
 }
 
@@ -110,5 +176,24 @@ func TestExpansion(t *testing.T) {
 	inner := exp("a: &a [x]\nb: *a\n", source.MaxExpansion)
 	if n := exp(nested, source.MaxExpansion); n <= 2*inner {
 		t.Errorf("an alias of an anchor holding aliases: %d nodes, want more than %d", n, 2*inner)
+	}
+}
+
+// Aliases add their anchor's bytes too: a long value aliased many times is
+// refused once they pass MaxExpansionBytes, however few the nodes.
+func TestExpansionBytes(t *testing.T) {
+	value := strings.Repeat("x", 60<<10)
+	doc := func(aliases int) []byte {
+		return []byte("a: &a " + value + "\nb: [" + strings.Repeat("*a, ", aliases) + "]\n")
+	}
+	n := source.MaxExpansionBytes / len(value)
+	if b, over := source.ExpansionBytes(doc(n)); b != n*len(value) || over {
+		t.Errorf("%d aliases of %d bytes: %d bytes added, over %v", n, len(value), b, over)
+	}
+	if _, over := source.ExpansionBytes(doc(n + 1)); !over {
+		t.Errorf("%d aliases of %d bytes: not over %d", n+1, len(value), source.MaxExpansionBytes)
+	}
+	if b, _ := source.ExpansionBytes([]byte("a: &a [" + value + ", y]\nb: *a\n")); b != len(value)+1 {
+		t.Errorf("a list's bytes: %d added, want %d", b, len(value)+1)
 	}
 }

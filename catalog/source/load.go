@@ -130,8 +130,8 @@ func Load(path, cacheDir string) (*catalog.Catalog, []Problem) {
 	if err != nil {
 		return nil, []Problem{{File: path, Msg: readError(err)}}
 	}
-	key := cacheKey(path, fi)
-	if c := readCache(cacheDir, key); c != nil {
+	key, limit := cacheKey(path, fi), cacheLimit(fi.Size())
+	if c := readCache(cacheDir, key, limit); c != nil {
 		c.Path = path
 		return c, nil
 	}
@@ -144,7 +144,7 @@ func Load(path, cacheDir string) (*catalog.Catalog, []Problem) {
 		return nil, problems
 	}
 	c.Path = path
-	writeCache(cacheDir, key, c)
+	writeCache(cacheDir, key, limit, c)
 	return c, nil
 }
 

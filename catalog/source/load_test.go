@@ -1,6 +1,7 @@
 package source_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -204,23 +205,35 @@ func TestMergeExtendsBuiltin(t *testing.T) {
 }
 
 // FuzzCache: a cache file could be damaged or written by anyone with the
-// user's rights. Reading one never panics, and a damaged one is not used.
+// user's rights. Whatever it holds, Load never fails or panics, and
+// returns either the catalog the YAML says, or a catalog of which the file
+// is exactly what the writer makes (one encoding of each catalog is read,
+// so the reader takes nothing the writer would not have written) and that
+// a parse could give.
 func FuzzCache(f *testing.F) {
 	dir, cache := f.TempDir(), f.TempDir()
 	path := filepath.Join(dir, "acme.yaml")
 	os.WriteFile(path, []byte(acme), 0o644)
-	if _, problems := source.Load(path, cache); problems != nil {
+	parsed, problems := source.Load(path, cache)
+	if problems != nil {
 		f.Fatal(problems)
 	}
-	entries, _ := os.ReadDir(cache)
-	good, _ := os.ReadFile(filepath.Join(cache, entries[0].Name()))
+	key := source.CacheKey(path)
+	good, _ := os.ReadFile(filepath.Join(cache, key))
 	f.Add(good)
 	f.Add(good[:len(good)/2])
+	f.Add(source.EncodeCache(key, forged(parsed)))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		os.WriteFile(filepath.Join(cache, entries[0].Name()), data, 0o644)
+		os.WriteFile(filepath.Join(cache, key), data, 0o644)
 		c, problems := source.Load(path, cache)
-		if problems != nil || c == nil || c.ID != "acme" {
+		if problems != nil || c == nil || c.ID != "acme" || c.Path != path {
 			t.Fatalf("Load with a damaged cache: %v %v", c, problems)
+		}
+		if reflect.DeepEqual(c, parsed) {
+			return
+		}
+		if enc := source.EncodeCache(key, c); !bytes.Equal(enc, data) {
+			t.Fatalf("served a catalog the writer would encode otherwise:\n file %q\nwrite %q", data, enc)
 		}
 	})
 }
@@ -321,7 +334,8 @@ func TestCacheTrustRules(t *testing.T) {
 		{"a supplement without a source", func(c *catalog.Catalog) { c.Entries[2].Source = "" }, false},
 		{"unofficial without a source", func(c *catalog.Catalog) { c.Entries[0].Kind = catalog.Unofficial }, false},
 		{"unofficial with one", func(c *catalog.Catalog) { c.Entries[0].Kind, c.Entries[0].Source = catalog.Unofficial, "x" }, true},
-		{"another catalog's entry", func(c *catalog.Catalog) { c.Entries[0].Catalog = "other" }, false},
+		// The format holds no entry's catalog: each is the catalog's own.
+		{"another catalog's entry", func(c *catalog.Catalog) { c.Entries[0].Catalog = "other" }, true},
 		{"a code that folds to nothing", func(c *catalog.Catalog) { c.Entries[0].Code = "--" }, false},
 		{"a host with a port", func(c *catalog.Catalog) { c.Hosts = []string{"api.acme.example:443"} }, false},
 		{"a host in capitals", func(c *catalog.Catalog) { c.Hosts = []string{"API.acme.example"} }, false},
@@ -351,6 +365,11 @@ func TestCacheTrustRules(t *testing.T) {
 		}
 		if got := c.Entries[0].Title == "from the cache"; got != tc.trusted {
 			t.Errorf("a cache entry with %s: trusted %v, want %v", tc.name, got, tc.trusted)
+		}
+		for _, e := range c.Entries {
+			if e.Catalog != "acme" {
+				t.Errorf("a cache entry with %s: an entry of catalog %q", tc.name, e.Catalog)
+			}
 		}
 	}
 }

@@ -212,8 +212,10 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 	if err != nil {
 		return nil, []Problem{fromYAML(name, data, err)}
 	}
-	if aliasesExceed(f, maxExpansion) {
+	if nodes, bytes := expansion(f, maxExpansion); nodes > maxExpansion {
 		return nil, []Problem{{File: name, Msg: fmt.Sprintf("its aliases expand to more than %d nodes; a catalog needs no aliases of aliases", maxExpansion)}}
+	} else if bytes > maxExpansionBytes {
+		return nil, []Problem{{File: name, Msg: fmt.Sprintf("its aliases expand to more than %d MiB; a catalog needs no aliases of long values", maxExpansionBytes>>20)}}
 	}
 	if t := unsupportedTag(f); t != nil {
 		return nil, []Problem{atToken(name, data, t.Start, fmt.Sprintf("the YAML tag %s is not supported in a catalog: write plain strings, numbers and lists", t.Start.Value))}
