@@ -3,6 +3,7 @@ package explain
 import (
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -145,5 +146,19 @@ func TestHARBodyCutAsRaw(t *testing.T) {
 		if d := Diagnose(ex, ix, Options{}); !d.Repaired || len(d.Findings) == 0 {
 			t.Errorf("%s: repaired %v, %d findings", name, d.Repaired, len(d.Findings))
 		}
+	}
+}
+
+// A chain of responses keeps the last maxHops before the final one, and
+// counts the others.
+func TestHopsBounded(t *testing.T) {
+	var b strings.Builder
+	for i := range maxHops + 7 {
+		fmt.Fprintf(&b, "HTTP/1.1 302 Found\r\nLocation: /%d\r\n\r\n", i)
+	}
+	b.WriteString("HTTP/1.1 404 Not Found\r\n\r\n")
+	ex := Parse([]byte(b.String()), false).Exchanges[0]
+	if len(ex.Hops) != maxHops || ex.HopsOmitted != 7 || ex.Hops[0].Location != "/7" || ex.Status != 404 {
+		t.Errorf("%d hops kept (first %q), %d omitted, status %d; want %d from /7, 7, 404", len(ex.Hops), ex.Hops[0].Location, ex.HopsOmitted, ex.Status, maxHops)
 	}
 }

@@ -60,6 +60,7 @@ type Diagnosis struct {
 	RetryThen         string // retry once, after doing this ("refresh the access token")
 	NoResponse        bool   // the transfer failed before any response arrived
 	Hops              []Hop
+	HopsOmitted       int // responses before Hops, not kept (a chain longer than maxHops)
 	Notes             []string
 	Shape             string
 	Server            string
@@ -77,7 +78,7 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 		Reason: ex.Reason, Notes: ex.Notes,
 		Shape: body.Shape, Server: body.Server, DocURL: body.DocURL, Repaired: body.Repaired,
 	}
-	d.Hops = slices.Clone(ex.Hops)
+	d.Hops, d.HopsOmitted = slices.Clone(ex.Hops), ex.HopsOmitted
 	d.Status, d.StatusFrom = pickStatus(ex, opts, body)
 	var claim *shapeClaim
 	if body.JSON {

@@ -41,8 +41,10 @@ type Response struct {
 	Body       []byte               // decoded (de-chunked, decompressed), at most MaxBody bytes
 	Trailer    textproto.MIMEHeader // trailers, where the tool shows them (curl -v, gRPC)
 	Hops       []Hop
-	Notes      []string // what the tool itself reported: wget's ERROR lines, curl's warnings
-	Carried    []Item   // errors outside the body: the transfer's failure, a gRPC status
+	// HopsOmitted counts the earlier responses past maxHops, not kept.
+	HopsOmitted int
+	Notes       []string // what the tool itself reported: wget's ERROR lines, curl's warnings
+	Carried     []Item   // errors outside the body: the transfer's failure, a gRPC status
 
 	moreNotes int // notes past maxNotes, not kept: Parse ends Notes with their count
 }
@@ -220,6 +222,10 @@ func headLines(data []byte) (ls []string, next []int) {
 	return ls, next
 }
 
+// maxHops is how many responses before the final one are kept: curl's
+// default --max-redirs. A longer chain is hostile, or a loop.
+const maxHops = 50
+
 // readBlocks reads header blocks (a status line, header lines, a blank
 // line) from ls, as many as follow one another. It returns the final
 // response, the earlier ones as hops, and how many lines it used.
@@ -237,6 +243,10 @@ func readBlocks(ls []string) (resp Response, used int, ok bool) {
 			break
 		}
 		if ok {
+			if len(resp.Hops) == maxHops { // keep the last ones: they led to the answer
+				resp.Hops = append(resp.Hops[:0], resp.Hops[1:]...)
+				resp.HopsOmitted++
+			}
 			resp.Hops = append(resp.Hops, Hop{Protocol: resp.Protocol, Status: resp.Status, Reason: resp.Reason, Location: resp.Header.Get("Location")})
 		}
 		ok = true

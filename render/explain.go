@@ -52,9 +52,12 @@ func (r *Renderer) Explain(in ExplainInput) error {
 	case d.RequestID != "":
 		field("Request id", d.RequestID+" ("+d.RequestIDFrom+"): quote it to support")
 	}
+	if d.HopsOmitted > 0 {
+		field("Before it", fmt.Sprintf("… %d earlier responses, not shown (errcode keeps the last %d)", d.HopsOmitted, len(d.Hops)))
+	}
 	for i, h := range d.Hops {
 		label := ""
-		if i == 0 {
+		if i == 0 && d.HopsOmitted == 0 {
 			label = "Before it"
 		}
 		hop := strings.TrimSpace(fmt.Sprintf("%s %d %s", h.Protocol, h.Status, h.Reason))
@@ -342,6 +345,7 @@ type ExplainJSON struct {
 	Why               WhyJSON        `json:"why"`
 	NoResponse        bool           `json:"no_response"`
 	Redirects         []HopJSON      `json:"redirects"`
+	RedirectsOmitted  int            `json:"redirects_omitted"` // earlier responses not kept (errcode keeps the last 50)
 	StatusEntry       *EntryJSON     `json:"status_entry"`
 	Notes             []string       `json:"notes"`
 	Input             InputJSON      `json:"input"`
@@ -437,6 +441,7 @@ func Diagnosis(in ExplainInput) ExplainJSON {
 			j.RateLimit.ResetAt = &at
 		}
 	}
+	j.RedirectsOmitted = d.HopsOmitted
 	for _, h := range d.Hops {
 		j.Redirects = append(j.Redirects, HopJSON{Protocol: h.Protocol, Status: h.Status, Reason: nullable(h.Reason), Location: nullable(h.Location)})
 	}

@@ -61,3 +61,19 @@ func TestExplainGolden(t *testing.T) {
 		}
 	}
 }
+
+// A chain longer than errcode keeps says how many earlier responses it
+// left out, in text and JSON.
+func TestExplainHopsOmitted(t *testing.T) {
+	d := explain.Diagnosis{Status: 404, HopsOmitted: 7, Hops: []explain.Hop{{Protocol: "HTTP/1.1", Status: 302, Reason: "Found", Location: "/x"}}}
+	var b bytes.Buffer
+	if err := render.New(&b, colorprofile.NoTTY, 0).Explain(render.ExplainInput{D: &d, Format: "http"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "  Before it    … 7 earlier responses, not shown (errcode keeps the last 1)\n               HTTP/1.1 302 Found → /x\n") {
+		t.Errorf("text:\n%s", b.String())
+	}
+	if j := render.Diagnosis(render.ExplainInput{D: &d, Format: "http"}); j.RedirectsOmitted != 7 {
+		t.Errorf("redirects_omitted = %d, want 7", j.RedirectsOmitted)
+	}
+}

@@ -64,6 +64,9 @@ with open(f"{d}/wget-errors.txt", "wb") as f:  # wget: 16 MiB of ERROR lines
 with open(f"{d}/wget-body.txt", "wb") as f:  # wget -S -O -: a 16 MiB body
     f.write(b'--2026-12-07 10:00:00--  https://api.example.com/x\n  HTTP/1.1 500 Internal Server Error\n\n')
     fill(f, item + b'\n')
+with open(f"{d}/redirects.txt", "wb") as f:  # 16 MiB of responses before the final one
+    f.write(b'HTTP/1.1 302 Found\r\nLocation: https://api.example.com/next\r\n\r\n' * (16 * 1024 * 1024 // 64))
+    f.write(b'HTTP/1.1 404 Not Found\r\n\r\n')
 with open(f"{d}/grpcurl.txt", "wb") as f:  # grpcurl -v: its error, then 16 MiB of header lines
     f.write(b'ERROR:\n  Code: Unavailable\n  Message: down\n\nResponse headers received:\n')
     fill(f, b'x-a: b\n')
@@ -101,6 +104,7 @@ run "16 MiB wget -S header block" "$dir/errcode" explain "$dir/wget-headers.txt"
 run "16 MiB of wget ERROR lines" "$dir/errcode" explain "$dir/wget-errors.txt"
 run "16 MiB of wget ERROR lines, --json" "$dir/errcode" explain --json "$dir/wget-errors.txt"
 run "16 MiB wget -S body" "$dir/errcode" explain "$dir/wget-body.txt"
+run "16 MiB of redirects before a 404" "$dir/errcode" explain "$dir/redirects.txt"
 run "16 MiB of grpcurl -v header lines" "$dir/errcode" explain "$dir/grpcurl.txt"
 run "16 MiB curl -v body" "$dir/errcode" explain "$dir/verbose-body.txt"
 ((over == 0)) && echo "all under 64 MiB" || { echo "over the 64 MiB budget"; exit 1; }
