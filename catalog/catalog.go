@@ -18,6 +18,12 @@ type Catalog struct {
 	// Headers this API uses: its request id (quoted to support before any
 	// other), its word on whether to retry ("true"/"false"), its error code.
 	RequestIDHeaders, RetryHeaders, CodeHeaders []string
+	// Lines are the lines this API's SDKs and CLIs print when a call
+	// fails, as regular expressions (RE2) whose named groups say what each
+	// part is: code, message, status, request_id, operation, body (a body
+	// quoted in the line, read as one). A line that matches is evidence of
+	// who answered, as a body shape is.
+	Lines []string
 	// Protocol marks a protocol's vocabulary (curl's exit codes, gRPC,
 	// OAuth, SQLSTATE...): explain names it only where the protocol's own
 	// carrier says so (a tool's message, a header, the protocol's body

@@ -35,6 +35,7 @@ func Merge(base, user []*Catalog) []*Catalog {
 		m.RequestIDHeaders = append(slices.Clone(u.RequestIDHeaders), m.RequestIDHeaders...)
 		m.RetryHeaders = append(slices.Clone(u.RetryHeaders), m.RetryHeaders...)
 		m.CodeHeaders = append(slices.Clone(u.CodeHeaders), m.CodeHeaders...)
+		m.Lines = append(slices.Clone(u.Lines), m.Lines...)
 		m.Hosts = append(slices.Clone(m.Hosts), u.Hosts...)
 		if m.Path != "" {
 			m.Path += ", " + u.Path

@@ -34,7 +34,7 @@ import (
 var attributionRows = [...][2]string{
 	{"A1", "`--catalog ID`"},
 	{"A2", "the request's host is one of a catalog's hosts (curl -v's `> Host:`, a HAR URL)"},
-	{"A3", "the body meets a catalog's declared body signature (its `when` and `any` conditions; with `known_codes`, and a code the catalog has), or a header the catalog declares (`code_headers`) names the error"},
+	{"A3", "the body meets a catalog's declared body signature (its `when` and `any` conditions; with `known_codes`, and a code the catalog has), or a header the catalog declares (`code_headers`) names the error, or a program printed a line the catalog declares (`lines`)"},
 	{"A4", "a code specific enough to name one API: exactly one API catalog has an entry for it with a status equal to the response's (or the response has none), and it is neither a bare number equal to the status nor made only of common words"},
 	{"A5", "no API, but a protocol's own carrier (a grpc-status header, curl's error line, an OAuth error object): that protocol's vocabulary"},
 	{"A6", "nothing: an API errcode does not know"},

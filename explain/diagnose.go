@@ -73,6 +73,17 @@ type Diagnosis struct {
 // verdict tables.
 func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	body := readBody(ex.Body)
+	if !body.JSON {
+		if lc, ok := claimByLines(ix, opts.Catalog, programLines(ex, body)); ok {
+			ex.Carried = append([]Item{lc.item}, ex.Carried...)
+			ex.Body = lc.body // the body the line quotes, if any; the line itself is the item
+			body = readBody(ex.Body)
+			ex.RequestID, ex.RequestIDFrom = cmp.Or(lc.requestID, ex.RequestID), cmp.Or(ex.RequestIDFrom, lc.item.From)
+		}
+	}
+	if body.RequestID == "" && ex.RequestID != "" {
+		body.RequestID, body.IDFrom = ex.RequestID, ex.RequestIDFrom
+	}
 	d := Diagnosis{
 		Method: ex.Method, URL: ex.URL, Host: ex.Host, Protocol: ex.Protocol,
 		Reason: ex.Reason, Notes: ex.Notes,

@@ -25,6 +25,11 @@ type Exchange struct {
 	// "> X-Request-Id: ..."): a response header that echoes one is the
 	// client's id, not the API's.
 	SentIDs []string
+	// ProgramLines are a program's error lines (a trace's exceptions, an
+	// SDK's message), for the catalogs' line patterns; RequestID is an id
+	// a program's message quotes, and RequestIDFrom where.
+	ProgramLines             []string
+	RequestID, RequestIDFrom string
 	Response
 }
 
@@ -90,6 +95,8 @@ func Parse(data []byte, truncated bool) *Transcript {
 	default:
 		if e, ok := parsePlain(data); ok {
 			t.Format, ex = "http", e
+		} else if p, ok := readProgram(data); ok {
+			t.Format, ex = p.format, p.exchange()
 		} else {
 			t.Format = "body"
 			ex.Body, ex.Notes = cleanBody(data)

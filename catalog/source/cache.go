@@ -24,7 +24,7 @@ import (
 
 // cacheMagic names the format; a change to it (or to what a field means)
 // changes the number.
-const cacheMagic = "errcode catalog cache 4\n"
+const cacheMagic = "errcode catalog cache 5\n"
 
 // cacheBuild names the errcode that writes and reads the cache: its module
 // version and VCS revision, as Go embeds them. It is part of the key, so a
@@ -219,6 +219,7 @@ func (e *encoder) catalog(c *catalog.Catalog) bool {
 	e.strs(c.RequestIDHeaders)
 	e.strs(c.RetryHeaders)
 	e.strs(c.CodeHeaders)
+	e.strs(c.Lines)
 	e.num(btoi(c.Protocol))
 	e.num(len(c.Entries))
 	for i := range c.Entries {
@@ -324,6 +325,7 @@ func (d *decoder) catalog() *catalog.Catalog {
 		c.Bodies = append(c.Bodies, s)
 	}
 	c.RequestIDHeaders, c.RetryHeaders, c.CodeHeaders = d.strs(), d.strs(), d.strs()
+	c.Lines = d.strs()
 	c.Protocol = d.num() == 1
 	n := d.count(minEntry)
 	if d.bad {
@@ -372,6 +374,11 @@ func trustworthy(c *catalog.Catalog) bool {
 			if !validHeader(h) {
 				return false
 			}
+		}
+	}
+	for _, l := range c.Lines {
+		if LineProblem(l) != "" {
+			return false
 		}
 	}
 	seen := make(map[string]bool, len(c.Entries))

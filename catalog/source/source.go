@@ -28,6 +28,7 @@ type fileCatalog struct {
 	RequestIDHeaders []string `yaml:"request_id_headers"`
 	RetryHeaders     []string `yaml:"retry_headers"`
 	CodeHeaders      []string `yaml:"code_headers"`
+	Lines            []string `yaml:"lines"`
 }
 
 type fileBody struct {
@@ -272,6 +273,12 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 		}
 	}
 	c.RequestIDHeaders, c.RetryHeaders, c.CodeHeaders = fc.RequestIDHeaders, fc.RetryHeaders, fc.CodeHeaders
+	for i, l := range fc.Lines {
+		if msg := LineProblem(l); msg != "" {
+			p.problem(fmt.Sprintf("$.lines[%d]", i), "lines: "+msg)
+		}
+	}
+	c.Lines = fc.Lines
 
 	seen := map[string]int{}
 	codes := make([]string, len(fc.Entries)) // each entry's code as errcode reads it

@@ -70,7 +70,11 @@ func Generate(cats []*catalog.Catalog) ([]byte, error) {
 			}
 			b.WriteString("},\n")
 		}
-		fmt.Fprintf(&b, "RequestIDHeaders: %#v, RetryHeaders: %#v, CodeHeaders: %#v,\nEntries: []Entry{\n", c.RequestIDHeaders, c.RetryHeaders, c.CodeHeaders)
+		fmt.Fprintf(&b, "RequestIDHeaders: %#v, RetryHeaders: %#v, CodeHeaders: %#v,\n", c.RequestIDHeaders, c.RetryHeaders, c.CodeHeaders)
+		if len(c.Lines) > 0 {
+			fmt.Fprintf(&b, "Lines: %#v,\n", c.Lines)
+		}
+		b.WriteString("Entries: []Entry{\n")
 		for i := range c.Entries {
 			writeEntry(&b, &c.Entries[i])
 		}

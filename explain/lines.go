@@ -1,0 +1,98 @@
+package explain
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+// A catalog's `lines:` are what its API's SDKs and CLIs print when a call
+// fails ("An error occurred (ThrottlingException) when calling the PutItem
+// operation: ..."): data, in the catalog's YAML, as body shapes are. A line
+// that matches is evidence of who answered (attribution's A3), and its
+// named groups are the error's facts.
+
+// maxProgramLines bounds the lines a catalog's patterns are tried on.
+const maxProgramLines = 64
+
+var linePatterns sync.Map // pattern -> *regexp.Regexp, nil if it does not compile
+
+func linePattern(p string) *regexp.Regexp {
+	if re, ok := linePatterns.Load(p); ok {
+		return re.(*regexp.Regexp)
+	}
+	re, err := regexp.Compile(p)
+	if err != nil {
+		re = nil // a built-in or validated pattern compiles; a forged one is ignored
+	}
+	linePatterns.Store(p, re)
+	return re
+}
+
+// lineClaim is what a catalog's line said.
+type lineClaim struct {
+	item      Item
+	body      []byte
+	requestID string
+}
+
+// claimByLines tries the catalogs' line patterns (the --catalog one only,
+// when forced) on lines; the first that matches claims the error.
+func claimByLines(ix *catalog.Index, forced string, lines []string) (lineClaim, bool) {
+	for _, c := range ix.Catalogs {
+		if len(c.Lines) == 0 || forced != "" && c.ID != forced {
+			continue
+		}
+		for _, l := range lines {
+			for _, p := range c.Lines {
+				re := linePattern(p)
+				if re == nil {
+					continue
+				}
+				if m := re.FindStringSubmatch(l); m != nil {
+					return lineOf(c, re, m, l), true
+				}
+			}
+		}
+	}
+	return lineClaim{}, false
+}
+
+func lineOf(c *catalog.Catalog, re *regexp.Regexp, m []string, l string) lineClaim {
+	group := func(name string) string {
+		if i := re.SubexpIndex(name); i > 0 {
+			return strings.TrimSpace(m[i])
+		}
+		return ""
+	}
+	it := Item{Code: group("code"), Token: group("token"), Message: group("message"), Field: group("field"),
+		Status: asStatus(group("status")), From: "a line " + c.ID + "'s SDKs print", Claim: c.ID, Fails: true}
+	if op := group("operation"); op != "" {
+		it.Detail = "operation " + op
+	}
+	if it.Message == "" {
+		it.Message = cut(l, maxNoteLen)
+	}
+	return lineClaim{item: it, body: []byte(pyLiteralJSON(group("body"))), requestID: group("request_id")}
+}
+
+// programLines are the lines of ex a catalog's patterns are tried on: a
+// program's error lines, or a text body's first lines.
+func programLines(ex Exchange, body Body) []string {
+	if len(ex.ProgramLines) > 0 {
+		return ex.ProgramLines
+	}
+	if body.Shape != "text" && body.Shape != "" {
+		return nil
+	}
+	var out []string
+	eachLine(ex.Body, func(b []byte, _ int) bool {
+		if l := strings.TrimSpace(string(b)); l != "" {
+			out = append(out, cut(l, maxNoteLen))
+		}
+		return len(out) < maxProgramLines
+	})
+	return out
+}

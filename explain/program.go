@@ -1,0 +1,373 @@
+package explain
+
+import "strings"
+
+// What programs print when an API call fails: a stack trace, an SDK's
+// exception, a runtime's error. The structures every runtime shares are
+// read here, as ordered tables (GUIDE.md: recognise); what one vendor's SDK
+// or CLI prints is its catalog's `lines:` (claimByLines, in diagnose).
+//
+// A program's output is no response: the facts come from its words. The
+// status an SDK states in its message ("429 Client Error", "Error code:
+// 429 - {...}"), the body it quotes (read as a body), the URL it names
+// (the host is evidence of who answered), a transport failure in the
+// runtime's words (read as curl's exit code, the same "no response"
+// diagnosis a curl run gets), a gRPC status, a SQLSTATE.
+
+// traceShape recognises the frame of a stack trace: which lines are the
+// exceptions, and which one is the error.
+type traceShape struct {
+	format string
+	// detect: data holds a trace of this shape (its header or frame lines).
+	detect func(lines []string) bool
+	// errorLines are the exception lines, outermost first, root cause last.
+	errorLines func(lines []string) []string
+}
+
+var traceShapes = []traceShape{
+	{"Python traceback", func(ls []string) bool { return hasLine(ls, "Traceback (most recent call last):") }, pythonErrors},
+	{"Java stack trace", func(ls []string) bool { return countPrefix(ls, "\tat ") > 0 || countPrefix(ls, "        at ") > 0 }, javaErrors},
+	{"Node.js error", func(ls []string) bool { return countPrefix(ls, "    at ") > 0 }, nodeErrors},
+}
+
+var (
+	// pyException: "requests.exceptions.HTTPError: 429 Client Error: ..."
+	// or "botocore.errorfactory.ThrottlingException: ...": a dotted name
+	// ending in a class, at the start of an unindented line.
+	pyException = &lazyRE{expr: `^((?:[A-Za-z_][\w]*\.)*[A-Z][\w]*(?:Error|Exception|Exit|Interrupt|Fault|Failure|Timeout|Warning|Refused|Reset|Violation)?)(?:: (.*))?$`}
+	// javaException: "java.net.ConnectException: Connection refused", with
+	// "Caused by: " before a cause.
+	javaException = &lazyRE{expr: `^(?:Caused by: |Exception in thread "[^"]*" )?((?:[a-z_$][\w$]*\.)+[A-Z][\w$]*)(?:: (.*))?$`}
+	// nodeException: "TypeError: fetch failed", "AxiosError: Request failed
+	// with status code 401", "[cause]: Error: connect ECONNREFUSED ...".
+	nodeException = &lazyRE{expr: `^\s*(?:\[cause\]: )?((?:[A-Z]\w*)?(?:Error|Exception)(?: \[\w+\])?): (.*)$`}
+)
+
+func hasLine(ls []string, l string) bool {
+	for _, x := range ls {
+		if strings.TrimSpace(x) == l {
+			return true
+		}
+	}
+	return false
+}
+
+func countPrefix(ls []string, p string) int {
+	n := 0
+	for _, l := range ls {
+		if strings.HasPrefix(l, p) {
+			n++
+		}
+	}
+	return n
+}
+
+// pythonErrors: each traceback's exception line (a chained exception
+// prints one traceback per exception; the last is what was raised).
+func pythonErrors(ls []string) []string {
+	var out []string
+	in := false
+	for _, l := range ls {
+		switch {
+		case l == "Traceback (most recent call last):":
+			in = true
+		case in && !strings.HasPrefix(l, " ") && pyException.get().MatchString(l):
+			out = append(out, l)
+			in = false
+		}
+	}
+	return out
+}
+
+func javaErrors(ls []string) []string {
+	var out []string
+	for _, l := range ls {
+		if !strings.HasPrefix(l, "\t") && !strings.HasPrefix(l, " ") && javaException.get().MatchString(l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func nodeErrors(ls []string) []string {
+	var out []string
+	for _, l := range ls {
+		if m := nodeException.get().FindStringSubmatch(l); m != nil {
+			out = append(out, strings.TrimSpace(l))
+		}
+	}
+	return out
+}
+
+// statusLine is how an HTTP client library states a response's status in
+// its error, with the URL or the body it quotes.
+type statusPattern struct {
+	who string
+	re  *lazyRE // groups: status, then optionally url or body (named)
+}
+
+var statusPatterns = []statusPattern{
+	// openai-python, anthropic-sdk-python (Stainless SDKs): the body follows.
+	{"the SDK's message", &lazyRE{expr: `Error code: (?P<status>[1-5]\d\d) - (?P<body>[\[{].*)$`}},
+	// requests' raise_for_status.
+	{"requests' message", &lazyRE{expr: `\b(?P<status>[45]\d\d) (?:Client|Server) Error: .*? for url: (?P<url>\S+)`}},
+	// httpx's raise_for_status.
+	{"httpx's message", &lazyRE{expr: `(?:Client|Server) error '(?P<status>[45]\d\d) [^']*' for url '(?P<url>[^']+)'`}},
+	// urllib.error.HTTPError.
+	{"urllib's message", &lazyRE{expr: `HTTP Error (?P<status>[1-5]\d\d): `}},
+	// axios.
+	{"axios' message", &lazyRE{expr: `Request failed with status code (?P<status>[1-5]\d\d)\b`}},
+	// aws-sdk-go-v2 and smithy-go.
+	{"the SDK's message", &lazyRE{expr: `StatusCode: (?P<status>[1-5]\d\d), RequestID: (?P<request_id>[\w-]*)`}},
+	// AWS SDK for Java: "(Service: S3, Status Code: 403, Request ID: ...)".
+	{"the SDK's message", &lazyRE{expr: `Status Code: (?P<status>[1-5]\d\d)[,;] (?:Error Code: \w+[,;] )?Request ID: (?P<request_id>[\w-]+)`}},
+	// gh and other Go CLIs: "HTTP 404: Not Found (https://api.github.com/...)".
+	{"the CLI's message", &lazyRE{expr: `\bHTTP (?P<status>[1-5]\d\d): [^(]*\((?P<url>https?://[^)\s]+)\)`}},
+	// Go: `unexpected status 429 Too Many Requests`, "status code 503".
+	{"the program's message", &lazyRE{expr: `(?i)\b(?:unexpected )?status(?: code)?:? (?P<status>[45]\d\d)\b`}},
+	// openai-node and others: "RateLimitError: 429 Rate limit reached".
+	{"the SDK's message", &lazyRE{expr: `^\w*Error: (?P<status>[45]\d\d) (?P<body>[\[{].*)?`}},
+}
+
+// runtimeFailures are transport failures in the words of runtimes and
+// libraries, as curl's exit codes (failureReasons reads the tools' own).
+var runtimeFailures = []failureReason{
+	{"UND_ERR_CONNECT_TIMEOUT", "28"},
+	{"Client.Timeout exceeded", "28"},
+	{"i/o timeout", "28"},
+	{"ETIMEDOUT", "28"},
+	{"SocketTimeoutException", "28"},
+	{"HttpTimeoutException", "28"},
+	{"x509: certificate", "60"},
+	{"PKIX path building failed", "60"},
+	{"SELF_SIGNED_CERT_IN_CHAIN", "60"},
+	{"DEPTH_ZERO_SELF_SIGNED_CERT", "60"},
+	{"UNABLE_TO_VERIFY_LEAF_SIGNATURE", "60"},
+	{"unable to verify the first certificate", "60"},
+	{"self-signed certificate", "60"},
+	{"self signed certificate", "60"},
+	{"ENOTFOUND", "6"},
+	{"EAI_AGAIN", "6"},
+	{"no such host", "6"},
+	{"UnknownHostException", "6"},
+	{"getaddrinfo failed", "6"},
+	{"[Errno -2]", "6"},
+	{"[Errno -3]", "6"},
+	{"[Errno 8]", "6"},
+	{"ECONNRESET", "56"},
+	{"connection reset by peer", "56"},
+	{"socket hang up", "52"},
+	{"RemoteDisconnected", "52"},
+	{"ECONNREFUSED", "7"},
+	{"connection refused", "7"},
+	{"[Errno 111]", "7"},
+	{"actively refused", "7"},
+	{"EHOSTUNREACH", "7"},
+	{"ENETUNREACH", "7"},
+	{"no route to host", "7"},
+}
+
+// runtimeCode is the curl exit code for a transport failure the line
+// names, in a runtime's words or a tool's.
+func runtimeCode(l string) string {
+	for _, r := range runtimeFailures {
+		if strings.Contains(l, r.text) {
+			return r.curl
+		}
+	}
+	return reasonCode(l)
+}
+
+var (
+	grpcGo     = &lazyRE{expr: `rpc error: code = (\w+) desc = (.*)$`}
+	grpcPython = &lazyRE{expr: `\bStatusCode\.([A-Z_]+)\b`}
+	sqlstate   = &lazyRE{expr: `(?:\(SQLSTATE ([0-9A-Z]{5})\)|SQL ?[Ss]tate: ([0-9A-Z]{5})\b|^(?:psql:[^:]*:\d+: )?ERROR:  ([0-9A-Z]{5}): )`}
+	pgClass    = &lazyRE{expr: `\bpsycopg2?\.errors\.([A-Z]\w+)`}
+	// runtimeLine: words only a runtime or an SDK prints, which make a line
+	// outside a trace a program's error.
+	runtimeLine = &lazyRE{expr: `dial tcp|dial udp|\bE(?:CONN[A-Z]+|NOTFOUND|AI_AGAIN|TIMEDOUT|HOSTUNREACH|NETUNREACH)\b|\[Errno -?\d+\]|Client\.Timeout|x509: |context deadline exceeded|rpc error: code = |\(SQLSTATE [0-9A-Z]{5}\)|SQL ?[Ss]tate: |^(?:psql:[^:]*:\d+: )?ERROR:  [0-9A-Z]{5}: |StatusCode\.[A-Z_]+|Error code: [1-5]\d\d - |(?:Client|Server) Error: |(?:Client|Server) error '|Request failed with status code|StatusCode: [1-5]\d\d, RequestID|Status Code: [1-5]\d\d[,;]|HTTP Error [1-5]\d\d: |\bHTTP [1-5]\d\d: |(?:Get|Post|Put|Patch|Delete|Head) "https?://|psycopg2?\.errors\.|UND_ERR_|PKIX path building failed|CERTIFICATE_VERIFY_FAILED`}
+	goRequest   = &lazyRE{expr: `\b(?:Get|Post|Put|Patch|Delete|Head|Options) "(https?://[^"]+)": `}
+)
+
+// program is what the recognisers found in a program's output.
+type program struct {
+	format     string
+	status     int
+	statusFrom string
+	url        string
+	requestID  string
+	body       []byte
+	items      []Item
+	message    string   // the error line, for the finding
+	lines      []string // the error lines, for the catalogs' line patterns
+}
+
+// readProgram reads data as a program's output; ok is false when nothing in
+// it is a program's failure.
+func readProgram(data []byte) (program, bool) {
+	var ls []string
+	eachLine(data, func(b []byte, _ int) bool {
+		ls = append(ls, strings.TrimRight(string(b), "\r"))
+		return len(ls) < maxTraceLines
+	})
+	p := program{format: "program output"}
+	errs := ls
+	for _, t := range traceShapes {
+		if t.detect(ls) {
+			if e := t.errorLines(ls); len(e) > 0 {
+				p.format, errs = t.format, e
+				break
+			}
+		}
+	}
+	if p.format != "program output" {
+		p.message = errs[len(errs)-1]
+	}
+	for _, l := range errs {
+		if isFailureLine(strings.TrimSpace(l), "body") {
+			continue // a tool's own line (curl's, HTTPie's): the transport reader's
+		}
+		if len(p.lines) < maxProgramLines {
+			p.lines = append(p.lines, cut(l, maxNoteLen))
+		}
+		// Outside a trace, only a runtime's own words count: a body
+		// that says "connection refused by upstream" is no failure of
+		// the caller's.
+		if p.format != "program output" || runtimeLine.get().MatchString(l) {
+			p.read(l)
+		}
+	}
+	if p.format == "program output" && p.status == 0 && len(p.items) == 0 {
+		return p, false
+	}
+	if p.message == "" && len(p.items) > 0 {
+		p.message = p.items[0].Message
+	}
+	return p, true
+}
+
+// read takes the facts of one error line.
+func (p *program) read(l string) {
+	for _, sp := range statusPatterns {
+		re := sp.re.get()
+		m := re.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		if p.status == 0 {
+			p.status, p.statusFrom = asStatus(m[re.SubexpIndex("status")]), sp.who
+			if i := re.SubexpIndex("url"); i > 0 && p.url == "" {
+				p.url = m[i]
+			}
+			if i := re.SubexpIndex("body"); i > 0 && len(p.body) == 0 {
+				p.body = []byte(pyLiteralJSON(m[i]))
+			}
+			if i := re.SubexpIndex("request_id"); i > 0 && p.requestID == "" {
+				p.requestID = m[i]
+			}
+		}
+		break
+	}
+	if m := goRequest.get().FindStringSubmatch(l); m != nil && p.url == "" {
+		p.url = m[1]
+	}
+	grpc := false
+	if m := grpcGo.get().FindStringSubmatch(l); m != nil {
+		grpc = true
+		p.add(Item{Token: m[1], Message: m[2], From: p.format, Vocab: "grpc", VocabOnly: true, Fails: true})
+	} else if m := grpcPython.get().FindStringSubmatch(l); m != nil {
+		grpc = true
+		p.add(Item{Token: m[1], Message: l, From: p.format, Vocab: "grpc", VocabOnly: true, Fails: true})
+	}
+	if m := sqlstate.get().FindStringSubmatch(l); m != nil {
+		p.add(Item{Code: m[1] + m[2] + m[3], Message: l, From: p.format, Vocab: "postgres", VocabOnly: true, Fails: true})
+	} else if m := pgClass.get().FindStringSubmatch(l); m != nil {
+		p.add(Item{Token: m[1], Message: l, From: p.format, Vocab: "postgres", VocabOnly: true, Fails: true})
+	}
+	if p.status == 0 {
+		if code := runtimeCode(l); code != "" && code != "22" {
+			it := Item{Code: code, Message: l, From: p.format, Vocab: "curl", VocabOnly: true, Fails: true}
+			if grpc {
+				it.Depth = 1 // why the call had its status: a detail of it
+			}
+			p.add(it)
+		}
+	}
+}
+
+// add keeps one item per code: the last line that says it (the root
+// cause, in a chain of exceptions).
+func (p *program) add(it Item) {
+	for i := range p.items {
+		if p.items[i].Vocab == it.Vocab && p.items[i].Code == it.Code && p.items[i].Token == it.Token {
+			p.items[i] = it
+			return
+		}
+	}
+	p.items = append(p.items, it)
+}
+
+// exchange is the program's facts as an exchange: no response line, its
+// status from the message, its quoted body as the body.
+func (p program) exchange() Exchange {
+	ex := Exchange{URL: p.url, Host: hostOf(p.url), ProgramLines: p.lines}
+	ex.Status, ex.StatusFrom, ex.Body, ex.Carried = p.status, p.statusFrom, p.body, p.items
+	if p.requestID != "" {
+		ex.RequestID, ex.RequestIDFrom = p.requestID, p.statusFrom
+	}
+	switch {
+	case p.status != 0 && len(p.body) == 0:
+		ex.Body = []byte(p.message) // the SDK's words are what errcode knows of the response
+	case p.status == 0 && len(p.items) == 0:
+		// A trace and nothing more: the program failed, with this error.
+		ex.Carried = []Item{{Message: p.message, From: p.format, Fails: true}}
+	}
+	return ex
+}
+
+// pyLiteralJSON turns a Python dict literal ({'error': {'message': 'x',
+// 'code': None}}) into JSON, as the lenient reader needs it; JSON passes
+// through unchanged.
+func pyLiteralJSON(s string) string {
+	if !strings.Contains(s, "'") && !strings.Contains(s, "None") && !strings.Contains(s, "True") && !strings.Contains(s, "False") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\'' || c == '"':
+			q := c
+			b.WriteByte('"')
+			for i++; i < len(s) && s[i] != q; i++ {
+				switch {
+				case s[i] == '\\' && i+1 < len(s):
+					if s[i+1] == '\'' {
+						b.WriteByte('\'')
+					} else {
+						b.WriteByte('\\')
+						b.WriteByte(s[i+1])
+					}
+					i++
+				case s[i] == '"':
+					b.WriteString(`\"`)
+				default:
+					b.WriteByte(s[i])
+				}
+			}
+			b.WriteByte('"')
+		case strings.HasPrefix(s[i:], "None"):
+			b.WriteString("null")
+			i += 3
+		case strings.HasPrefix(s[i:], "True"):
+			b.WriteString("true")
+			i += 3
+		case strings.HasPrefix(s[i:], "False"):
+			b.WriteString("false")
+			i += 4
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
