@@ -17,12 +17,13 @@ import (
 // test checks both directions: each upstream code is in the catalog with its
 // exact name and status, and each catalog entry is upstream.
 
-// fact is one upstream row: a code, its name (token), its status, and for
-// SQLSTATE the class it sits under.
+// fact is one upstream row: a code, its name (token), its status, for
+// SQLSTATE the class it sits under, for errno the message.
 type fact struct {
 	code, token string
 	status      int
 	category    string
+	message     string
 }
 
 func readFacts(t *testing.T, name string, parse func(lines []string) []fact) []fact {
@@ -368,4 +369,78 @@ func TestProtocolProseIsMarked(t *testing.T) {
 			}
 		}
 	}
+}
+
+var (
+	errnoRow   = regexp.MustCompile(`^\s*\{(\d+), "(E[A-Z0-9]+)", "([^"]*)"\},$`)
+	errnoConst = regexp.MustCompile(`^\s*(E[A-Z0-9]+)\s*= syscall\.Errno\(0x([0-9a-f]+)\)$`)
+)
+
+// errno-zerrors_linux_amd64.go.txt (x/sys): errorList's {number, "NAME",
+// "message"} rows. The name is the code, the number the token.
+func parseErrno(lines []string) []fact {
+	var out []fact
+	for _, l := range lines {
+		if m := errnoRow.FindStringSubmatch(l); m != nil {
+			out = append(out, fact{code: m[2], token: m[1], message: m[3]})
+		}
+	}
+	return out
+}
+
+func TestErrnoFacts(t *testing.T) {
+	facts := readFacts(t, "errno-zerrors_linux_amd64.go.txt", parseErrno)
+	if len(facts) < 130 {
+		t.Errorf("errorList: only %d errnos parsed", len(facts))
+	}
+	checkFacts(t, "errno", facts, nil, nil)
+	// The message is upstream's, exactly.
+	ix := catalog.NewIndex(catalog.Builtin())
+	c := ix.Catalog("errno")
+	number := map[string]string{} // number -> errorList name
+	for _, f := range facts {
+		number[f.token] = f.code
+		if e := c.Find(f.code, "", 0); e != nil && e.Message != f.message {
+			t.Errorf("errno:%s message %q, upstream %q", f.code, e.Message, f.message)
+		}
+	}
+	// Every Errno constant is an entry, or another name of one: that entry
+	// names it, and looking the name up finds that entry first.
+	consts := readFacts(t, "errno-zerrors_linux_amd64.go.txt", func(lines []string) []fact {
+		var out []fact
+		for _, l := range lines {
+			if m := errnoConst.FindStringSubmatch(l); m != nil {
+				n, _ := strconv.ParseInt(m[2], 16, 32)
+				out = append(out, fact{code: m[1], token: strconv.Itoa(int(n))})
+			}
+		}
+		return out
+	})
+	for _, k := range consts {
+		name, ok := number[k.token]
+		if !ok {
+			t.Errorf("Errno constant %s (%s) has no errorList row", k.code, k.token)
+			continue
+		}
+		if name == k.code {
+			continue
+		}
+		e := c.Find(name, "", 0)
+		if e == nil || !strings.Contains(e.Description, k.code) {
+			t.Errorf("errno:%s does not name %s, its other name", name, k.code)
+		}
+		if r := ix.Lookup(catalog.Query{Text: k.code}); len(r.Matches) == 0 || r.Matches[0].Entry != e {
+			t.Errorf("lookup %s does not find errno:%s first", k.code, name)
+		}
+	}
+	// errcode's judgement (the sources do not speak of retrying): a
+	// transient network or scheduling state is worth a retry with backoff;
+	// a wrong path, permission or argument fails the same way again.
+	yes, no := catalog.RetryYes, catalog.RetryNo
+	checkRetryable(t, "errno", map[string]catalog.Retry{
+		"ECONNREFUSED": yes, "ECONNRESET": yes, "ETIMEDOUT": yes, "EAGAIN": yes, "EINTR": yes,
+		"EHOSTUNREACH": yes, "ENETUNREACH": yes, "ECONNABORTED": yes,
+		"ENOENT": no, "EACCES": no, "EINVAL": no, "EPERM": no, "EEXIST": no, "ENOTDIR": no, "EISDIR": no,
+		"ENOTEMPTY": no, "EROFS": no, "ENOSPC": no, "EBADF": no,
+	})
 }

@@ -1,5 +1,6 @@
 package catalog
 
+//go:generate go run ./internal/generrno
 //go:generate go run ./internal/gencatalog
 
 // Builtin returns the built-in catalogs: the four vendors, then the HTTP

@@ -63,10 +63,8 @@ func (ix *Index) Lookup(q Query) Result {
 	if m := exact(scope, key, text); len(m) > 0 {
 		return Result{Matches: withText(m, scope, key, text)}
 	}
-	if qscope, rest, ok := ix.qualified(scope, text); ok {
-		if m := exact(qscope, Key(rest), rest); len(m) > 0 {
-			return Result{Matches: m}
-		}
+	if m := ix.qualifiedExact(scope, text); len(m) > 0 {
+		return Result{Matches: m}
 	}
 	ws := newQueryWords(text)
 	if m := textSearch(scope, ws); len(m) > 0 {
@@ -95,26 +93,58 @@ func withText(m []Match, scope []*Catalog, key, text string) []Match {
 	return m
 }
 
+// qualifiedExact is the exact matches of the code that qualifying words
+// surround (see qualified). A word that is both a catalog's id and such a
+// word ("errno") names its catalog when the rest is one of that catalog's
+// codes ("errno 111"), and is only a word around a code otherwise ("errno
+// 1405" is emnify's).
+func (ix *Index) qualifiedExact(scope []*Catalog, text string) []Match {
+	qscope, rest, ok, both := ix.qualified(scope, text, false)
+	if ok {
+		if m := exact(qscope, Key(rest), rest); len(m) > 0 {
+			return m
+		}
+	}
+	if both {
+		if qscope, rest, ok, _ = ix.qualified(scope, text, true); ok {
+			return exact(qscope, Key(rest), rest)
+		}
+	}
+	return nil
+}
+
 // qualified reads the words people put around a code: a catalog id
 // ("emnify 1405", "HTTP 409") restricts the scope to that catalog, and
 // "status", "error", "code" and the like ("status 429", "error_code 1405")
-// are dropped. ok is false when no word was either.
-func (ix *Index) qualified(scope []*Catalog, text string) (qscope []*Catalog, rest string, ok bool) {
+// are dropped. ok is false when no word was either. both reports a word
+// that is a catalog id and one of the dropped words; asWord drops it
+// instead of restricting to its catalog.
+func (ix *Index) qualified(scope []*Catalog, text string, asWord bool) (qscope []*Catalog, rest string, ok, both bool) {
 	qscope = scope
 	var kept []string
 	for _, w := range strings.Fields(text) {
-		if c := ix.Catalog(w); c != nil {
+		word := aroundCode(w)
+		c := ix.Catalog(w)
+		both = both || c != nil && word
+		switch {
+		case c != nil && !(word && asWord):
 			qscope, ok = intersect(qscope, c), true
-			continue
-		}
-		switch Key(w) {
-		case "status", "error", "errorcode", "code", "err", "errno", "statuscode":
+		case word:
 			ok = true
-			continue
+		default:
+			kept = append(kept, w)
 		}
-		kept = append(kept, w)
 	}
-	return qscope, strings.Join(kept, " "), ok && len(kept) > 0
+	return qscope, strings.Join(kept, " "), ok && len(kept) > 0, both
+}
+
+// aroundCode: w is one of the words people put around a code.
+func aroundCode(w string) bool {
+	switch Key(w) {
+	case "status", "error", "errorcode", "code", "err", "errno", "statuscode":
+		return true
+	}
+	return false
 }
 
 func (ix *Index) scope(ids []string) []*Catalog {

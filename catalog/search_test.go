@@ -59,7 +59,7 @@ func TestLookupExact(t *testing.T) {
 		{"HTTP 409", nil, []string{"http:409"}, catalog.MatchCode},
 		{"error 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
 		{"error_code 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
-		{"errno 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
+		{"errno 1405", nil, []string{"emnify:1405"}, catalog.MatchCode}, // errno names its catalog only before one of its codes
 		{"err 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
 		{"code 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
 		{"statusCode 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
@@ -71,7 +71,15 @@ func TestLookupExact(t *testing.T) {
 		{"curl: (28)", nil, []string{"curl:28"}, catalog.MatchCode},
 		{"CURLE_OPERATION_TIMEDOUT", nil, []string{"curl:28"}, catalog.MatchToken},
 		{"grpc 14", nil, []string{"grpc:14"}, catalog.MatchCode},
-		{"14", nil, []string{"curl:14", "grpc:14"}, catalog.MatchCode},
+		{"14", nil, []string{"curl:14", "grpc:14", "errno:EFAULT"}, catalog.MatchCode}, // errno's number is its token: after the codes
+		{"ECONNREFUSED", nil, []string{"errno:ECONNREFUSED"}, catalog.MatchCode},
+		{"econnrefused", nil, []string{"errno:ECONNREFUSED"}, catalog.MatchCode},
+		{"111", nil, []string{"errno:ECONNREFUSED"}, catalog.MatchToken},
+		{"errno 111", nil, []string{"errno:ECONNREFUSED"}, catalog.MatchToken},
+		{"errno:111", nil, []string{"errno:ECONNREFUSED"}, catalog.MatchToken},
+		{"errno 14", nil, []string{"errno:EFAULT"}, catalog.MatchToken},
+		{"errno ETIMEDOUT", nil, []string{"errno:ETIMEDOUT"}, catalog.MatchCode},
+		{"111", []string{"errno"}, []string{"errno:ECONNREFUSED"}, catalog.MatchToken},
 		{"DEADLINE_EXCEEDED", nil, []string{"grpc:4"}, catalog.MatchToken},
 		{"DeadlineExceeded", nil, []string{"grpc:4"}, catalog.MatchToken}, // grpc-go's and grpcurl's spelling
 		{"invalid_grant", nil, []string{"oauth:invalid_grant"}, catalog.MatchCode},

@@ -44,6 +44,7 @@ One match prints its card; several print a list, then the best match's card.`,
   errcode lookup AUTH-401
   errcode lookup 409 --catalog emnify
   errcode lookup wontopos:rate_limit_exceeded
+  errcode lookup errno 111
   errcode lookup rate limit
   errcode lookup TooManyRequests --json`,
 		Args: func(cmd *cobra.Command, args []string) error {

@@ -27,8 +27,8 @@ func TestPager(t *testing.T) {
 	if out, ok := run(nil, "list"); !ok || !strings.Contains(out, "http") {
 		t.Errorf("list (158 lines) on a 20-line terminal was not paged")
 	}
-	if _, ok := run(nil, "catalogs"); ok {
-		t.Errorf("catalogs (6 lines) was paged")
+	if _, ok := run(nil, "list", "-c", "grpc"); ok {
+		t.Errorf("list -c grpc (18 lines) was paged")
 	}
 	if out, ok := run(nil, "list", "--no-pager"); ok || !strings.Contains(out, "http") {
 		t.Errorf("--no-pager: paged %v", ok)
