@@ -34,7 +34,7 @@ var (
 	// pyException: "requests.exceptions.HTTPError: 429 Client Error: ..."
 	// or "botocore.errorfactory.ThrottlingException: ...": a dotted name
 	// ending in a class, at the start of an unindented line.
-	pyException = &lazyRE{expr: `^((?:[A-Za-z_][\w]*\.)*[A-Z][\w]*(?:Error|Exception|Exit|Interrupt|Fault|Failure|Timeout|Warning|Refused|Reset|Violation)?)(?:: (.*))?$`}
+	pyException = &lazyRE{expr: `^((?:[A-Za-z_][\w]*\.)*_?[A-Z][\w]*(?:Error|Exception|Exit|Interrupt|Fault|Failure|Timeout|Warning|Refused|Reset|Violation)?)(?:: (.*))?$`}
 	// javaException: "java.net.ConnectException: Connection refused", with
 	// "Caused by: " before a cause.
 	javaException = &lazyRE{expr: `^(?:Caused by: |Exception in thread "[^"]*" )?((?:[a-z_$][\w$]*\.)+[A-Z][\w$]*)(?:: (.*))?$`}
@@ -64,16 +64,22 @@ func countPrefix(ls []string, p string) int {
 
 // pythonErrors: each traceback's exception line (a chained exception
 // prints one traceback per exception; the last is what was raised).
+// An exception's message may run on over indented lines (grpcio's
+// "\tstatus = StatusCode.UNAVAILABLE"): they are kept with it.
 func pythonErrors(ls []string) []string {
 	var out []string
-	in := false
+	in, after := false, false
 	for _, l := range ls {
 		switch {
 		case l == "Traceback (most recent call last):":
-			in = true
+			in, after = true, false
 		case in && !strings.HasPrefix(l, " ") && pyException.get().MatchString(l):
 			out = append(out, l)
-			in = false
+			in, after = false, true
+		case after && strings.HasPrefix(l, "\t") && len(out) < maxProgramLines:
+			out = append(out, l)
+		default:
+			after = false
 		}
 	}
 	return out
@@ -221,7 +227,11 @@ func readProgram(data []byte) (program, bool) {
 		}
 	}
 	if p.format != "program output" {
-		p.message = errs[len(errs)-1]
+		for _, l := range errs { // the last exception, not a line of its message
+			if !strings.HasPrefix(l, "\t") && !strings.HasPrefix(l, " ") {
+				p.message = l
+			}
+		}
 	}
 	for _, l := range errs {
 		if isFailureLine(strings.TrimSpace(l), "body") {
@@ -291,8 +301,29 @@ func (p *program) read(l string) {
 				it.Depth = 1 // why the call had its status: a detail of it
 			}
 			p.add(it)
+			if e := errnoIn(l); e.Code != "" || e.Token != "" {
+				e.From, e.Depth = p.format, it.Depth+1
+				p.add(e) // the system's own word for it, under curl's
+			}
 		}
 	}
+}
+
+var (
+	errnoName   = &lazyRE{expr: `\b(E(?:CONNREFUSED|CONNRESET|CONNABORTED|TIMEDOUT|HOSTUNREACH|NETUNREACH|PIPE|ADDRINUSE|ADDRNOTAVAIL))\b`}
+	errnoNumber = &lazyRE{expr: `\[Errno (\d{1,3})\]`}
+)
+
+// errnoIn is the errno a transport failure's line names (Node's
+// ECONNREFUSED, Python's [Errno 111]), as an item of the errno vocabulary.
+func errnoIn(l string) Item {
+	it := Item{Vocab: "errno", VocabOnly: true, Fails: true}
+	if m := errnoName.get().FindStringSubmatch(l); m != nil {
+		it.Code = m[1]
+	} else if m := errnoNumber.get().FindStringSubmatch(l); m != nil {
+		it.Token = m[1] // the errno catalog's tokens are Linux's numbers
+	}
+	return it
 }
 
 // add keeps one item per code: the last line that says it (the root

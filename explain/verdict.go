@@ -205,8 +205,15 @@ func decideRetry(f *facts) {
 // stated is the first error's entry that states retryability (want: that
 // answer; RetryUnknown: either), leaving out the HTTP registry (the
 // status's general answer is its own row).
+//
+// An errno names the failure a transport's own code names (curl:7 and
+// ECONNREFUSED are one refusal): the transport's rules decide, never the
+// system's word for it.
 func stated(d *Diagnosis, want catalog.Retry) (*catalog.Entry, *catalog.Catalog) {
 	for _, x := range d.Findings {
+		if x.Catalog != nil && x.Catalog.ID == "errno" {
+			continue
+		}
 		if e := x.Entry; e != nil && x.Catalog.ID != catalog.HTTPCatalog && e.Retryable != catalog.RetryUnknown && (want == catalog.RetryUnknown || e.Retryable == want) {
 			return e, x.Catalog
 		}

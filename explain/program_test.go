@@ -1,0 +1,83 @@
+package explain
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+// One case per recogniser of what programs print, and the false positives.
+func TestReadProgram(t *testing.T) {
+	for name, c := range map[string]struct {
+		in     string
+		ok     bool
+		format string
+		status int
+		first  string // the first item's vocab:code-or-token
+	}{
+		"python chain": {"Traceback (most recent call last):\n  File \"x.py\", line 1\nConnectionRefusedError: [Errno 111] Connection refused\n\nDuring handling of the above exception, another exception occurred:\n\nTraceback (most recent call last):\n  File \"x.py\", line 2\nurllib.error.URLError: <urlopen error [Errno 111] Connection refused>\n",
+			true, "Python traceback", 0, "curl:7"},
+		"java caused by": {"Exception in thread \"main\" java.io.UncheckedIOException: fetch\n\tat Main.main(Main.java:9)\nCaused by: java.net.ConnectException: Connection refused\n\tat java.base/sun.nio.ch.Net.pollConnect(Native Method)\n",
+			true, "Java stack trace", 0, "curl:7"},
+		"node cause":  {"TypeError: fetch failed\n    at async main (/x.mjs:1:1) {\n  [cause]: Error: getaddrinfo ENOTFOUND api.nonexistent.invalid\n", true, "Node.js error", 0, "curl:6"},
+		"go":          {"Get \"https://api.example.com/v1\": dial tcp: lookup api.example.com: no such host\n", true, "program output", 0, "curl:6"},
+		"go timeout":  {"Get \"https://api.example.com/v1\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)\n", true, "program output", 0, "curl:28"},
+		"x509":        {"Get \"https://127.0.0.1:8443/\": tls: failed to verify certificate: x509: certificate signed by unknown authority\n", true, "program output", 0, "curl:60"},
+		"httpx":       {"httpx.HTTPStatusError: Client error '429 Too Many Requests' for url 'https://api.example.com/v1'\n", true, "program output", 429, ""},
+		"axios":       {"AxiosError: Request failed with status code 401\n    at settle (/x/axios.cjs:1:1)\n", true, "Node.js error", 401, ""},
+		"grpc python": {"Traceback (most recent call last):\n  File \"x.py\", line 1\ngrpc._channel._InactiveRpcError: <_InactiveRpcError of RPC that terminated with:\n\tstatus = StatusCode.UNAVAILABLE\n", true, "Python traceback", 0, ""},
+		"psycopg2":    {"Traceback (most recent call last):\n  File \"x.py\", line 1\npsycopg2.errors.UniqueViolation: duplicate key value violates unique constraint \"u\"\n", true, "Python traceback", 0, "postgres:UniqueViolation"},
+		"psql":        {"ERROR:  42P01: relation \"nope\" does not exist\n", true, "program output", 0, "postgres:42P01"},
+		// Not a program's failure.
+		"log line":    {"level=info msg=\"retried after error\"\n", false, "", 0, ""},
+		"body prose":  {"* connection refused by upstream\n", false, "", 0, ""},
+		"tool line":   {"curl: (7) Failed to connect to 127.0.0.1 port 1: Connection refused\n", false, "", 0, ""},
+		"httpie line": {"http: error: ConnectionError: [Errno 111] Connection refused while doing a GET request to URL: http://127.0.0.1:1/\n", false, "", 0, ""},
+	} {
+		p, ok := readProgram([]byte(c.in))
+		if ok != c.ok {
+			t.Errorf("%s: ok = %v, want %v", name, ok, c.ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		first := ""
+		if len(p.items) > 0 {
+			first = p.items[0].Vocab + ":" + p.items[0].Code + p.items[0].Token
+		}
+		if p.format != c.format || p.status != c.status || c.first != "" && first != c.first {
+			t.Errorf("%s: %s, status %d, first %q; want %s, %d, %q", name, p.format, p.status, first, c.format, c.status, c.first)
+		}
+	}
+}
+
+// A Python dict literal quoted in an SDK's message reads as the JSON it
+// was.
+func TestPyLiteralJSON(t *testing.T) {
+	in := `{'error': {'message': "You can't", 'type': 'x', 'param': None, 'ok': False, 'n': [1, True]}}`
+	var v any
+	if err := json.Unmarshal([]byte(pyLiteralJSON(in)), &v); err != nil {
+		t.Fatalf("pyLiteralJSON(%q) = %q: %v", in, pyLiteralJSON(in), err)
+	}
+	if m := v.(map[string]any)["error"].(map[string]any); m["message"] != "You can't" || m["param"] != nil || m["ok"] != false {
+		t.Errorf("read as %v", v)
+	}
+}
+
+// The errno a runtime names and curl's code for the same failure disagree
+// on retrying (errno says ECONNREFUSED is retryable; curl retries it only
+// when asked): the transport's rule decides.
+func TestErrnoNeverDecidesRetry(t *testing.T) {
+	ix := catalog.NewIndex(catalog.Builtin())
+	tr := Parse([]byte("Traceback (most recent call last):\n  File \"x.py\", line 2\nurllib.error.URLError: <urlopen error [Errno 111] Connection refused>\n"), false)
+	d := Diagnose(tr.Exchanges[0], ix, Options{})
+	hasErrno := false
+	for _, f := range d.Findings {
+		hasErrno = hasErrno || f.Catalog != nil && f.Catalog.ID == "errno"
+	}
+	if !d.NoResponse || !hasErrno || d.Retryable || d.RetryKnown {
+		t.Errorf("no response %v, errno finding %v, retryable %v (known %v, %s); want true, true, false, false", d.NoResponse, hasErrno, d.Retryable, d.RetryKnown, d.RetryRule)
+	}
+}
