@@ -324,6 +324,9 @@ func serve(w http.ResponseWriter, req *http.Request) {
 		w.Header().Set("X-Request-Id", "empty-404")
 		w.WriteHeader(404)
 	default:
+		if serveSDK(w, req) {
+			return
+		}
 		write(w, reply{404, []string{"Content-Type: text/plain"}, "404 page not found\n"})
 	}
 }
