@@ -229,6 +229,7 @@ func serveTLS(port int, h http.Handler) {
 	if err != nil {
 		log.Fatal(err)
 	}
+	writeCert(der)
 	srv := &http.Server{Addr: fmt.Sprintf("127.0.0.1:%d", port), Handler: h,
 		TLSConfig: &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{der}, PrivateKey: key}}},
 		ErrorLog:  log.New(io.Discard, "", 0)}

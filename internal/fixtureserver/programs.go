@@ -1,7 +1,10 @@
 package main
 
 import (
+	"encoding/pem"
+	"log"
 	"net/http"
+	"os"
 	"strings"
 )
 
@@ -29,6 +32,9 @@ var programReplies = map[string]reply{
 		`{"error":{"code":"card_declined","decline_code":"insufficient_funds","doc_url":"https://stripe.com/docs/error-codes/card-declined","message":"Your card has insufficient funds.","param":"payment_method","type":"card_error"}}`},
 	// A Kubernetes API server as kubectl sees it: legacy discovery with
 	// pods only, a pod that is not there, a list the caller may not see.
+	// GitHub Enterprise Server's REST path, as gh asks it of a host.
+	"/api/v3/repos/errcode-dev/errcode": {403, []string{"Content-Type: application/json; charset=utf-8", "X-GitHub-Request-Id: C0DE:0001:RL", "x-ratelimit-limit: 60", "x-ratelimit-remaining: 0", "x-ratelimit-used: 60", "x-ratelimit-reset: 1795341645", "x-ratelimit-resource: core"},
+		`{"message":"API rate limit exceeded for 203.0.113.7. (But here's the good news: Authenticated requests get a higher rate limit.)","documentation_url":"https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting"}`},
 	"/kube/api": {200, []string{"Content-Type: application/json"},
 		`{"kind":"APIVersions","versions":["v1"],"serverAddressByClientCIDRs":[{"clientCIDR":"0.0.0.0/0","serverAddress":"127.0.0.1:6443"}]}`},
 	"/kube/apis": {200, []string{"Content-Type: application/json"},
@@ -65,4 +71,18 @@ func serveSDK(w http.ResponseWriter, req *http.Request) bool {
 	}
 	write(w, replies[best])
 	return true
+}
+
+// writeCert writes the TLS port's certificate, PEM, to the file
+// FIXTURESERVER_CERT names, if any, so that a program can be told to trust
+// it (SSL_CERT_FILE for Go programs such as gh) and get past TLS to a reply.
+func writeCert(der []byte) {
+	name := os.Getenv("FIXTURESERVER_CERT")
+	if name == "" {
+		return
+	}
+	pemBytes := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
+	if err := os.WriteFile(name, pemBytes, 0o644); err != nil {
+		log.Fatal(err)
+	}
 }
