@@ -17,9 +17,11 @@
 #
 # Needs (Debian 12): apt-get install -y python3-requests python3-httpx
 # python3-aiohttp python3-boto3 python3-grpcio python3-psycopg2 python3-pip
-# awscli gh kubectl git postgresql; node and npm (the SDKs are installed by
-# this script into /tmp/rec/node from scripts/programs/node/package.json);
-# Go (the Go programs' modules come from the module proxy).
+# awscli gh git postgresql; kubectl (not in Debian 12: any kubectl on PATH);
+# node and npm (the SDKs are installed by this script into /tmp/rec/node from
+# scripts/programs/node/package.json); Go (the Go programs' modules come
+# from the module proxy). Run as root: PostgreSQL runs as the postgres user
+# (runuser), in /tmp/rec/pg.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
