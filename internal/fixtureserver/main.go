@@ -229,6 +229,7 @@ func serveTLS(port int, h http.Handler) {
 	if err != nil {
 		log.Fatal(err)
 	}
+	writeCert(der)
 	srv := &http.Server{Addr: fmt.Sprintf("127.0.0.1:%d", port), Handler: h,
 		TLSConfig: &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{der}, PrivateKey: key}}},
 		ErrorLog:  log.New(io.Discard, "", 0)}
@@ -324,6 +325,9 @@ func serve(w http.ResponseWriter, req *http.Request) {
 		w.Header().Set("X-Request-Id", "empty-404")
 		w.WriteHeader(404)
 	default:
+		if serveSDK(w, req) {
+			return
+		}
 		write(w, reply{404, []string{"Content-Type: text/plain"}, "404 page not found\n"})
 	}
 }
