@@ -28,9 +28,11 @@ func TestScript(t *testing.T) {
 	}
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
-		// $RESPONSES holds what real tools printed (see its README.md).
+		// $RESPONSES holds what real tools printed, $PROGRAMS what real
+		// programs printed (see their README.md).
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("RESPONSES", responses)
+			env.Setenv("PROGRAMS", filepath.Join(filepath.Dir(responses), "programs"))
 			return nil
 		},
 		UpdateScripts:       *update,
