@@ -55,7 +55,7 @@ var runRules = []runRule{
 		return runStep{why: "interrupted"}, f.interrupted
 	}},
 	{"T2", "nothing in the output is a failure errcode can read: stop (no verdict to follow)", func(f *runFacts) (runStep, bool) {
-		return runStep{why: "nothing in the output says whether to retry"}, f.d == nil
+		return runStep{why: "nothing in the output that errcode can explain"}, f.d == nil
 	}},
 	{"T3", "the verdict says to do something first (R4: refresh the access token): stop, errcode cannot do it for the command", func(f *runFacts) (runStep, bool) {
 		return runStep{why: "the verdict is to " + f.d.RetryThen + " first, which errcode cannot do for the command"}, f.d.Retryable && f.d.RetryThen != ""
@@ -64,7 +64,7 @@ var runRules = []runRule{
 		return runStep{why: "not retryable (" + f.d.RetryReason + ")"}, f.d.RetryKnown && !f.d.Retryable
 	}},
 	{"T5", "the verdict does not say (R13): stop, errcode retries only when the failure says it may", func(f *runFacts) (runStep, bool) {
-		return runStep{why: "nothing in the output says whether to retry"}, !f.d.Retryable
+		return runStep{why: "the failure does not say whether a retry can succeed"}, !f.d.Retryable
 	}},
 	{"T6", "no attempts left (--retry N): stop", func(f *runFacts) (runStep, bool) {
 		return runStep{why: "retries exhausted"}, f.attempt >= f.attempts
