@@ -71,7 +71,11 @@ func TestRunRetryRows(t *testing.T) {
 		{"T9", func() *runFacts { f := base(retryable()); f.attempt = 3; return f }(), true, 4 * time.Second, "backoff: HTTP 503 in general"},
 		{"T9", func() *runFacts { f := base(retryable()); f.attempt, f.jitter = 2, 1; return f }(), true, 2400 * time.Millisecond, "backoff: HTTP 503 in general"},
 		{"T9", func() *runFacts { f := base(retryable()); f.attempt, f.jitter = 2, -1; return f }(), true, 1600 * time.Millisecond, "backoff: HTTP 503 in general"},
-		{"T9", func() *runFacts { f := base(retryable()); f.attempt, f.attempts, f.maxWait = 9, 20, 10*time.Second; return f }(), true, 10 * time.Second, "backoff: HTTP 503 in general"},
+		{"T9", func() *runFacts {
+			f := base(retryable())
+			f.attempt, f.attempts, f.maxWait = 9, 20, 10*time.Second
+			return f
+		}(), true, 10 * time.Second, "backoff: HTTP 503 in general"},
 	} {
 		s := decideRunRetry(tc.facts)
 		if s.rule != tc.rule || s.retry != tc.retry || s.wait != tc.wait || s.why != tc.why {
