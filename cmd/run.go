@@ -39,7 +39,7 @@ type runOptions struct {
 func newRunCmd(f *Factory, runF func(*runOptions) error) *cobra.Command {
 	opts := &runOptions{IO: f.IO, Index: f.Index, Renderer: f.ErrRenderer, MaxWait: 60 * time.Second, headMax: captureHead, tailMax: captureTail}
 	cmd := &cobra.Command{
-		Use:   "run [--retry N] [--max-wait D] -- CMD [ARG...]",
+		Use:   "run [flags] -- CMD [ARG...]",
 		Short: "Run a command and explain it when it fails",
 		Long: `Run CMD with its standard input, output and error passed through unchanged,
 keeping the first and last MiB of its output. When it exits 0, errcode says
@@ -61,7 +61,7 @@ Each retry, and why errcode stopped, is a line on standard error.
 SIGINT and SIGTERM are passed on to CMD, and errcode waits for it to exit. A
 command that cannot be found exits 127, as in a shell.`,
 		Example: `  errcode run -- curl -sf https://api.example.com/v1/things
-  errcode run -- curl -si https://api.example.com/v1/things > response.txt
+  errcode run -- curl -si --fail-with-body https://api.example.com/v1/things > response.txt
   errcode run --retry 3 -- python3 sync.py
   errcode run --retry 5 --max-wait 2m -- ./deploy.sh
   errcode run --json -- curl -s https://api.example.com/v1/things 2>diagnosis.log`,
