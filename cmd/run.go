@@ -96,9 +96,11 @@ command that cannot be found exits 127, as in a shell.`,
 
 // attempt is how one run of the command ended.
 type attempt struct {
-	status      int // the exit status errcode passes on: 128+N for signal N
-	signal      int // the signal that ended it, 0 if none
-	out         *capture
+	status      int      // the exit status errcode passes on: 128+N for signal N
+	signal      int      // the signal that ended it, 0 if none
+	out         *capture // stdout and stderr as they arrived
+	stdout      *capture // each alone, for when the arrival order hid the failure
+	stderr      *capture
 	interrupted bool // errcode was sent SIGINT or SIGTERM while it ran
 	errTail     byte // the last byte the command wrote to stderr, 0 if none
 }
@@ -151,8 +153,9 @@ func runAttempt(opts *runOptions, sup *supervisor) (*attempt, error) {
 		return nil, startError(opts.Args[0], c.Err)
 	}
 	out := newCapture(opts.headMax, opts.tailMax)
-	errs := &lastByte{w: io.MultiWriter(opts.IO.ErrOut, out)}
-	c.Stdin, c.Stdout, c.Stderr = opts.IO.In, io.MultiWriter(opts.IO.Out, out), errs
+	stdout, stderr := newCapture(opts.headMax, opts.tailMax), newCapture(opts.headMax, opts.tailMax)
+	errs := &lastByte{w: io.MultiWriter(opts.IO.ErrOut, out, stderr)}
+	c.Stdin, c.Stdout, c.Stderr = opts.IO.In, io.MultiWriter(opts.IO.Out, out, stdout), errs
 	c.Env = opts.IO.Environ
 	// A command that leaves a background process holding its output open
 	// has still ended: read on for a moment, then stop waiting.
@@ -162,7 +165,7 @@ func runAttempt(opts *runOptions, sup *supervisor) (*attempt, error) {
 	}
 	err := c.Wait()
 	interrupted := sup.done()
-	a := &attempt{out: out, interrupted: interrupted, errTail: errs.last}
+	a := &attempt{out: out, stdout: stdout, stderr: stderr, interrupted: interrupted, errTail: errs.last}
 	ps := c.ProcessState
 	if ps == nil {
 		return nil, fmt.Errorf("running %s: %v", opts.Args[0], err)
@@ -202,9 +205,35 @@ type runReading struct {
 }
 
 // explainAttempt reads the output as errcode explain reads its input,
-// adding, for curl, the failure its exit status states.
+// adding, for curl, the failure its exit status states. It reads stdout and
+// stderr as they arrived (what 2>&1 gives explain), and, when that holds no
+// failure, stdout and then stderr: two pipes cannot say which of two writes
+// came first, and a program's error body on stdout read after its stack
+// trace on stderr is a body no longer.
 func explainAttempt(opts *runOptions, a *attempt) runReading {
 	data, cut := a.out.kept()
+	r := readAttempt(opts, a, data, cut)
+	if r.d != nil {
+		return r
+	}
+	if n, _ := a.stdout.written(); n == 0 {
+		return r
+	}
+	if n, _ := a.stderr.written(); n == 0 {
+		return r
+	}
+	out, outCut := a.stdout.kept()
+	errs, errCut := a.stderr.kept()
+	if len(out) > 0 && out[len(out)-1] != '\n' {
+		out = append(out, '\n')
+	}
+	if again := readAttempt(opts, a, append(out, errs...), outCut || errCut); again.d != nil {
+		return again
+	}
+	return r
+}
+
+func readAttempt(opts *runOptions, a *attempt, data []byte, cut bool) runReading {
 	t := explain.Parse(data, cut)
 	if commandName(opts.Args[0]) == "curl" && a.signal == 0 {
 		t.CurlExit(a.status)

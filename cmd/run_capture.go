@@ -8,7 +8,8 @@ import (
 
 // What errcode run keeps of a command's output to explain it: the first
 // captureHead bytes and the last captureTail, whatever the command prints,
-// so a command printing 2 GiB costs errcode 2 MiB. The head is where
+// of stdout and stderr as they arrive, and of each alone (explainAttempt
+// says why): at most 6 MiB, however many GiB the command prints. The head is where
 // explain looks for a response's header block (its maxHead, 1 MiB), and so
 // holds the status line, the headers and the first MaxBody (256 KiB) of a
 // body, which is all of a body explain reads; the tail is where a command

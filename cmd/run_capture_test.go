@@ -73,6 +73,11 @@ func TestRunKeepsBoundedOutput(t *testing.T) {
 	if cap(a.out.head) != captureHead || len(a.out.tail) != captureTail {
 		t.Errorf("kept a head of %d and a tail of %d bytes; the bound is %d and %d", cap(a.out.head), len(a.out.tail), captureHead, captureTail)
 	}
+	for _, c := range []*capture{a.stdout, a.stderr} {
+		if cap(c.head) > captureHead || len(c.tail) > captureTail {
+			t.Errorf("a stream's own capture holds %d and %d bytes; the bound is %d and %d", cap(c.head), len(c.tail), captureHead, captureTail)
+		}
+	}
 	data, cut := a.out.kept()
 	if !cut || len(data) > captureHead+captureTail+1 || !bytes.HasSuffix(data, []byte("curl: (56) Recv failure: Connection reset by peer\n")) {
 		t.Errorf("kept %d bytes (cut %v), ending %q", len(data), cut, data[max(0, len(data)-80):])
@@ -144,5 +149,31 @@ func TestRunInterruptedWhileWaiting(t *testing.T) {
 	}
 	if !strings.Contains(errOut.String(), "errcode: retrying in 1s (backoff: curl:28 is retryable), attempt 2 of 4\nerrcode: interrupted while waiting to retry (interrupt)\n") {
 		t.Errorf("stderr:\n%s", errOut)
+	}
+}
+
+// A program's error body on stdout that arrived after its traceback on
+// stderr is still read: stdout, then stderr, when the arrival order holds
+// no failure.
+func TestRunReadsStdoutFirstWhenArrivalHidesIt(t *testing.T) {
+	ios, _, _, _ := Test()
+	opts := &runOptions{IO: ios, Index: (&Factory{IO: ios}).Index, Args: []string{"python3", "sync.py"}, headMax: 1 << 10, tailMax: 1 << 10}
+	body := "{\"error\": {\"code\": \"rate_limit_exceeded\", \"message\": \"Rate limit reached\"}}\n"
+	trace := "Traceback (most recent call last):\n  File \"sync.py\", line 12, in <module>\nRuntimeError: sync failed\n"
+	a := &attempt{status: 1, out: newCapture(1<<10, 1<<10), stdout: newCapture(1<<10, 1<<10), stderr: newCapture(1<<10, 1<<10)}
+	a.out.Write([]byte(trace + body)) // the order two pipes happened to give
+	a.stderr.Write([]byte(trace))
+	a.stdout.Write([]byte(body))
+	r := explainAttempt(opts, a)
+	if r.d == nil || len(r.d.Findings) == 0 || r.d.Findings[0].Code != "rate_limit_exceeded" || !r.d.Retryable {
+		t.Fatalf("the error body was not read: %+v", r.d)
+	}
+	// Output with no failure in either order stays unexplained.
+	a = &attempt{status: 1, out: newCapture(1<<10, 1<<10), stdout: newCapture(1<<10, 1<<10), stderr: newCapture(1<<10, 1<<10)}
+	a.out.Write([]byte(trace + "done\n"))
+	a.stderr.Write([]byte(trace))
+	a.stdout.Write([]byte("done\n"))
+	if r := explainAttempt(opts, a); r.d != nil {
+		t.Errorf("a failure read from nothing: %+v", r.d)
 	}
 }
