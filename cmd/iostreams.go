@@ -22,14 +22,16 @@ type IOStreams struct {
 	Environ     []string
 	IsStdoutTTY bool
 	IsStdinTTY  bool
+	IsStderrTTY bool // errcode run writes its diagnosis there
 
 	// detectProfile is the colour profile of Out when neither a flag nor
 	// the environment decides it.
 	detectProfile func() colorprofile.Profile
 	// termWidth and termHeight are the terminal's size, asked only when
 	// output is laid out for a terminal, or might be paged.
-	termWidth  func() int
-	termHeight func() int
+	termWidth    func() int
+	termHeight   func() int
+	errTermWidth func() int // stderr's
 
 	direct io.Writer     // the real Out while paged output is buffered
 	paged  *bytes.Buffer // output waiting to be paged
@@ -43,6 +45,7 @@ func System() *IOStreams {
 		Environ:     os.Environ(),
 		IsStdoutTTY: tty,
 		IsStdinTTY:  term.IsTerminal(os.Stdin.Fd()),
+		IsStderrTTY: term.IsTerminal(os.Stderr.Fd()),
 		// From the environment alone (TERM, COLORTERM): errcode styles with
 		// the 16 ANSI colours, which every colour terminal has, so it needs
 		// neither terminfo nor `tmux info` (a subprocess) to decide.
@@ -61,6 +64,13 @@ func System() *IOStreams {
 			}
 			return h
 		},
+		errTermWidth: func() int {
+			w, _, err := term.GetSize(os.Stderr.Fd())
+			if err != nil {
+				return 0
+			}
+			return w
+		},
 	}
 }
 
@@ -74,6 +84,7 @@ func Test(env ...string) (ios *IOStreams, in, out, errOut *bytes.Buffer) {
 		In: in, Out: out, ErrOut: errOut, Environ: env,
 		detectProfile: func() colorprofile.Profile { return colorprofile.Env(env) },
 		termWidth:     func() int { return 80 },
+		errTermWidth:  func() int { return 80 },
 	}
 	ios.termHeight = func() int {
 		h, _ := strconv.Atoi(ios.Getenv("LINES"))
@@ -96,6 +107,15 @@ func (s *IOStreams) Getenv(key string) string {
 // --color always|never, then NO_COLOR (any non-empty value, per
 // no-color.org), then CLICOLOR_FORCE, then what the terminal supports.
 func (s *IOStreams) ColorProfile(mode colorMode) colorprofile.Profile {
+	return s.colorProfile(mode, s.IsStdoutTTY)
+}
+
+// ErrColorProfile is ColorProfile for stderr, where errcode run writes.
+func (s *IOStreams) ErrColorProfile(mode colorMode) colorprofile.Profile {
+	return s.colorProfile(mode, s.IsStderrTTY)
+}
+
+func (s *IOStreams) colorProfile(mode colorMode, tty bool) colorprofile.Profile {
 	switch mode {
 	case colorNever:
 		return colorprofile.NoTTY
@@ -103,7 +123,7 @@ func (s *IOStreams) ColorProfile(mode colorMode) colorprofile.Profile {
 		return forced(s.Environ)
 	}
 	if s.Getenv("NO_COLOR") != "" {
-		if s.IsStdoutTTY {
+		if tty {
 			return colorprofile.ASCII // bold and faint, no colour
 		}
 		return colorprofile.NoTTY
@@ -111,7 +131,7 @@ func (s *IOStreams) ColorProfile(mode colorMode) colorprofile.Profile {
 	if v := s.Getenv("CLICOLOR_FORCE"); v != "" && v != "0" {
 		return forced(s.Environ)
 	}
-	if !s.IsStdoutTTY {
+	if !tty {
 		return colorprofile.NoTTY
 	}
 	return s.detectProfile()
@@ -133,4 +153,15 @@ func (s *IOStreams) Width() int {
 		return c
 	}
 	return s.termWidth()
+}
+
+// ErrWidth is Width for stderr.
+func (s *IOStreams) ErrWidth() int {
+	if !s.IsStderrTTY {
+		return 0
+	}
+	if c, err := strconv.Atoi(s.Getenv("COLUMNS")); err == nil && c > 0 {
+		return c
+	}
+	return s.errTermWidth()
 }

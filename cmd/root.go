@@ -3,7 +3,11 @@
 package cmd
 
 import (
+	"context"
 	"fmt"
+	"math/rand/v2"
+	"time"
+
 	"io"
 	"os"
 	"strings"
@@ -23,6 +27,7 @@ type Factory struct {
 	NoPager      bool
 	CatalogFiles []string // --catalog-file
 	quiet        bool     // no warnings (shell completion)
+	Clock        *Clock   // how errcode run waits; nil: the real one
 
 	index *catalog.Index
 }
@@ -81,13 +86,49 @@ func (f *Factory) Renderer() *render.Renderer {
 	return render.New(f.IO.Out, f.IO.ColorProfile(f.Color), f.IO.Width())
 }
 
+// ErrRenderer is Renderer for stderr, where errcode run explains.
+func (f *Factory) ErrRenderer() *render.Renderer {
+	return render.New(f.IO.ErrOut, f.IO.ErrColorProfile(f.Color), f.IO.ErrWidth())
+}
+
+// Clock is how errcode run waits between attempts. Tests give one that
+// never waits and never varies.
+type Clock struct {
+	Now   func() time.Time
+	Sleep func(ctx context.Context, d time.Duration) // returns early when ctx is done
+	// Jitter is where a backoff falls in its ±20%: a number in [-1, 1].
+	Jitter func() float64
+}
+
+func (f *Factory) clock() Clock {
+	if f.Clock != nil {
+		return *f.Clock
+	}
+	return Clock{
+		Now: time.Now,
+		Sleep: func(ctx context.Context, d time.Duration) {
+			t := time.NewTimer(d)
+			defer t.Stop()
+			select {
+			case <-t.C:
+			case <-ctx.Done():
+			}
+		},
+		Jitter: func() float64 { return 2*rand.Float64() - 1 },
+	}
+}
+
 // Main runs errcode with the process's arguments and streams and returns
 // the exit status.
 func Main() int { return Run(System(), os.Args[1:]) }
 
 // Run runs errcode with the given streams and arguments.
-func Run(ios *IOStreams, args []string) int {
-	f := &Factory{IO: ios, Color: colorAuto}
+func Run(ios *IOStreams, args []string) int { return RunWithClock(ios, nil, args) }
+
+// RunWithClock is Run with errcode run's clock given (nil: the real one):
+// for tests, whose retries must not wait.
+func RunWithClock(ios *IOStreams, clock *Clock, args []string) int {
+	f := &Factory{IO: ios, Color: colorAuto, Clock: clock}
 	root := newRootCmd(f)
 	// cobra writes help, usage, --version and completion scripts itself
 	// and ignores failed writes: out remembers the first.
@@ -191,7 +232,7 @@ Add your own APIs with 'errcode catalogs init'.`,
 				return usageErrorf("--catalog-file %s: no such file", file)
 			}
 		}
-		if !f.NoPager {
+		if !f.NoPager && cmd.Name() != "run" { // run's output is the command's, as it comes
 			f.IO.startPaging()
 		}
 		return nil
@@ -200,7 +241,7 @@ Add your own APIs with 'errcode catalogs init'.`,
 		return usageErrorf("%s%s (see '%s --help')", err, suggestFlag(cmd, err.Error()), cmd.CommandPath())
 	})
 	_ = root.RegisterFlagCompletionFunc("color", completeColor)
-	root.AddCommand(newLookupCmd(f, nil), newExplainCmd(f, nil), newListCmd(f, nil), newCatalogsCmd(f, nil), newVersionCmd(f))
+	root.AddCommand(newLookupCmd(f, nil), newExplainCmd(f, nil), newListCmd(f, nil), newCatalogsCmd(f, nil), newRunCmd(f, nil), newVersionCmd(f))
 	return root
 }
 

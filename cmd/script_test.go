@@ -1,10 +1,14 @@
 package cmd_test
 
 import (
+	"context"
 	"flag"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/errcode-dev/errcode/cmd"
 	"github.com/rogpeppe/go-internal/testscript"
@@ -14,8 +18,32 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/sc
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"errcode": func() { os.Exit(cmd.Main()) },
+		// errcode run's retries do not wait in the scripts, and their
+		// backoff has no jitter: each retry's line says the wait it would
+		// have made, and the scripts check those lines.
+		"errcode": func() { os.Exit(cmd.RunWithClock(cmd.System(), &noWait, os.Args[1:])) },
+		// status runs a command with the script's streams and writes its
+		// exit status to status.txt ("exit 7"): testscript's ! exec says
+		// only that it failed, and errcode run passes a status through.
+		"status": func() {
+			c := exec.Command(os.Args[1], os.Args[2:]...)
+			c.Stdin, c.Stdout, c.Stderr = os.Stdin, os.Stdout, os.Stderr
+			_ = c.Run()
+			if c.ProcessState == nil {
+				os.Exit(100)
+			}
+			line := fmt.Sprintf("exit %d\n", c.ProcessState.ExitCode())
+			if err := os.WriteFile("status.txt", []byte(line), 0o666); err != nil {
+				os.Exit(101)
+			}
+		},
 	})
+}
+
+var noWait = cmd.Clock{
+	Now:    time.Now,
+	Sleep:  func(context.Context, time.Duration) {},
+	Jitter: func() float64 { return 0 },
 }
 
 // TestScript runs the end-to-end scripts in testdata/script: the real

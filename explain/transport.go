@@ -3,6 +3,7 @@ package explain
 import (
 	"bytes"
 	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -323,4 +324,39 @@ func withHTTP2(items []Item) []Item {
 		}
 	}
 	return out
+}
+
+// fromCurlExit is where a failure read from curl's exit status was found.
+const fromCurlExit = "curl's exit status"
+
+// CurlExit adds the failure curl's exit status states, for output that does
+// not state it: curl -s prints no "curl: (N)" line, only its exit status
+// says what failed. The failure is the one that line would give (the curl
+// catalog's entry for the code, read as every transport failure is), its
+// message and From saying it was read from the status, not from the output.
+// Nothing is added when the output already carries that code, or, for
+// --fail's 22, when it holds the HTTP status that made curl fail (curl
+// -sfv, -w '%{http_code}'): the status is then the diagnosis.
+func (t *Transcript) CurlExit(code int) {
+	if code <= 0 || len(t.Exchanges) != 1 {
+		return
+	}
+	ex := &t.Exchanges[0]
+	c := strconv.Itoa(code)
+	for _, it := range ex.Carried {
+		if it.Vocab == "curl" && it.Code == c {
+			return
+		}
+	}
+	if code == 22 && ex.Status >= 400 {
+		return
+	}
+	// curl -w's 000 said only that no response came: the status says why.
+	carried := slices.DeleteFunc(slices.Clone(ex.Carried), func(it Item) bool { return it.Vocab == "curl" && it.Code == "" })
+	it := failureItem("curl", c, "curl exited with status "+c+" and printed no error line (curl -s hides it)")
+	it.From = fromCurlExit
+	ex.Carried = append([]Item{it}, carried...)
+	if t.Format == "body" && len(bytes.TrimSpace(ex.Body)) == 0 {
+		t.Format = "curl" // what there is to read came from curl
+	}
 }

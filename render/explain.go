@@ -18,6 +18,11 @@ type ExplainInput struct {
 	Truncated bool
 	Index     int // 1-based position among several (a HAR file); 0 if alone
 	Of        int
+	// Cut says how the input was cut, when Truncated and it was not cut
+	// at explain.MaxInput ("the first and last 1 MiB of 3.2 GiB kept").
+	Cut string
+	// Command is what ran, for errcode run: "curl exited with status 7".
+	Command string
 }
 
 // Explain writes a diagnosis: a headline, the facts to act on (retry,
@@ -70,6 +75,7 @@ func (r *Renderer) Explain(in ExplainInput) error {
 		field("Page from", d.Server+" (an HTML error page, not the API's own error)")
 	}
 	field("Docs", d.DocURL)
+	field("Command", in.Command)
 	field("Input", inputText(in, d))
 	for i, n := range d.Notes {
 		label := ""
@@ -222,7 +228,10 @@ func inputText(in ExplainInput, d *explain.Diagnosis) string {
 	if d.Repaired {
 		s += ", body is not valid JSON (read leniently)"
 	}
-	if in.Truncated {
+	switch {
+	case in.Truncated && in.Cut != "":
+		s += ", " + in.Cut
+	case in.Truncated:
 		s += fmt.Sprintf(", cut at %d MiB", explain.MaxInput>>20)
 	}
 	return s

@@ -80,11 +80,17 @@ func Entry(e *catalog.Entry, c *catalog.Catalog) EntryJSON {
 // characters) are escaped as \uXXXX here, so nothing from the input
 // reaches a terminal raw through JSON either. (Outside strings JSON is
 // ASCII, so every non-ASCII character stands in a string.)
-func JSON(w io.Writer, v any) error {
+func JSON(w io.Writer, v any) error { return writeJSON(w, v, "  ") }
+
+// JSONLine writes v as JSON on one line, escaped as JSON does: for output
+// that shares a stream with other lines (errcode run's, on stderr).
+func JSONLine(w io.Writer, v any) error { return writeJSON(w, v, "") }
+
+func writeJSON(w io.Writer, v any, indent string) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
+	enc.SetIndent("", indent)
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
