@@ -168,12 +168,13 @@ func TestRunReadsStdoutFirstWhenArrivalHidesIt(t *testing.T) {
 	if r.d == nil || len(r.d.Findings) == 0 || r.d.Findings[0].Code != "rate_limit_exceeded" || !r.d.Retryable {
 		t.Fatalf("the error body was not read: %+v", r.d)
 	}
-	// Output with no failure in either order stays unexplained.
+	// A traceback and nothing else is the program's failure, its exception
+	// the error.
 	a = &attempt{status: 1, out: newCapture(1<<10, 1<<10), stdout: newCapture(1<<10, 1<<10), stderr: newCapture(1<<10, 1<<10)}
 	a.out.Write([]byte(trace + "done\n"))
 	a.stderr.Write([]byte(trace))
 	a.stdout.Write([]byte("done\n"))
-	if r := explainAttempt(opts, a); r.d != nil {
-		t.Errorf("a failure read from nothing: %+v", r.d)
+	if r := explainAttempt(opts, a); r.d == nil || len(r.d.Findings) != 1 || r.d.Findings[0].Message != "RuntimeError: sync failed" {
+		t.Errorf("a bare traceback: %+v", r.d)
 	}
 }
