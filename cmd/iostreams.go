@@ -145,23 +145,17 @@ func forced(env []string) colorprofile.Profile {
 
 // Width is the width to lay text out for: the terminal's (or $COLUMNS) on a
 // terminal, 0 (no wrapping) on a pipe.
-func (s *IOStreams) Width() int {
-	if !s.IsStdoutTTY {
-		return 0
-	}
-	if c, err := strconv.Atoi(s.Getenv("COLUMNS")); err == nil && c > 0 {
-		return c
-	}
-	return s.termWidth()
-}
+func (s *IOStreams) Width() int { return s.width(s.IsStdoutTTY, s.termWidth) }
 
 // ErrWidth is Width for stderr.
-func (s *IOStreams) ErrWidth() int {
-	if !s.IsStderrTTY {
+func (s *IOStreams) ErrWidth() int { return s.width(s.IsStderrTTY, s.errTermWidth) }
+
+func (s *IOStreams) width(tty bool, term func() int) int {
+	if !tty {
 		return 0
 	}
 	if c, err := strconv.Atoi(s.Getenv("COLUMNS")); err == nil && c > 0 {
 		return c
 	}
-	return s.errTermWidth()
+	return term()
 }
