@@ -135,55 +135,6 @@ var statusPatterns = []statusPattern{
 	{"the SDK's message", &lazyRE{expr: `^\w*Error: (?P<status>[45]\d\d) (?P<body>[\[{].*)?`}},
 }
 
-// runtimeFailures are transport failures in the words of runtimes and
-// libraries, as curl's exit codes (failureReasons reads the tools' own).
-var runtimeFailures = []failureReason{
-	{"UND_ERR_CONNECT_TIMEOUT", "28"},
-	{"Client.Timeout exceeded", "28"},
-	{"i/o timeout", "28"},
-	{"ETIMEDOUT", "28"},
-	{"SocketTimeoutException", "28"},
-	{"HttpTimeoutException", "28"},
-	{"x509: certificate", "60"},
-	{"PKIX path building failed", "60"},
-	{"SELF_SIGNED_CERT_IN_CHAIN", "60"},
-	{"DEPTH_ZERO_SELF_SIGNED_CERT", "60"},
-	{"UNABLE_TO_VERIFY_LEAF_SIGNATURE", "60"},
-	{"unable to verify the first certificate", "60"},
-	{"self-signed certificate", "60"},
-	{"self signed certificate", "60"},
-	{"ENOTFOUND", "6"},
-	{"EAI_AGAIN", "6"},
-	{"no such host", "6"},
-	{"UnknownHostException", "6"},
-	{"getaddrinfo failed", "6"},
-	{"[Errno -2]", "6"},
-	{"[Errno -3]", "6"},
-	{"[Errno 8]", "6"},
-	{"ECONNRESET", "56"},
-	{"connection reset by peer", "56"},
-	{"socket hang up", "52"},
-	{"RemoteDisconnected", "52"},
-	{"ECONNREFUSED", "7"},
-	{"connection refused", "7"},
-	{"[Errno 111]", "7"},
-	{"actively refused", "7"},
-	{"EHOSTUNREACH", "7"},
-	{"ENETUNREACH", "7"},
-	{"no route to host", "7"},
-}
-
-// runtimeCode is the curl exit code for a transport failure the line
-// names, in a runtime's words or a tool's.
-func runtimeCode(l string) string {
-	for _, r := range runtimeFailures {
-		if strings.Contains(l, r.text) {
-			return r.curl
-		}
-	}
-	return reasonCode(l)
-}
-
 var (
 	grpcGo     = &lazyRE{expr: `rpc error: code = (\w+) desc = (.*)$`}
 	grpcPython = &lazyRE{expr: `\bStatusCode\.([A-Z_]+)\b`}
@@ -310,7 +261,7 @@ func (p *program) read(l string) {
 		p.add(Item{Token: m[1], Message: l, From: p.format, Vocab: "postgres", VocabOnly: true, Fails: true})
 	}
 	if p.status == 0 {
-		if code := runtimeCode(l); code != "" && code != "22" {
+		if code := reasonCode(l); code != "" && code != "22" {
 			it := Item{Code: code, Message: l, From: p.format, Vocab: "curl", VocabOnly: true, Fails: true}
 			if grpc {
 				it.Depth = 1 // why the call had its status: a detail of it

@@ -41,12 +41,49 @@ var failureLines = []failureLine{
 	{tool: "grpcurl", prefix: "Failed to dial target host "},
 }
 
-// failureReason maps what a failure line says to curl's exit code. The
+// failureReason maps what a failure line says, a tool's or a program's,
+// to curl's exit code. The
 // first match wins, so the specific come before the general.
 type failureReason struct{ text, curl string }
 
 var failureReasons = []failureReason{
 	{"The requested URL returned error", "22"},
+	// In the words of runtimes and libraries (what programs print, read
+	// by program.go), before the tools' more general phrases.
+	{"UND_ERR_CONNECT_TIMEOUT", "28"},
+	{"Client.Timeout exceeded", "28"},
+	{"i/o timeout", "28"},
+	{"ETIMEDOUT", "28"},
+	{"SocketTimeoutException", "28"},
+	{"HttpTimeoutException", "28"},
+	{"x509: certificate", "60"},
+	{"PKIX path building failed", "60"},
+	{"SELF_SIGNED_CERT_IN_CHAIN", "60"},
+	{"DEPTH_ZERO_SELF_SIGNED_CERT", "60"},
+	{"UNABLE_TO_VERIFY_LEAF_SIGNATURE", "60"},
+	{"unable to verify the first certificate", "60"},
+	{"self-signed certificate", "60"},
+	{"self signed certificate", "60"},
+	{"ENOTFOUND", "6"},
+	{"EAI_AGAIN", "6"},
+	{"no such host", "6"},
+	{"UnknownHostException", "6"},
+	{"getaddrinfo failed", "6"},
+	{"[Errno -2]", "6"},
+	{"[Errno -3]", "6"},
+	{"[Errno 8]", "6"},
+	{"ECONNRESET", "56"},
+	{"connection reset by peer", "56"},
+	{"socket hang up", "52"},
+	{"RemoteDisconnected", "52"},
+	{"ECONNREFUSED", "7"},
+	{"connection refused", "7"},
+	{"[Errno 111]", "7"},
+	{"actively refused", "7"},
+	{"EHOSTUNREACH", "7"},
+	{"ENETUNREACH", "7"},
+	{"no route to host", "7"},
+	// The tools' own.
 	{"was not closed cleanly", "92"},
 	{"Error in the HTTP2 framing layer", "16"},
 	{"transfer closed with", "18"},
