@@ -42,8 +42,8 @@ var failureLines = []failureLine{
 }
 
 // failureReason maps what a failure line says, a tool's or a program's,
-// to curl's exit code. The
-// first match wins, so the specific come before the general.
+// to curl's exit code. The first match wins, so the specific come before
+// the general.
 type failureReason struct{ text, curl string }
 
 var failureReasons = []failureReason{
