@@ -61,21 +61,16 @@ func claimByLines(ix *catalog.Index, forced string, lines []string) (lineClaim, 
 }
 
 func lineOf(c *catalog.Catalog, re *regexp.Regexp, m []string, l string) lineClaim {
-	group := func(name string) string {
-		if i := re.SubexpIndex(name); i > 0 {
-			return strings.TrimSpace(m[i])
-		}
-		return ""
-	}
-	it := Item{Code: group("code"), Token: group("token"), Message: group("message"), Field: group("field"),
-		Status: asStatus(group("status")), From: "a line " + c.ID + "'s SDKs print", Claim: c.ID, Fails: true}
-	if op := group("operation"); op != "" {
+	g := func(name string) string { return group(re, m, name) }
+	it := Item{Code: g("code"), Token: g("token"), Message: g("message"), Field: g("field"),
+		Status: asStatus(g("status")), From: "a line " + c.ID + "'s SDKs print", Claim: c.ID, Fails: true}
+	if op := g("operation"); op != "" {
 		it.Detail = "operation " + op
 	}
 	if it.Message == "" {
 		it.Message = cut(l, maxNoteLen)
 	}
-	return lineClaim{item: it, body: []byte(pyLiteralJSON(group("body"))), requestID: group("request_id")}
+	return lineClaim{item: it, body: []byte(pyLiteralJSON(g("body"))), requestID: g("request_id")}
 }
 
 // programLines are the lines of ex a catalog's patterns are tried on: a

@@ -1,6 +1,10 @@
 package explain
 
-import "strings"
+import (
+	"cmp"
+	"regexp"
+	"strings"
+)
 
 // What programs print when an API call fails: a stack trace, an SDK's
 // exception, a runtime's error. The structures every runtime shares are
@@ -105,7 +109,7 @@ func nodeErrors(ls []string) []string {
 	return out
 }
 
-// statusLine is how an HTTP client library states a response's status in
+// statusPattern is how an HTTP client library states a response's status in
 // its error, with the URL or the body it quotes.
 type statusPattern struct {
 	who string
@@ -212,6 +216,16 @@ func readProgram(data []byte) (program, bool) {
 	return p, true
 }
 
+// group is the text of re's group name in the match m, "" if re has no
+// such group: the named groups of the shared patterns and of a catalog's
+// lines are read the same way.
+func group(re *regexp.Regexp, m []string, name string) string {
+	if i := re.SubexpIndex(name); i > 0 {
+		return strings.TrimSpace(m[i])
+	}
+	return ""
+}
+
 // printedBody: an unindented line of ls opens a JSON object.
 func printedBody(ls []string) bool {
 	for _, l := range ls {
@@ -231,16 +245,10 @@ func (p *program) read(l string) {
 			continue
 		}
 		if p.status == 0 {
-			p.status, p.statusFrom = asStatus(m[re.SubexpIndex("status")]), sp.who
-			if i := re.SubexpIndex("url"); i > 0 && p.url == "" {
-				p.url = m[i]
-			}
-			if i := re.SubexpIndex("body"); i > 0 && len(p.body) == 0 {
-				p.body = []byte(pyLiteralJSON(m[i]))
-			}
-			if i := re.SubexpIndex("request_id"); i > 0 && p.requestID == "" {
-				p.requestID = m[i]
-			}
+			p.status, p.statusFrom = asStatus(group(re, m, "status")), sp.who
+			p.url = cmp.Or(p.url, group(re, m, "url"))
+			p.body = []byte(pyLiteralJSON(group(re, m, "body")))
+			p.requestID = group(re, m, "request_id")
 		}
 		break
 	}
