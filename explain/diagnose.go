@@ -63,9 +63,13 @@ type Diagnosis struct {
 	HopsOmitted       int // responses before Hops, not kept (a chain longer than maxHops)
 	Notes             []string
 	Shape             string
-	Server            string
-	DocURL            string
-	Repaired          bool // the body's JSON was not valid and was read leniently
+	// Format is the input's format where the diagnosis learnt it and the
+	// reader could not: "program output" when a catalog's line claimed a
+	// text (the reader saw a body). "" otherwise: the transcript's.
+	Format   string
+	Server   string
+	DocURL   string
+	Repaired bool // the body's JSON was not valid and was read leniently
 }
 
 // Diagnose explains one exchange with the catalogs in ix: recognise the
@@ -73,8 +77,10 @@ type Diagnosis struct {
 // verdict tables.
 func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	body := readBody(ex.Body)
+	program := false
 	if !body.JSON {
 		if lc, ok := claimByLines(ix, opts.Catalog, programLines(ex, body)); ok {
+			program = ex.Protocol == "" && len(ex.ProgramLines) == 0
 			ex.Carried = append([]Item{lc.item}, ex.Carried...)
 			ex.Body = lc.body // the body the line quotes, if any; the line itself is the item
 			body = readBody(ex.Body)
@@ -88,6 +94,9 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 		Method: ex.Method, URL: ex.URL, Host: ex.Host, Protocol: ex.Protocol,
 		Reason: ex.Reason, Notes: ex.Notes,
 		Shape: body.Shape, Server: body.Server, DocURL: body.DocURL, Repaired: body.Repaired,
+	}
+	if program {
+		d.Format = "program output"
 	}
 	d.Hops, d.HopsOmitted = slices.Clone(ex.Hops), ex.HopsOmitted
 	d.Status, d.StatusFrom = pickStatus(ex, opts, body)

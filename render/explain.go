@@ -221,7 +221,7 @@ func dim(rl *explain.RateLimit) string {
 }
 
 func inputText(in ExplainInput, d *explain.Diagnosis) string {
-	s := in.Format
+	s := cmp.Or(d.Format, in.Format)
 	if d.StatusFrom != "" && d.StatusFrom != "status line" {
 		s += ", status from " + d.StatusFrom
 	}
@@ -425,7 +425,7 @@ func Diagnosis(in ExplainInput) ExplainJSON {
 		Why: WhyJSON{Catalog: d.CatalogRule, CatalogFrom: nullable(d.CatalogFrom), Failed: d.FailedRule, FailedReason: d.FailedWhy, Retry: d.RetryRule,
 			RetryWaitIs: nullable(d.RetryWaitIs), RetryThen: nullable(d.RetryThen), RequestID: nullable(d.RequestIDRule),
 			RequestIDFrom: nullable(d.RequestIDFrom), RequestIDNote: nullable(d.RequestIDNote)},
-		Input: InputJSON{Format: in.Format, Truncated: in.Truncated, Repaired: d.Repaired, StatusFrom: nullable(d.StatusFrom), Shape: nullable(d.Shape)},
+		Input: InputJSON{Format: cmp.Or(d.Format, in.Format), Truncated: in.Truncated, Repaired: d.Repaired, StatusFrom: nullable(d.StatusFrom), Shape: nullable(d.Shape)},
 	}
 	if d.Status != 0 {
 		s := d.Status
