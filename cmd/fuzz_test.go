@@ -89,6 +89,7 @@ func FuzzNoSecretEchoed(f *testing.F) {
 		"> Cookie: theme=dark; sid=%s\n",
 		"token: %s\n",
 		"Authorization: Basic %s\n",
+		"HTTP/1.1 401 Unauthorized\r\n\r\n{\"error\": \"sk_live_%s\"}\n",
 	}
 	f.Add([]byte("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\n\r\n"), []byte("{\"error\":\"x\"}"), uint8(0), "s3cretValue42")
 	f.Add([]byte(""), []byte("HTTP/1.1 403 Forbidden\r\n\r\n"), uint8(3), "Zq7pW2xKe9")

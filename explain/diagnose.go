@@ -180,7 +180,9 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 
 // redact runs the redaction table over every string of d that echoes the
 // input, once the verdicts are decided: what is shown and what --json
-// writes. Codes, tokens and request ids are identifiers, quoted as sent.
+// writes, codes and tokens too (an API that puts a key where its error
+// code goes is not quoted). Request ids are quoted as sent: support needs
+// them whole.
 func (d *Diagnosis) redact() {
 	d.URL = redactText(redactURL(d.URL))
 	for _, p := range []*string{&d.Reason, &d.FailedWhy, &d.Server, &d.DocURL} {
@@ -196,7 +198,7 @@ func (d *Diagnosis) redact() {
 	}
 	for i := range d.Findings {
 		f := &d.Findings[i]
-		for _, p := range []*string{&f.Message, &f.Field, &f.Detail, &f.Hint} {
+		for _, p := range []*string{&f.Code, &f.Token, &f.Message, &f.Field, &f.Detail, &f.Hint} {
 			*p = redactText(*p)
 		}
 	}
