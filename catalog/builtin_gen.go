@@ -1579,6 +1579,7 @@ var builtin = [...]*Catalog{
 	},
 	{ID: "aws", Name: "Amazon Web Services APIs", DocURL: "https://docs.aws.amazon.com/general/latest/gr/api-retries.html", Source: "codes and statuses from AWS's Common Errors and S3 Error responses pages; retryable from aws-sdk-go-v2's standard retryer; titles, descriptions and fixes written by errcode", Hosts: []string{"amazonaws.com", "amazonaws.com.cn", "api.aws"}, Protocol: false,
 		Bodies: []BodyShape{
+			{When: []string{"$metadata.httpStatusCode"}, Any: []string(nil), KnownCodes: false, Headers: []string(nil), Names: "", Code: "Code|__type", Token: "", Message: "message|Message", Field: "", Detail: "", Status: "$metadata.httpStatusCode", RequestID: "$metadata.requestId|RequestId", DocURL: "", Wait: "", Nested: nil},
 			{When: []string{"__type"}, Any: []string(nil), KnownCodes: false, Headers: []string(nil), Names: "", Code: "__type", Token: "", Message: "message|Message", Field: "", Detail: "", Status: "", RequestID: "", DocURL: "", Wait: "", Nested: nil},
 		},
 		RequestIDHeaders: []string{"X-Amzn-Requestid", "X-Amz-Request-Id"}, RetryHeaders: []string(nil), CodeHeaders: []string{"X-Amzn-Errortype"},

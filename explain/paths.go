@@ -37,6 +37,21 @@ func values(v any, p string) []string {
 	return out
 }
 
+// found is the first text at path p in v and where it was: the
+// alternative of p that had it ("$metadata.requestId in the body", not
+// the whole "a|b").
+func found(v any, p string) (string, string) {
+	if p == "" {
+		return "", ""
+	}
+	for _, alt := range strings.Split(p, "|") {
+		if l := values(v, alt); len(l) > 0 {
+			return l[0], alt + " in the body"
+		}
+	}
+	return "", ""
+}
+
 // readShape reads v with shape s (its conditions are checked by the
 // caller).
 func readShape(v any, s *catalog.BodyShape) shapeRead {
@@ -82,18 +97,18 @@ func readShape(v any, s *catalog.BodyShape) shapeRead {
 	for _, it := range r.items {
 		r.hasCode = r.hasCode || it.Code != "" || it.Token != ""
 	}
-	if st := values(v, s.Status); len(st) > 0 {
-		r.status, r.statusFrom = asStatus(st[0]), s.Status+" in the body"
+	if st, at := found(v, s.Status); st != "" {
+		r.status, r.statusFrom = asStatus(st), at
 	}
-	if ids := values(v, s.RequestID); len(ids) > 0 {
-		r.requestID, r.idAt = ids[0], s.RequestID+" in the body"
+	if id, at := found(v, s.RequestID); id != "" {
+		r.requestID, r.idAt = id, at
 	}
 	if u := values(v, s.DocURL); len(u) > 0 {
 		r.docURL = u[0]
 	}
-	if w := values(v, s.Wait); len(w) > 0 {
-		if n, ok := ceilSeconds(w[0], 1); ok {
-			r.wait, r.waitFrom = &n, s.Wait+" in the body"
+	if w, at := found(v, s.Wait); w != "" {
+		if n, ok := ceilSeconds(w, 1); ok {
+			r.wait, r.waitFrom = &n, at
 		}
 	}
 	return r

@@ -3,6 +3,7 @@ package explain
 import (
 	"cmp"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -44,6 +45,7 @@ var (
 	javaException = &lazyRE{expr: `^(?:Caused by: |Exception in thread "[^"]*" )?((?:[a-z_$][\w$]*\.)+[A-Z][\w$]*)(?:: (.*))?$`}
 	// nodeException: "TypeError: fetch failed", "AxiosError: Request failed
 	// with status code 401", "[cause]: Error: connect ECONNREFUSED ...".
+	nodeThrown    = &lazyRE{expr: `^[A-Za-z_$][\w$.]*(?: \[\w+\])?: \S`}
 	nodeException = &lazyRE{expr: `^\s*(?:\[cause\]: )?((?:[A-Z]\w*)?(?:Error|Exception)(?: \[\w+\])?): (.*)$`}
 )
 
@@ -99,11 +101,16 @@ func javaErrors(ls []string) []string {
 	return out
 }
 
+// nodeErrors: the lines naming an Error, and the line above the first
+// frame, whatever the error's class is called (AWS's "AccessDenied: ...").
 func nodeErrors(ls []string) []string {
 	var out []string
-	for _, l := range ls {
-		if m := nodeException.get().FindStringSubmatch(l); m != nil {
+	for i, l := range ls {
+		switch {
+		case nodeException.get().MatchString(l):
 			out = append(out, strings.TrimSpace(l))
+		case i+1 < len(ls) && strings.HasPrefix(ls[i+1], "    at ") && !strings.HasPrefix(l, " ") && nodeThrown.get().MatchString(l):
+			out = append(out, l)
 		}
 	}
 	return out
@@ -212,6 +219,9 @@ func readProgram(data []byte) (program, bool) {
 	}
 	if p.message == "" && len(p.items) > 0 {
 		p.message = p.items[0].Message
+	}
+	if p.format == "Node.js error" && len(p.items) == 0 && len(p.body) == 0 {
+		p.body = []byte(nodeInspectJSON(ls, p.message)) // the error's properties are its body
 	}
 	return p, true
 }
@@ -323,7 +333,7 @@ func (p program) exchange() Exchange {
 	switch {
 	case p.status != 0 && len(p.body) == 0:
 		ex.Body = []byte(p.message) // the SDK's words are what errcode knows of the response
-	case p.status == 0 && len(p.items) == 0:
+	case p.status == 0 && len(p.items) == 0 && len(p.body) == 0:
 		// A trace and nothing more: the program failed, with this error.
 		ex.Carried = []Item{{Message: p.message, From: p.format, Fails: true}}
 	}
@@ -375,4 +385,66 @@ func pyLiteralJSON(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// Node prints an uncaught error with util.inspect: after the stack, " {",
+// the error's own properties (status, code, requestID, an SDK's error
+// body, AWS's $metadata) as a JavaScript literal, up to a "}" of its own.
+// nodeInspectJSON reads that literal as JSON, or "" when it has none or
+// holds what a literal cannot say as JSON (a string split over lines).
+var (
+	nodeProperty = &lazyRE{expr: `^(\s*)([A-Za-z_$][\w$]*|'[^']*'): (.*?)(,?)$`}
+	nodeSkipped  = &lazyRE{expr: `^(?:undefined|\[(?:Object|Array|Function[^\]]*|Getter[^\]]*|Circular[^\]]*)\]|Symbol\(.*\)|<ref \*\d+>.*|\w+ \{\})$`}
+)
+
+// The thrown line's message ("ThrottlingException: Rate of requests ...")
+// is the object's message when it holds none: util.inspect leaves it out.
+func nodeInspectJSON(ls []string, thrown string) string {
+	start := -1
+	for i, l := range ls {
+		if strings.HasPrefix(l, "    at ") && strings.HasSuffix(l, " {") {
+			start = i + 1
+			break
+		}
+	}
+	if start < 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("{")
+	for _, l := range ls[start:] {
+		if l == "}" {
+			b.WriteString("}")
+			s := b.String()
+			if _, msg, ok := strings.Cut(thrown, ": "); ok && !strings.Contains(s, `"message":`) {
+				s = `{"message": ` + strconv.Quote(msg) + ", " + s[1:]
+			}
+			return s
+		}
+		if t := strings.TrimSpace(l); t == "}" || t == "}," || t == "]" || t == "]," {
+			b.WriteString(t)
+			continue
+		}
+		m := nodeProperty.get().FindStringSubmatch(l)
+		if m == nil {
+			return ""
+		}
+		key, v := strings.Trim(m[2], "'"), m[3]
+		switch {
+		case v == "{" || v == "[":
+		case strings.HasSuffix(v, " {"): // Headers {, a class's instance
+			v = "{"
+		case nodeSkipped.get().MatchString(v):
+			v = "null"
+		case strings.HasPrefix(v, "'") && strings.HasSuffix(v, "'") && len(v) >= 2:
+			v = pyLiteralJSON(v) // a single-quoted string, as Python writes one
+		case v == "true", v == "false", v == "null":
+		default:
+			if _, err := strconv.ParseFloat(v, 64); err != nil {
+				return "" // a string split over lines, a Map, a Buffer: not a literal JSON can say
+			}
+		}
+		b.WriteString(strconv.Quote(key) + ": " + v + m[4])
+	}
+	return ""
 }

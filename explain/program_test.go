@@ -81,3 +81,21 @@ func TestErrnoNeverDecidesRetry(t *testing.T) {
 		t.Errorf("no response %v, errno finding %v, retryable %v (known %v, %s); want true, true, false, false", d.NoResponse, hasErrno, d.Retryable, d.RetryKnown, d.RetryRule)
 	}
 }
+
+// Node's inspected properties read as JSON, with the thrown line's message
+// where the object has none; what a JSON literal cannot say gives nothing.
+func TestNodeInspectJSON(t *testing.T) {
+	ls := []string{"ThrottlingException: Rate exceeded", "    at f (x.js:1:1) {", "  '$fault': 'client',", "  '$retryable': undefined,",
+		"  '$metadata': {", "    httpStatusCode: 400,", "    requestId: 'r1'", "  },", "  headers: Headers {},", "  __type: 'x#ThrottlingException'", "}"}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(nodeInspectJSON(ls, ls[0])), &v); err != nil {
+		t.Fatalf("%q: %v", nodeInspectJSON(ls, ls[0]), err)
+	}
+	if v["message"] != "Rate exceeded" || v["$retryable"] != nil || v["$metadata"].(map[string]any)["requestId"] != "r1" {
+		t.Errorf("read as %v", v)
+	}
+	split := []string{"Error: x", "    at f (x.js:1:1) {", "  data: 'a' +", "    'b'", "}"}
+	if s := nodeInspectJSON(split, split[0]); s != "" {
+		t.Errorf("a string split over lines read as %q", s)
+	}
+}
