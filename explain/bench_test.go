@@ -2,6 +2,7 @@ package explain
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -56,4 +57,15 @@ func BenchmarkExplain1MiBVerbose(b *testing.B) {
 	line := `{"error":{"code":"rate_limit_exceeded","message":"Too many requests.","status":429,"request_id":"req_abc123"}}` + "\n"
 	buf.WriteString(strings.Repeat(line, (1<<20)/len(line)))
 	benchExplain(b, buf.Bytes())
+}
+
+// 16 MiB of bytes that are no transcript: every reader, the program
+// reader's line marks included, looks and lets go (the 16 MiB cap's cost).
+func BenchmarkExplain16MiBNoise(b *testing.B) {
+	data := make([]byte, 16<<20)
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range data {
+		data[i] = byte(r.Uint32())
+	}
+	benchExplain(b, data)
 }

@@ -151,11 +151,62 @@ var (
 	grpcPython = &lazyRE{expr: `\bStatusCode\.([A-Z_]+)\b`}
 	sqlstate   = &lazyRE{expr: `(?:\(SQLSTATE ([0-9A-Z]{5})\)|SQL ?[Ss]tate: ([0-9A-Z]{5})\b|^(?:psql:[^:]*:\d+: )?ERROR:  ([0-9A-Z]{5}): )`}
 	pgClass    = &lazyRE{expr: `\bpsycopg2?\.errors\.([A-Z]\w+)`}
-	// runtimeLine: words only a runtime or an SDK prints, which make a line
-	// outside a trace a program's error.
-	runtimeLine = &lazyRE{expr: `dial tcp|dial udp|\bE(?:CONN[A-Z]+|NOTFOUND|AI_AGAIN|TIMEDOUT|HOSTUNREACH|NETUNREACH)\b|\[Errno -?\d+\]|Client\.Timeout|x509: |context deadline exceeded|rpc error: code = |\(SQLSTATE [0-9A-Z]{5}\)|SQL ?[Ss]tate: |^(?:psql:[^:]*:\d+: )?ERROR:  [0-9A-Z]{5}: |StatusCode\.[A-Z_]+|Error code: [1-5]\d\d - |(?:Client|Server) Error: |(?:Client|Server) error '|Request failed with status code|StatusCode: [1-5]\d\d, RequestID|Status Code: [1-5]\d\d[,;]|HTTP Error [1-5]\d\d: |\bHTTP [1-5]\d\d: |(?:Get|Post|Put|Patch|Delete|Head) "https?://|psycopg2?\.errors\.|UND_ERR_|PKIX path building failed|CERTIFICATE_VERIFY_FAILED`}
-	goRequest   = &lazyRE{expr: `\b(?:Get|Post|Put|Patch|Delete|Head|Options) "(https?://[^"]+)": `}
+	goRequest  = &lazyRE{expr: `\b(?:Get|Post|Put|Patch|Delete|Head|Options) "(https?://[^"]+)": `}
 )
+
+// runtimeMarks are words only a runtime or an SDK prints, which make a
+// line outside a trace a program's error: a literal, found fast, and where
+// the literal alone is too common, a pattern that confirms it (the
+// patterns run only on the few lines that hold their literal, so a 16 MiB
+// text costs a few substring searches a line, not a regular expression).
+var runtimeMarks = []struct {
+	lit     string
+	confirm *lazyRE
+}{
+	{"dial tcp", nil},
+	{"dial udp", nil},
+	{"ECONN", &lazyRE{expr: `\bECONN[A-Z]+\b`}},
+	{"ENOTFOUND", nil},
+	{"EAI_AGAIN", nil},
+	{"ETIMEDOUT", nil},
+	{"EHOSTUNREACH", nil},
+	{"ENETUNREACH", nil},
+	{"[Errno ", &lazyRE{expr: `\[Errno -?\d+\]`}},
+	{"Client.Timeout", nil},
+	{"x509: ", nil},
+	{"context deadline exceeded", nil},
+	{"rpc error: code = ", nil},
+	{"(SQLSTATE ", &lazyRE{expr: `\(SQLSTATE [0-9A-Z]{5}\)`}},
+	{"SQL state: ", nil},
+	{"SQLState: ", nil},
+	{"SQL State: ", nil},
+	{"SQLstate: ", nil},
+	{"ERROR:  ", &lazyRE{expr: `^(?:psql:[^:]*:\d+: )?ERROR:  [0-9A-Z]{5}: `}},
+	{"StatusCode.", &lazyRE{expr: `StatusCode\.[A-Z_]+`}},
+	{"Error code: ", &lazyRE{expr: `Error code: [1-5]\d\d - `}},
+	{" Error: ", &lazyRE{expr: `(?:Client|Server) Error: `}},
+	{" error '", &lazyRE{expr: `(?:Client|Server) error '`}},
+	{"Request failed with status code", nil},
+	{"StatusCode: ", &lazyRE{expr: `StatusCode: [1-5]\d\d, RequestID`}},
+	{"Status Code: ", &lazyRE{expr: `Status Code: [1-5]\d\d[,;]`}},
+	{"HTTP Error ", &lazyRE{expr: `HTTP Error [1-5]\d\d: `}},
+	{"HTTP ", &lazyRE{expr: `\bHTTP [1-5]\d\d: `}},
+	{` "http`, &lazyRE{expr: `(?:Get|Post|Put|Patch|Delete|Head) "https?://`}},
+	{"psycopg", &lazyRE{expr: `psycopg2?\.errors\.`}},
+	{"UND_ERR_", nil},
+	{"PKIX path building failed", nil},
+	{"CERTIFICATE_VERIFY_FAILED", nil},
+}
+
+// runtimeLine: l holds a word only a runtime or an SDK prints.
+func runtimeLine(l string) bool {
+	for _, m := range runtimeMarks {
+		if strings.Contains(l, m.lit) && (m.confirm == nil || m.confirm.get().MatchString(l)) {
+			return true
+		}
+	}
+	return false
+}
 
 // program is what the recognisers found in a program's output.
 type program struct {
@@ -205,7 +256,7 @@ func readProgram(data []byte) (program, bool) {
 		// Outside a trace, only a runtime's own words count: a body
 		// that says "connection refused by upstream" is no failure of
 		// the caller's.
-		if p.format != "program output" || runtimeLine.get().MatchString(l) {
+		if p.format != "program output" || runtimeLine(l) {
 			p.read(l)
 		}
 	}
