@@ -140,6 +140,10 @@ var statusPatterns = []statusPattern{
 	{"the SDK's message", &lazyRE{expr: `Status Code: (?P<status>[1-5]\d\d)[,;] (?:Error Code: \w+[,;] )?Request ID: (?P<request_id>[\w-]+)`}},
 	// gh and other Go CLIs: "HTTP 404: Not Found (https://api.github.com/...)".
 	{"the CLI's message", &lazyRE{expr: `\bHTTP (?P<status>[1-5]\d\d): [^(]*\((?P<url>https?://[^)\s]+)\)`}},
+	// git (libcurl's words): "The requested URL returned error: 403".
+	{"the program's message", &lazyRE{expr: `^fatal: unable to access '(?P<url>[^']+)': The requested URL returned error: (?P<status>[1-5]\d\d)`}},
+	// Go: "unexpected status 429 Too Many Requests: {...}", with the body.
+	{"the program's message", &lazyRE{expr: `unexpected status (?P<status>[1-5]\d\d)[^{]*?: (?P<body>\{.*)$`}},
 	// Go: `unexpected status 429 Too Many Requests`, "status code 503".
 	{"the program's message", &lazyRE{expr: `(?i)\b(?:unexpected )?status(?: code)?:? (?P<status>[45]\d\d)\b`}},
 	// openai-node and others: "RateLimitError: 429 Rate limit reached".
@@ -196,6 +200,10 @@ var runtimeMarks = []struct {
 	{"UND_ERR_", nil},
 	{"PKIX path building failed", nil},
 	{"CERTIFICATE_VERIFY_FAILED", nil},
+	{"unexpected status ", nil},
+	{"fatal: unable to access '", nil},             // git, in libcurl's words
+	{"Could not connect to the endpoint URL", nil}, // botocore, the aws CLI
+	{`connection to server at "`, nil},             // libpq (psql, psycopg2)
 }
 
 // runtimeLine: l holds a word only a runtime or an SDK prints.
