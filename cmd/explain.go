@@ -112,9 +112,12 @@ func runExplain(opts *explainOptions) error {
 			return err
 		}
 	}
-	t, err := readExplainInput(opts)
+	t, log, err := readExplainInput(opts, ix)
 	if err != nil {
 		return err
+	}
+	if log != nil {
+		return explainLog(opts, log)
 	}
 	ds := make([]explain.Diagnosis, len(t.Exchanges))
 	failed := false
@@ -136,25 +139,33 @@ func runExplain(opts *explainOptions) error {
 	return nil
 }
 
-func readExplainInput(opts *explainOptions) (*explain.Transcript, error) {
+// readExplainInput reads the input as a transcript, or, when it is a log,
+// explains it record by record as it streams.
+func readExplainInput(opts *explainOptions, ix *catalog.Index) (*explain.Transcript, *explain.LogReport, error) {
 	var r io.Reader = opts.IO.In
 	name := "standard input"
 	if opts.File != "" && opts.File != "-" {
 		f, err := os.Open(opts.File)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, usageErrorf("cannot read %s: no such file", opts.File)
+				return nil, nil, usageErrorf("cannot read %s: no such file", opts.File)
 			}
-			return nil, usageErrorf("cannot read %s: %v", opts.File, errors.Unwrap(err))
+			return nil, nil, usageErrorf("cannot read %s: %v", opts.File, errors.Unwrap(err))
 		}
 		defer f.Close()
 		r, name = f, opts.File
 	} else if opts.IO.IsStdinTTY {
-		return nil, usageErrorf("no input: %s", noInputHelp)
+		return nil, nil, usageErrorf("no input: %s", noInputHelp)
 	}
 	t, r, err := readHAR(r)
 	if t != nil {
-		return t, nil
+		return t, nil, nil
+	}
+	if err == nil {
+		var log *explain.LogReport
+		if log, r, err = readLog(r, ix, opts); log != nil && err == nil {
+			return nil, log, nil
+		}
 	}
 	var data []byte
 	truncated := false
@@ -164,17 +175,17 @@ func readExplainInput(opts *explainOptions) (*explain.Transcript, error) {
 	switch {
 	case errors.Is(err, explain.ErrNoInput):
 		if name == "standard input" {
-			return nil, usageErrorf("no input: %s", emptyPipeHelp)
+			return nil, nil, usageErrorf("no input: %s", emptyPipeHelp)
 		}
-		return nil, usageErrorf("%s is empty: give a file holding a response", opts.File)
+		return nil, nil, usageErrorf("%s is empty: give a file holding a response", opts.File)
 	case err != nil:
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err // "is a directory", not "read x: is a directory"
 		}
-		return nil, usageErrorf("cannot read %s: %v", name, err)
+		return nil, nil, usageErrorf("cannot read %s: %v", name, err)
 	}
-	return explain.Parse(data, truncated), nil
+	return explain.Parse(data, truncated), nil, nil
 }
 
 // readHAR reads src as a HAR when its start looks like one: as a stream,
@@ -222,6 +233,42 @@ func readHAR(src io.Reader) (*explain.Transcript, io.Reader, error) {
 }
 
 type statter interface{ Stat() (fs.FileInfo, error) }
+
+// readLog explains src as a log when its start looks like one, reading it
+// to its end as it streams, whatever its size. Otherwise it returns a
+// reader giving src from its start.
+func readLog(src io.Reader, ix *catalog.Index, opts *explainOptions) (*explain.LogReport, io.Reader, error) {
+	br := bufio.NewReaderSize(src, explain.LogSniff)
+	if head, _ := br.Peek(explain.LogSniff); !explain.LooksLog(head) {
+		if st, ok := src.(statter); ok {
+			return nil, struct { // so that ReadInput still sizes its buffer to the file
+				io.Reader
+				statter
+			}{br, st}, nil
+		}
+		return nil, br, nil
+	}
+	rep, err := explain.ExplainLog(br, ix, explain.Options{Catalog: opts.Catalog, Status: opts.Status})
+	return rep, nil, err
+}
+
+// explainLog writes a log's report; with --fail, a log with error records
+// exits 1.
+func explainLog(opts *explainOptions, rep *explain.LogReport) error {
+	var err error
+	if opts.JSON {
+		err = render.JSON(opts.IO.Out, render.Log(rep))
+	} else {
+		err = opts.Renderer().Log(rep)
+	}
+	if err != nil {
+		return err
+	}
+	if opts.Fail && rep.ErrorRecords > 0 {
+		return errSilentNotFound
+	}
+	return nil
+}
 
 // recorder keeps the first max bytes read through it, in chunks, so that
 // keeping them never copies what it kept.

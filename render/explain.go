@@ -23,6 +23,13 @@ type ExplainInput struct {
 	Cut string
 	// Command is what ran, for errcode run: "curl exited with status 7".
 	Command string
+	// Heading replaces the method and URL after "── i of n: " (a log's
+	// group: "37× · first 10:02:11 · last 10:04:55").
+	Heading string
+	// Seen says how often and when a log's error was seen.
+	Seen string
+	// NotesLabel names the notes when they are not a tool's ("Log said").
+	NotesLabel string
 }
 
 // Explain writes a diagnosis: a headline, the facts to act on (retry,
@@ -32,8 +39,12 @@ func (r *Renderer) Explain(in ExplainInput) error {
 	d := in.D
 	var b strings.Builder
 	if in.Of > 0 {
-		b.WriteString(r.paint(r.st.faint, fmt.Sprintf("── %d of %d: ", in.Index, in.Of)) +
-			r.paint(r.st.heading, Scrub(strings.TrimSpace(d.Method+" "+d.URL))) + "\n")
+		n := fmt.Sprintf("── %d of %d: ", in.Index, in.Of)
+		if in.Of == 1 && in.Heading != "" {
+			n = "── " // a log with one error: its count and time, no position
+		}
+		b.WriteString(r.paint(r.st.faint, n) +
+			r.paint(r.st.heading, Scrub(cmp.Or(in.Heading, strings.TrimSpace(d.Method+" "+d.URL)))) + "\n")
 	}
 	b.WriteString(r.explainHeadline(d) + "\n")
 	field := func(label, value string) {
@@ -76,11 +87,12 @@ func (r *Renderer) Explain(in ExplainInput) error {
 	}
 	field("Docs", d.DocURL)
 	field("Command", in.Command)
+	field("Seen", in.Seen)
 	field("Input", inputText(in, d))
 	for i, n := range d.Notes {
 		label := ""
 		if i == 0 {
-			label = "Tool said"
+			label = cmp.Or(in.NotesLabel, "Tool said")
 		}
 		field(label, n)
 	}

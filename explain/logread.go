@@ -1,0 +1,366 @@
+package explain
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"io"
+	"strconv"
+)
+
+// Reading a log (GUIDE.md: segment). A log is read line by line, as it
+// streams, in bounded memory: each line is a record or, in the text
+// formats, a line of the record above it (a traceback, a stack). Only the
+// level of most records is read, with no allocation; the records at error
+// level and above are read whole and explained (logs.go).
+
+// logKind is a family of log formats.
+type logKind uint8
+
+const (
+	logJSON    logKind = iota + 1 // zap, slog, pino, bunyan, structlog, ECS: one JSON object a line
+	logfmt                        // logrus, slog's text handler, go-kit: key=value pairs
+	logKlog                       // klog, glog: E1207 10:02:11.123456 12345 file.go:12] msg
+	logNginx                      // nginx's error.log: 2026/12/07 10:02:11 [error] 12#12: *5 msg
+	logLeveled                    // a timestamp, then the level: Python's logging, zap's console, log4j, logback
+)
+
+// logShape is the format of one log, learnt from its first lines: its
+// family, and the key that holds the level.
+type logShape struct {
+	kind logKind
+	key  []byte // `"level"` or `level=`: the level's key, for logJSON and logfmt
+	name string
+}
+
+// levelKeys are the names loggers give the level, most common first.
+var levelKeys = []string{"level", "lvl", "severity", "levelname", "log.level", "loglevel"}
+
+// errorLevels are the level words that mean an error or worse, lower-case;
+// warnings and below are not errors. Numeric levels (pino, bunyan) are
+// errors from 50 (error) up; klog's and glog's letters are E and F.
+var errorLevels = []string{"error", "err", "eror", "fatal", "panic", "dpanic", "critical", "crit", "alert", "emerg", "emergency", "severe"}
+
+func isErrorWord(w []byte) bool {
+	if len(w) < 3 || len(w) > 9 {
+		return false
+	}
+	var low [9]byte
+	for i, c := range w {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	for _, e := range errorLevels {
+		if string(low[:len(w)]) == e {
+			return true
+		}
+	}
+	return false
+}
+
+// levelWord is a word that names a level, of any severity, lower-case.
+func isLevelWord(w []byte) bool {
+	if isErrorWord(w) {
+		return true
+	}
+	switch string(bytes.ToLower(w)) {
+	case "trace", "debug", "info", "notice", "warn", "warning":
+		return true
+	}
+	return false
+}
+
+// starts says whether l begins a record (rather than continuing one).
+func (s *logShape) starts(l []byte) bool {
+	switch s.kind {
+	case logJSON:
+		return len(l) > 1 && l[0] == '{' && jsonValueAt(l, s.key) != nil
+	case logfmt:
+		return logfmtValue(l, s.key) != nil
+	case logKlog:
+		return klogHead(l)
+	case logNginx:
+		return nginxLevel(l) != nil
+	case logLeveled:
+		return leveledLevel(l) != nil
+	}
+	return false
+}
+
+// isError says whether l is a record at error level or worse: the one
+// question asked of every line, so it reads only the level.
+func (s *logShape) isError(l []byte) bool {
+	switch s.kind {
+	case logJSON:
+		v := jsonValueAt(l, s.key)
+		if len(v) > 0 && v[0] >= '0' && v[0] <= '9' {
+			n, err := strconv.Atoi(string(v))
+			return err == nil && n >= 50
+		}
+		return v != nil && isErrorWord(bytes.Trim(v, `"`))
+	case logfmt:
+		return isErrorWord(bytes.Trim(logfmtValue(l, s.key), `"`))
+	case logKlog:
+		return klogHead(l) && (l[0] == 'E' || l[0] == 'F')
+	case logNginx:
+		return isErrorWord(nginxLevel(l))
+	case logLeveled:
+		return isErrorWord(leveledLevel(l))
+	}
+	return false
+}
+
+// jsonValueAt is the raw value after key (`"level"`) in a JSON line: a
+// quoted string with its quotes, or a bare number or word; nil if absent.
+func jsonValueAt(l, key []byte) []byte {
+	i := bytes.Index(l, key)
+	if i < 0 {
+		return nil
+	}
+	v := bytes.TrimLeft(l[i+len(key):], " \t")
+	if len(v) == 0 || v[0] != ':' {
+		return nil
+	}
+	v = bytes.TrimLeft(v[1:], " \t")
+	if len(v) > 0 && v[0] == '"' {
+		if end := bytes.IndexByte(v[1:], '"'); end >= 0 {
+			return v[:end+2]
+		}
+		return nil
+	}
+	end := bytes.IndexAny(v, ",} \t")
+	if end <= 0 {
+		return nil
+	}
+	return v[:end]
+}
+
+// logfmtValue is the value of key (`level=`) in a logfmt line, where the
+// key starts the line or follows a space; nil if absent.
+func logfmtValue(l, key []byte) []byte {
+	for off := 0; ; {
+		i := bytes.Index(l[off:], key)
+		if i < 0 {
+			return nil
+		}
+		i += off
+		if i == 0 || l[i-1] == ' ' {
+			v := l[i+len(key):]
+			if len(v) > 0 && v[0] == '"' {
+				if end := bytes.IndexByte(v[1:], '"'); end >= 0 {
+					return v[:end+2]
+				}
+			}
+			if end := bytes.IndexByte(v, ' '); end >= 0 {
+				v = v[:end]
+			}
+			return v
+		}
+		off = i + len(key)
+	}
+}
+
+func isDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
+// klogHead: "E1207 10:02:11.123456": a level letter, month and day, time.
+func klogHead(l []byte) bool {
+	return len(l) > 21 && bytes.IndexByte([]byte("IWEF"), l[0]) >= 0 && isDigits(l[1:5]) && l[5] == ' ' &&
+		isDigits(l[6:8]) && l[8] == ':' && isDigits(l[9:11]) && l[11] == ':' && isDigits(l[12:14]) && l[14] == '.'
+}
+
+// nginxLevel: "2026/12/07 10:02:11 [error] ": the word in brackets.
+func nginxLevel(l []byte) []byte {
+	if len(l) < 24 || !isDigits(l[0:4]) || l[4] != '/' || l[7] != '/' || l[10] != ' ' || l[13] != ':' || l[19] != ' ' || l[20] != '[' {
+		return nil
+	}
+	end := bytes.IndexByte(l[21:min(len(l), 30)], ']')
+	if end < 0 || !isLevelWord(l[21:21+end]) {
+		return nil
+	}
+	return l[21 : 21+end]
+}
+
+// leveledLevel: the level word after a leading timestamp
+// ("2026-12-07 07:26:52,944 ERROR name: msg", zap's console
+// "2026-12-07T07:27:03.668Z\tERROR\t..."), or a line that starts with the
+// level and a colon (Python's default "ERROR:root:msg").
+func leveledLevel(l []byte) []byte {
+	if len(l) > 10 && isDigits(l[0:4]) && l[4] == '-' && isDigits(l[5:7]) && l[7] == '-' {
+		i := 10
+		for i < len(l) && i < 40 && bytes.IndexByte([]byte("0123456789-:T.,Z+ \t"), l[i]) >= 0 {
+			i++
+		}
+		if i < len(l) && l[i] == '[' {
+			i++
+		}
+		j := i
+		for j < len(l) && j-i < 10 && ('A' <= l[j] && l[j] <= 'Z' || 'a' <= l[j] && l[j] <= 'z') {
+			j++
+		}
+		if j < len(l) && bytes.IndexByte([]byte(" \t]:"), l[j]) >= 0 && isLevelWord(l[i:j]) {
+			return l[i:j]
+		}
+		return nil
+	}
+	// Python's default: LEVEL:logger:message, the logger's name a word
+	// with dots (psql's and grpcurl's "ERROR:  " are not logs).
+	c := bytes.IndexByte(l[:min(len(l), 10)], ':')
+	if c <= 0 || !isLevelWord(l[:c]) || l[0] < 'A' || l[0] > 'Z' {
+		return nil
+	}
+	for i := c + 1; i < len(l); i++ {
+		switch b := l[i]; {
+		case b == ':' && i > c+1:
+			return l[:c]
+		case b != '.' && b != '_' && b != '-' && !('a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'):
+			return nil
+		}
+	}
+	return nil
+}
+
+// logSniff is how much of the input's start errcode looks at to tell a
+// log: enough lines for the format to show.
+const logSniff = 64 << 10
+
+// detectLog says whether head, the start of the input, is a log, and of
+// which format: its first line that is not blank is a record, and so are
+// most of the lines that do not continue one. An HTTP transcript is not a
+// log, though its body may be a log record.
+func detectLog(head []byte) (logShape, bool) {
+	var lines [][]byte
+	for len(head) > 0 && len(lines) < 200 {
+		i := bytes.IndexByte(head, '\n')
+		if i < 0 {
+			// The head's last line, if cut mid-line, says nothing.
+			if len(head) < logSniff {
+				lines = append(lines, head)
+			}
+			break
+		}
+		if l := bytes.TrimRight(head[:i], "\r"); len(bytes.TrimSpace(l)) > 0 {
+			lines = append(lines, l)
+		}
+		head = head[i+1:]
+	}
+	if len(lines) == 0 {
+		return logShape{}, false
+	}
+	for _, s := range logShapes(lines[0]) {
+		records, others := 0, 0
+		for _, l := range lines {
+			switch {
+			case s.starts(l):
+				records++
+			case s.kind == logJSON || s.kind == logfmt:
+				others++ // one record a line: anything else is not this log
+			}
+		}
+		if records > 0 && others <= records/4 {
+			return s, true
+		}
+	}
+	return logShape{}, false
+}
+
+// logShapes are the formats the first line could start, most specific first.
+func logShapes(first []byte) []logShape {
+	var out []logShape
+	if len(first) > 1 && first[0] == '{' && first[len(first)-1] == '}' {
+		for _, k := range levelKeys {
+			key := []byte(`"` + k + `"`)
+			// A record has its level and its message or time: a body
+			// that has a "level" is not a log on that alone.
+			if jsonValueAt(first, key) != nil && (jsonValueAt(first, []byte(`"msg"`)) != nil || jsonValueAt(first, []byte(`"message"`)) != nil ||
+				jsonValueAt(first, []byte(`"event"`)) != nil || jsonValueAt(first, []byte(`"time"`)) != nil || jsonValueAt(first, []byte(`"ts"`)) != nil ||
+				jsonValueAt(first, []byte(`"timestamp"`)) != nil || jsonValueAt(first, []byte(`"@timestamp"`)) != nil) {
+				out = append(out, logShape{kind: logJSON, key: key, name: "JSON log"})
+				break
+			}
+		}
+	}
+	for _, k := range levelKeys[:3] {
+		key := []byte(k + "=")
+		if v := logfmtValue(first, key); v != nil && isLevelWord(bytes.Trim(v, `"`)) && (logfmtValue(first, []byte("msg=")) != nil || logfmtValue(first, []byte("time=")) != nil) {
+			out = append(out, logShape{kind: logfmt, key: key, name: "logfmt log"})
+			break
+		}
+	}
+	if klogHead(first) {
+		out = append(out, logShape{kind: logKlog, name: "klog"})
+	}
+	if nginxLevel(first) != nil {
+		out = append(out, logShape{kind: logNginx, name: "nginx error log"})
+	}
+	if leveledLevel(first) != nil {
+		out = append(out, logShape{kind: logLeveled, name: "text log"})
+	}
+	return out
+}
+
+// Bounds of one record: a line is kept up to MaxRecordLine bytes (the rest
+// of it is skipped as it streams), and a record of a text format keeps at
+// most maxRecordLines lines after its first. MaxRecordLine is exported for
+// the output, which says when a line was read only in part.
+const (
+	MaxRecordLine  = 64 << 10
+	maxRecordLines = 200
+)
+
+// logLine is one line read from the stream.
+type logLine struct {
+	text []byte // valid until the next line is read
+	no   int64  // 1-based
+	cut  bool   // longer than MaxRecordLine: text is its start
+}
+
+// lineReader reads lines of any length in bounded memory.
+type lineReader struct {
+	br  *bufio.Reader
+	buf []byte
+	no  int64
+	err error
+}
+
+func newLineReader(r io.Reader) *lineReader {
+	return &lineReader{br: bufio.NewReaderSize(r, MaxRecordLine)}
+}
+
+// next reads the next line; false at the end of the input or on an error
+// (in lr.err, nil at the end).
+func (lr *lineReader) next() (logLine, bool) {
+	if lr.err != nil {
+		return logLine{}, false
+	}
+	l, err := lr.br.ReadSlice('\n')
+	cut := false
+	if errors.Is(err, bufio.ErrBufferFull) {
+		// A line longer than the buffer: keep its start, skip the rest.
+		lr.buf = append(lr.buf[:0], l...)
+		l, cut = lr.buf, true
+		for errors.Is(err, bufio.ErrBufferFull) {
+			_, err = lr.br.ReadSlice('\n')
+		}
+	}
+	if len(l) == 0 && err != nil {
+		if err != io.EOF {
+			lr.err = err
+		}
+		return logLine{}, false
+	}
+	if err != nil && err != io.EOF {
+		lr.err = err
+	}
+	lr.no++
+	l = bytes.TrimRight(l, "\r\n")
+	return logLine{text: l, no: lr.no, cut: cut}, true
+}

@@ -1,0 +1,325 @@
+package explain
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+// Explaining a log (GUIDE.md: segment, recognise, attribute, decide,
+// group): every record at error level or worse is read as a program's
+// failure and diagnosed; records that are the same error are one group,
+// counted, with the first and last time it was seen; the groups come most
+// actionable first (logRanks). The log streams through: what is kept is
+// one record at a time, the groups, and the texts already diagnosed.
+
+// LogReport is what errcode concluded about a log.
+type LogReport struct {
+	Format       string // "JSON log", "logfmt log", "klog", "nginx error log", "text log"
+	Lines        int64
+	ErrorRecords int64
+	Groups       []LogGroup
+	// GroupsOmitted and RecordsOmitted count the groups past maxLogGroups
+	// and their records, which are not explained.
+	GroupsOmitted  int
+	RecordsOmitted int64
+	LinesCut       int64 // lines longer than MaxRecordLine, read only in part
+}
+
+// LogGroup is one error of a log, and how often it was seen.
+type LogGroup struct {
+	Count               int64
+	FirstLine, LastLine int64
+	FirstSeen, LastSeen string // the records' times as printed; "" if they have none
+	Rank                string // the logRanks row that placed it: G1..G4
+	Diagnosis           Diagnosis
+}
+
+// Bounds: at most maxLogGroups groups are explained; a text already
+// diagnosed is remembered (maxLogTexts of them) so that a repeated record
+// is counted, not diagnosed again.
+const (
+	maxLogGroups = 1000
+	maxLogTexts  = 1 << 14
+)
+
+// ErrNotLog is returned by ExplainLog for input that is not a log.
+var ErrNotLog = errors.New("not a log")
+
+// LogSniff is how much of its start ExplainLog needs to tell a log.
+const LogSniff = logSniff
+
+// LooksLog says whether head, the start of the input, is a log errcode
+// reads record by record.
+func LooksLog(head []byte) bool {
+	_, ok := detectLog(head)
+	return ok
+}
+
+// logRank is a row of the table that orders a log's groups: the first row
+// that holds places a group; groups of one row come by count, then by
+// where they were first seen.
+type logRank struct {
+	id, says string
+	holds    func(d *Diagnosis) bool
+}
+
+// logRanks: what needs someone to act comes before what passes by itself.
+var logRanks = []logRank{
+	{"G1", "retrying cannot help: the request, its credentials or the account must change", func(d *Diagnosis) bool { return d.RetryKnown && !d.Retryable }},
+	{"G2", "a retry succeeds only after doing something (refresh a token)", func(d *Diagnosis) bool { return d.RetryThen != "" }},
+	{"G3", "nothing says whether a retry can succeed", func(d *Diagnosis) bool { return !d.RetryKnown }},
+	{"G4", "retryable: waiting or backing off is the fix", func(d *Diagnosis) bool { return true }},
+}
+
+func rankOf(d *Diagnosis) (string, int) {
+	for i, r := range logRanks {
+		if r.holds(d) {
+			return r.id, i
+		}
+	}
+	return "", len(logRanks)
+}
+
+// ExplainLog reads a log from r to its end and explains its error
+// records. It returns ErrNotLog, having read at most LogSniff bytes, when
+// the input is not a log; r is then not usable for another reader unless
+// the caller kept what was read.
+func ExplainLog(r io.Reader, ix *catalog.Index, opts Options) (*LogReport, error) {
+	lr := newLineReader(r)
+	head, _ := lr.br.Peek(logSniff)
+	shape, ok := detectLog(head)
+	if !ok {
+		return nil, ErrNotLog
+	}
+	g := logGrouper{rep: &LogReport{Format: shape.name}, ix: ix, opts: opts, byText: map[string]int{}, byKey: map[string]int{}}
+	textual := shape.kind != logJSON && shape.kind != logfmt
+	var pending []byte // the first line of an error record whose lines are being gathered
+	var pendingNo int64
+	var more [][]byte
+	flush := func() {
+		if pending != nil {
+			g.add(shape.readRecord(pending, more, pendingNo))
+			pending, more = nil, nil
+		}
+	}
+	for {
+		l, ok := lr.next()
+		if !ok {
+			break
+		}
+		if l.cut {
+			g.rep.LinesCut++
+		}
+		if pending != nil && textual && !shape.starts(l.text) {
+			if len(more) < maxRecordLines && len(bytes.TrimSpace(l.text)) > 0 {
+				more = append(more, bytes.Clone(l.text))
+			}
+			continue
+		}
+		flush()
+		if shape.isError(l.text) {
+			g.rep.ErrorRecords++
+			pending, pendingNo = bytes.Clone(l.text), l.no
+			if !textual {
+				flush()
+			}
+		}
+	}
+	flush()
+	g.rep.Lines = lr.no
+	if lr.err != nil {
+		return g.rep, lr.err
+	}
+	g.finish()
+	return g.rep, nil
+}
+
+type logGrouper struct {
+	rep    *LogReport
+	ix     *catalog.Index
+	opts   Options
+	byText map[string]int // a record's text -> its group; -1: a group not kept
+	byKey  map[string]int // a diagnosis's identity -> its group
+}
+
+func (g *logGrouper) add(r logRecord) {
+	r.time = cut(redactText(r.time), 64) // shown as printed: bounded, and never a secret
+	text := r.text()
+	gi, seen := g.byText[text]
+	if !seen {
+		d := Diagnose(r.exchange(), g.ix, g.opts)
+		key := groupKey(&d)
+		var ok bool
+		if gi, ok = g.byKey[key]; !ok {
+			gi = -1
+			if len(g.rep.Groups) < maxLogGroups {
+				gi = len(g.rep.Groups)
+				g.rep.Groups = append(g.rep.Groups, LogGroup{FirstLine: r.line, FirstSeen: r.time, Diagnosis: d})
+			} else {
+				g.rep.GroupsOmitted++
+			}
+			g.byKey[key] = gi
+		}
+		if len(g.byText) < maxLogTexts {
+			g.byText[text] = gi
+		}
+	}
+	if gi < 0 {
+		g.rep.RecordsOmitted++
+		return
+	}
+	grp := &g.rep.Groups[gi]
+	grp.Count++
+	grp.LastLine, grp.LastSeen = r.line, r.time
+}
+
+// finish ranks the groups, most actionable first.
+func (g *logGrouper) finish() {
+	gs := g.rep.Groups
+	order := make([]int, len(gs))
+	for i := range gs {
+		gs[i].Rank, order[i] = rankOf(&gs[i].Diagnosis)
+	}
+	idx := make([]int, len(gs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		return cmp.Or(cmp.Compare(order[a], order[b]), cmp.Compare(gs[b].Count, gs[a].Count), cmp.Compare(gs[a].FirstLine, gs[b].FirstLine))
+	})
+	sorted := make([]LogGroup, len(gs))
+	for i, j := range idx {
+		sorted[i] = gs[j]
+	}
+	g.rep.Groups = sorted
+}
+
+// text is what makes two records the same error, for counting one
+// without diagnosing it again: all it says but its time and request id.
+func (r *logRecord) text() string {
+	var b strings.Builder
+	b.WriteString(r.level)
+	b.WriteByte(0)
+	b.WriteString(r.msg)
+	for _, l := range r.errText {
+		b.WriteByte(0)
+		b.WriteString(l)
+	}
+	b.WriteByte(0)
+	b.WriteString(strconv.Itoa(r.status))
+	b.WriteByte(0)
+	b.WriteString(r.url)
+	b.WriteByte(0)
+	b.WriteString(r.body)
+	return b.String()
+}
+
+// exchange is the record as an exchange: the error's text read as a
+// program's output (a status in an SDK's message, a transport failure, a
+// trace), and the facts its fields state where the text states none.
+// When nothing says the call failed, the record's level does (F2).
+func (r *logRecord) exchange() Exchange {
+	text := strings.Join(r.errText, "\n")
+	msgShown := slices.Contains(r.errText, r.msg) // a text record's message is its error's first line
+	if r.msg != "" && !msgShown {
+		text += "\n" + r.msg
+	}
+	var ex Exchange
+	if t := Parse([]byte(strings.TrimSpace(text)), false); t.Format != "body" || len(t.Exchanges[0].Carried) > 0 {
+		ex = t.Exchanges[0]
+	}
+	if ex.Status == 0 && r.status != 0 {
+		ex.Status, ex.StatusFrom = r.status, strconv.Quote(r.statusKey)+" in the log record"
+	}
+	if ex.URL == "" && r.url != "" {
+		ex.URL, ex.Host = r.url, hostOf(r.url)
+	}
+	if ex.RequestID == "" && r.requestID != "" {
+		ex.RequestID, ex.RequestIDFrom = r.requestID, strconv.Quote(r.requestIDKey)+" in the log record"
+	}
+	if r.body != "" && (len(ex.Body) == 0 || !looksJSON(ex.Body)) {
+		ex.Body = []byte(cut(r.body, MaxBody))
+	}
+	msg := cmp.Or(r.msg, firstLine(text))
+	switch {
+	case ex.Status < 400 && !carriesFailure(ex.Carried):
+		ex.Carried = append(ex.Carried, Item{Message: msg, From: "the log's level " + r.level, Fails: true})
+	case r.msg != "" && strings.TrimSpace(text) != r.msg:
+		ex.Notes = append(ex.Notes, r.msg)
+	}
+	return ex
+}
+
+func carriesFailure(items []Item) bool {
+	for _, it := range items {
+		if it.Fails {
+			return true
+		}
+	}
+	return false
+}
+
+func looksJSON(b []byte) bool {
+	b = bytes.TrimSpace(b)
+	return len(b) > 0 && (b[0] == '{' || b[0] == '[')
+}
+
+func firstLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// groupKey is a diagnosis's identity in a log: what answered and how
+// (status, host, catalog, no response), and its first error's code, token
+// and operation, or, for an error with no code, its message with the
+// numbers in it taken out.
+func groupKey(d *Diagnosis) string {
+	parts := []string{strconv.Itoa(d.Status), d.Host, strconv.FormatBool(d.NoResponse)}
+	if d.Catalog != nil {
+		parts = append(parts, d.Catalog.ID)
+	}
+	if len(d.Findings) > 0 {
+		f := d.Findings[0]
+		code := f.Code
+		if f.Entry != nil {
+			code = f.Catalog.ID + ":" + f.Entry.Code
+		}
+		parts = append(parts, code, f.Token)
+		if strings.HasPrefix(f.Detail, "operation ") {
+			parts = append(parts, f.Detail)
+		}
+		if code == "" && f.Token == "" {
+			parts = append(parts, withoutNumbers(f.Message))
+		}
+	}
+	return strings.Join(parts, "\x00")
+}
+
+// withoutNumbers replaces each run of digits with one '#': "user 42 not
+// found" and "user 7 not found" are one error.
+func withoutNumbers(s string) string {
+	var b strings.Builder
+	digits := false
+	for _, c := range s {
+		if c >= '0' && c <= '9' {
+			if !digits {
+				b.WriteByte('#')
+			}
+			digits = true
+			continue
+		}
+		digits = false
+		b.WriteRune(c)
+	}
+	return b.String()
+}
