@@ -30,7 +30,7 @@ type logRecord struct {
 var (
 	logTimeKeys   = []string{"time", "ts", "timestamp", "@timestamp", "t", "datetime", "asctime"}
 	logMsgKeys    = []string{"msg", "message", "event", "@m"}
-	logErrKeys    = []string{"error", "err", "exception", "exc_info", "error.message", "err.message", "error.type", "err.type", "error.stack_trace", "err.stack", "stack", "stacktrace", "stack_trace", "exc_text"}
+	logErrKeys    = []string{"error", "err", "exception", "exc_info", "error.message", "err.message", "error.stack_trace", "err.stack", "stack", "stacktrace", "stack_trace", "exc_text"}
 	logStatusKeys = []string{"status", "status_code", "statusCode", "http.status_code", "http.response.status_code", "http_status", "response.status", "res.statusCode"}
 	logURLKeys    = []string{"url", "uri", "url.full", "http.url", "upstream", "endpoint"}
 	logIDKeys     = []string{"request_id", "requestId", "requestID", "x_request_id", "x-request-id", "aws_request_id", "amzn_request_id"}
@@ -106,9 +106,12 @@ func (s *logShape) readRecord(first []byte, more [][]byte, no int64) logRecord {
 
 // fields takes a structured record's facts from its flattened fields.
 func (r *logRecord) fields(fs map[string]string) {
+	// A nested object is read by its flattened keys ("err.message"), not
+	// as the text of the whole.
+	scalar := func(v string) bool { return v != "" && v != "null" && v[0] != '{' && v[0] != '[' }
 	first := func(keys []string) (string, string) {
 		for _, k := range keys {
-			if v, ok := fs[k]; ok && v != "" && v != "null" {
+			if v, ok := fs[k]; ok && scalar(v) {
 				return v, k
 			}
 		}
@@ -118,7 +121,7 @@ func (r *logRecord) fields(fs map[string]string) {
 	r.level, _ = first(levelKeys)
 	r.msg, _ = first(logMsgKeys)
 	for _, k := range logErrKeys {
-		if v, ok := fs[k]; ok && v != "" && v != "null" && v != "true" {
+		if v, ok := fs[k]; ok && scalar(v) && v != "true" && v != "false" {
 			r.errText = append(r.errText, strings.Split(v, "\n")...)
 		}
 	}
@@ -131,8 +134,11 @@ func (r *logRecord) fields(fs map[string]string) {
 		r.url = v
 	}
 	r.requestID, r.requestIDKey = first(logIDKeys)
-	if v, _ := first(logBodyKeys); strings.HasPrefix(strings.TrimSpace(v), "{") || strings.HasPrefix(strings.TrimSpace(v), "<") {
-		r.body = v
+	for _, k := range logBodyKeys { // a body logged as a string, or as the object itself
+		if v := strings.TrimSpace(fs[k]); strings.HasPrefix(v, "{") || strings.HasPrefix(v, "<") {
+			r.body = v
+			break
+		}
 	}
 }
 

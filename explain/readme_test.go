@@ -46,6 +46,11 @@ func TestREADMETables(t *testing.T) {
 		redaction = append(redaction, [2]string{r.id, r.says})
 	}
 	check("redaction", redaction)
+	var ranks [][2]string
+	for _, r := range logRanks {
+		ranks = append(ranks, [2]string{r.id, r.says})
+	}
+	check("log ranks", ranks)
 	// The README's words for secret names are the list's.
 	words := readme[strings.Index(readme, "A name marks a secret when"):]
 	words = words[:strings.Index(words, "\n\n")]

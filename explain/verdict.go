@@ -47,7 +47,7 @@ var failedRules = []failedRule{
 	{"F1", "the transfer got no response", func(f *facts) (Outcome, string, bool) {
 		return OutcomeFailed, "no response", f.d.NoResponse
 	}},
-	{"F2", "a protocol's own carrier reports an error (a tool's failure line, grpc-status, an OAuth error in a redirect), or a program's (an exception, a line its SDK prints)", func(f *facts) (Outcome, string, bool) {
+	{"F2", "a protocol's own carrier reports an error (a tool's failure line, grpc-status, an OAuth error in a redirect), or a program's (an exception, a line its SDK prints, a log record at error level or worse)", func(f *facts) (Outcome, string, bool) {
 		for _, x := range f.d.Findings {
 			if x.Fails {
 				return OutcomeFailed, cmp.Or(x.From, "a failure the tool reported"), true
