@@ -87,7 +87,7 @@ func TestLogErrorLevels(t *testing.T) {
 // the request id, the body.
 func TestLogRecordFields(t *testing.T) {
 	for _, c := range []struct {
-		name, line                        string
+		name, line                       string
 		msg, err, status, url, rid, body string
 	}{
 		{"pino's err object", `{"level":50,"time":1796628423661,"msg":"call failed","err":{"type":"Error","message":"connect ECONNREFUSED 127.0.0.1:1","stack":"Error: connect ECONNREFUSED 127.0.0.1:1\n    at x (node:net:1:1)"}}`,
