@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -200,8 +201,9 @@ func startError(name string, err error) error {
 
 // runReading is what errcode read of a failed attempt's output.
 type runReading struct {
-	t *explain.Transcript
-	d *explain.Diagnosis // the last failure in it; nil when there is none
+	t   *explain.Transcript
+	d   *explain.Diagnosis // the last failure in it; nil when there is none
+	log bool               // the output is a log: d is its most actionable error
 }
 
 // explainAttempt reads the output as errcode explain reads its input,
@@ -234,6 +236,9 @@ func explainAttempt(opts *runOptions, a *attempt) runReading {
 }
 
 func readAttempt(opts *runOptions, a *attempt, data []byte, cut bool) runReading {
+	if r, ok := readLogAttempt(opts, data, cut); ok {
+		return r
+	}
 	t := explain.Parse(data, cut)
 	if commandName(opts.Args[0]) == "curl" && a.signal == 0 {
 		t.CurlExit(a.status)
@@ -246,6 +251,25 @@ func readAttempt(opts *runOptions, a *attempt, data []byte, cut bool) runReading
 		}
 	}
 	return r
+}
+
+// readLogAttempt reads output that is a log as explain reads a log: its
+// error records grouped, most actionable first. The first group is the
+// failure: if anything in the log cannot be fixed by retrying, a retry
+// will not help.
+func readLogAttempt(opts *runOptions, data []byte, cut bool) (runReading, bool) {
+	if !explain.LooksLog(data[:min(len(data), explain.LogSniff)]) {
+		return runReading{}, false
+	}
+	rep, err := explain.ExplainLog(bytes.NewReader(data), opts.Index(), explain.Options{})
+	if err != nil || len(rep.Groups) == 0 {
+		return runReading{}, false // no error records: read as any output
+	}
+	format := rep.Format + " record"
+	if n := len(rep.Groups) + rep.GroupsOmitted; n > 1 {
+		format += fmt.Sprintf(", the most actionable of %d distinct errors (errcode explain on the output shows each)", n)
+	}
+	return runReading{t: &explain.Transcript{Format: format, Truncated: cut}, d: &rep.Groups[0].Diagnosis, log: true}, true
 }
 
 // commandName is the command's base name, the only part of its command
@@ -281,6 +305,9 @@ func reportFailure(opts *runOptions, a *attempt, r runReading, attempts int, ste
 	n, _ := a.out.written()
 	in := render.ExplainInput{D: r.d, Format: r.t.Format, Truncated: r.t.Truncated,
 		Command: name + " " + ended(a)}
+	if r.log {
+		in.NotesLabel = "Log said"
+	}
 	if r.t.Truncated {
 		in.Cut = cutNote(opts.headMax, opts.tailMax, n)
 	}

@@ -57,10 +57,12 @@ func TestScript(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		// $RESPONSES holds what real tools printed, $PROGRAMS what real
-		// programs printed (see their README.md).
+		// programs printed, $LOGS what real loggers wrote (see their
+		// README.md).
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("RESPONSES", responses)
 			env.Setenv("PROGRAMS", filepath.Join(filepath.Dir(responses), "programs"))
+			env.Setenv("LOGS", filepath.Join(filepath.Dir(responses), "logs"))
 			return nil
 		},
 		UpdateScripts:       *update,
