@@ -90,6 +90,10 @@ func FuzzNoSecretEchoed(f *testing.F) {
 		"token: %s\n",
 		"Authorization: Basic %s\n",
 		"HTTP/1.1 401 Unauthorized\r\n\r\n{\"error\": \"sk_live_%s\"}\n",
+		// Logs: a record's URL, error text and message are shown.
+		"{\"level\":\"error\",\"ts\":1796628423.66,\"msg\":\"call failed\",\"url\":\"https://api.example.com/v1?api_key=%s\",\"error\":\"unexpected status 401 Unauthorized\"}\n",
+		"2026-12-07 10:02:11,000 ERROR app: auth failed with Authorization: Bearer %s\n",
+		"time=2026-12-07T10:02:11Z level=error msg=\"login failed\" err=\"Post \\\"https://ada:%s@api.example.com/login\\\": EOF\"\n",
 	}
 	f.Add([]byte("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\n\r\n"), []byte("{\"error\":\"x\"}"), uint8(0), "s3cretValue42")
 	f.Add([]byte(""), []byte("HTTP/1.1 403 Forbidden\r\n\r\n"), uint8(3), "Zq7pW2xKe9")
