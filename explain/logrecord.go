@@ -3,6 +3,7 @@ package explain
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -15,7 +16,8 @@ type logRecord struct {
 	line         int64
 	time, level  string
 	msg          string
-	errText      []string // error, exception and stack fields; a text record's message and the lines under it
+	errTexts     []string // each error, exception and stack field's text; a text record's message with the lines under it
+	errObject    string   // the error logged as an object (pino's, bunyan's err): its properties, as JSON
 	status       int
 	statusKey    string
 	url          string
@@ -31,9 +33,9 @@ var (
 	logTimeKeys   = []string{"time", "ts", "timestamp", "@timestamp", "t", "datetime", "asctime"}
 	logMsgKeys    = []string{"msg", "message", "event", "@m"}
 	logErrKeys    = []string{"error", "err", "exception", "exc_info", "error.message", "err.message", "error.stack_trace", "err.stack", "stack", "stacktrace", "stack_trace", "exc_text"}
-	logStatusKeys = []string{"status", "status_code", "statusCode", "http.status_code", "http.response.status_code", "http_status", "response.status", "res.statusCode"}
+	logStatusKeys = []string{"status", "status_code", "statusCode", "http.status_code", "http.response.status_code", "http_status", "response.status", "httpStatusCode"}
 	logURLKeys    = []string{"url", "uri", "url.full", "http.url", "upstream", "endpoint"}
-	logIDKeys     = []string{"request_id", "requestId", "requestID", "x_request_id", "x-request-id", "aws_request_id", "amzn_request_id"}
+	logIDKeys     = []string{"request_id", "requestId", "requestID", "RequestId", "x_request_id", "x-request-id", "aws_request_id", "amzn_request_id"}
 	logBodyKeys   = []string{"body", "response_body", "resp_body", "response.body", "response"}
 )
 
@@ -79,7 +81,7 @@ func (s *logShape) readRecord(first []byte, more [][]byte, no int64) logRecord {
 		if i := strings.Index(msg, ", client: "); i > 0 {
 			msg = msg[:i] // the rest names the connection, not the error
 		}
-		r.errText = []string{msg}
+		r.errTexts = []string{msg}
 	case logLeveled:
 		lvl := leveledLevel(first)
 		i := bytes.Index(first, lvl)
@@ -93,13 +95,13 @@ func (s *logShape) readRecord(first []byte, more [][]byte, no int64) logRecord {
 				r.msg = r.msg[c+1:]
 			}
 		}
-		if r.time == "" || r.level == "" { // fields() read them from the JSON, if at all
-			r.time, r.level = strings.TrimSpace(strings.Trim(string(first[:i]), "[ \t")), string(lvl)
+		r.time, r.level = strings.TrimSpace(strings.Trim(string(first[:i]), "[ \t")), string(lvl)
+		// The message and the lines under it (a traceback) are one text.
+		text := []string{r.msg}
+		for _, l := range more {
+			text = append(text, string(l))
 		}
-		r.errText = append(r.errText, r.msg)
-	}
-	for _, l := range more {
-		r.errText = append(r.errText, string(l))
+		r.errTexts = append(r.errTexts, strings.Join(text, "\n"))
 	}
 	return r
 }
@@ -117,15 +119,49 @@ func (r *logRecord) fields(fs map[string]string) {
 		}
 		return "", ""
 	}
-	r.time, _ = first(logTimeKeys)
-	r.level, _ = first(levelKeys)
-	r.msg, _ = first(logMsgKeys)
+	// Or, failing the names above, a nested key ending in one of them
+	// ("err.response.status", "err.$metadata.requestId"), the first in
+	// sorted order, so that the choice is the same every time.
+	nested := func(names []string) (string, string) {
+		var keys []string
+		for k, v := range fs {
+			if i := strings.LastIndexByte(k, '.'); i > 0 && slices.Contains(names, k[i+1:]) && scalar(v) {
+				keys = append(keys, k)
+			}
+		}
+		if len(keys) == 0 {
+			return "", ""
+		}
+		slices.Sort(keys)
+		return fs[keys[0]], keys[0]
+	}
+	orNested := func(names []string) (string, string) {
+		if v, k := first(names); v != "" {
+			return v, k
+		}
+		return nested(names)
+	}
+	if v, _ := first(logTimeKeys); v != "" {
+		r.time = v
+	}
+	if v, _ := first(levelKeys); v != "" {
+		r.level = v
+	}
+	if v, _ := first(logMsgKeys); v != "" {
+		r.msg = v
+	}
 	for _, k := range logErrKeys {
 		if v, ok := fs[k]; ok && scalar(v) && v != "true" && v != "false" {
-			r.errText = append(r.errText, strings.Split(v, "\n")...)
+			r.errTexts = append(r.errTexts, v)
 		}
 	}
-	if v, k := first(logStatusKeys); v != "" {
+	for _, k := range []string{"err", "error", "exception"} {
+		if v := strings.TrimSpace(fs[k]); strings.HasPrefix(v, "{") {
+			r.errObject = v
+			break
+		}
+	}
+	if v, k := orNested(logStatusKeys); v != "" {
 		if n, err := strconv.Atoi(v); err == nil && n >= 100 && n <= 599 {
 			r.status, r.statusKey = n, k
 		}
@@ -133,11 +169,22 @@ func (r *logRecord) fields(fs map[string]string) {
 	if v, _ := first(logURLKeys); strings.Contains(v, "://") {
 		r.url = v
 	}
-	r.requestID, r.requestIDKey = first(logIDKeys)
-	for _, k := range logBodyKeys { // a body logged as a string, or as the object itself
-		if v := strings.TrimSpace(fs[k]); strings.HasPrefix(v, "{") || strings.HasPrefix(v, "<") {
-			r.body = v
-			break
+	r.requestID, r.requestIDKey = orNested(logIDKeys)
+	// A body logged as a string or as the object itself, under its own
+	// name or nested in the error ("err.response.body").
+	for _, name := range logBodyKeys {
+		keys := []string{name}
+		for k := range fs {
+			if name != "response" && strings.HasSuffix(k, "."+name) { // "http.response" is no body
+				keys = append(keys, k)
+			}
+		}
+		slices.Sort(keys[1:])
+		for _, k := range keys {
+			if v := strings.TrimSpace(fs[k]); strings.HasPrefix(v, "{") || strings.HasPrefix(v, "<") {
+				r.body = v
+				return
+			}
 		}
 	}
 }

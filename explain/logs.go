@@ -205,36 +205,34 @@ func (g *logGrouper) finish() {
 // without diagnosing it again: all it says but its time and request id.
 func (r *logRecord) text() string {
 	var b strings.Builder
-	b.WriteString(r.level)
-	b.WriteByte(0)
-	b.WriteString(r.msg)
-	for _, l := range r.errText {
+	for _, s := range append([]string{r.level, r.msg, strconv.Itoa(r.status), r.url, r.body, r.errObject}, r.errTexts...) {
+		b.WriteString(s)
 		b.WriteByte(0)
-		b.WriteString(l)
 	}
-	b.WriteByte(0)
-	b.WriteString(strconv.Itoa(r.status))
-	b.WriteByte(0)
-	b.WriteString(r.url)
-	b.WriteByte(0)
-	b.WriteString(r.body)
 	return b.String()
 }
 
-// exchange is the record as an exchange: the error's text read as a
-// program's output (a status in an SDK's message, a transport failure, a
-// trace), and the facts its fields state where the text states none.
-// When nothing says the call failed, the record's level does (F2).
+// exchange is the record as an exchange: the first of its error texts
+// that says something read as a program's output (a status in an SDK's
+// message, a transport failure, a trace), and the facts its fields state
+// where the text states none. An error logged as an object is its body
+// when nothing else is (as Node's inspected properties are: the AWS SDK's
+// $metadata). When nothing says the call failed, the record's level does
+// (F2).
 func (r *logRecord) exchange() Exchange {
-	text := strings.Join(r.errText, "\n")
-	msgShown := slices.Contains(r.errText, r.msg) // a text record's message is its error's first line
-	if r.msg != "" && !msgShown {
-		text += "\n" + r.msg
+	texts := r.errTexts
+	if r.msg != "" && !slices.ContainsFunc(texts, func(t string) bool { return strings.HasPrefix(t, r.msg) }) {
+		texts = append(slices.Clone(texts), r.msg)
 	}
 	var ex Exchange
-	if t := Parse([]byte(strings.TrimSpace(text)), false); t.Format != "body" || len(t.Exchanges[0].Carried) > 0 {
-		ex = t.Exchanges[0]
+	read := ""
+	for _, text := range texts {
+		if t := Parse([]byte(strings.TrimSpace(text)), false); t.Format != "body" || len(t.Exchanges[0].Carried) > 0 {
+			ex, read = t.Exchanges[0], text
+			break
+		}
 	}
+	textStatus := ex.Status
 	if ex.Status == 0 && r.status != 0 {
 		ex.Status, ex.StatusFrom = r.status, strconv.Quote(r.statusKey)+" in the log record"
 	}
@@ -244,17 +242,33 @@ func (r *logRecord) exchange() Exchange {
 	if ex.RequestID == "" && r.requestID != "" {
 		ex.RequestID, ex.RequestIDFrom = r.requestID, strconv.Quote(r.requestIDKey)+" in the log record"
 	}
-	if r.body != "" && (len(ex.Body) == 0 || !looksJSON(ex.Body)) {
-		ex.Body = []byte(cut(r.body, MaxBody))
+	body := r.body
+	if body == "" && textStatus == 0 && !carriesCode(ex.Carried) {
+		body = r.errObject
 	}
-	msg := cmp.Or(r.msg, firstLine(text))
+	if body != "" && (len(ex.Body) == 0 || !looksJSON(ex.Body)) {
+		ex.Body = []byte(cut(body, MaxBody))
+	}
+	msg := r.msg
+	if msg == "" && len(texts) > 0 {
+		msg = firstLine(texts[0])
+	}
 	switch {
 	case ex.Status < 400 && !carriesFailure(ex.Carried):
 		ex.Carried = append(ex.Carried, Item{Message: msg, From: "the log's level " + r.level, Fails: true})
-	case r.msg != "" && strings.TrimSpace(text) != r.msg:
+	case r.msg != "" && strings.TrimSpace(read) != r.msg:
 		ex.Notes = append(ex.Notes, r.msg)
 	}
 	return ex
+}
+
+func carriesCode(items []Item) bool {
+	for _, it := range items {
+		if it.Code != "" || it.Token != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func carriesFailure(items []Item) bool {
@@ -288,8 +302,7 @@ func groupKey(d *Diagnosis) string {
 	if d.Catalog != nil {
 		parts = append(parts, d.Catalog.ID)
 	}
-	if len(d.Findings) > 0 {
-		f := d.Findings[0]
+	if f := d.Lead(); f != nil {
 		code := f.Code
 		if f.Entry != nil {
 			code = f.Catalog.ID + ":" + f.Entry.Code
@@ -303,6 +316,21 @@ func groupKey(d *Diagnosis) string {
 		}
 	}
 	return strings.Join(parts, "\x00")
+}
+
+// Lead is the finding that names the error: the first with a code or
+// token (a trace's exception line may come before the API's error), else
+// the first; nil when there is none.
+func (d *Diagnosis) Lead() *Finding {
+	for i, f := range d.Findings {
+		if f.Entry != nil || f.Code != "" || f.Token != "" {
+			return &d.Findings[i]
+		}
+	}
+	if len(d.Findings) > 0 {
+		return &d.Findings[0]
+	}
+	return nil
 }
 
 // withoutNumbers replaces each run of digits with one '#': "user 42 not

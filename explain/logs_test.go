@@ -114,8 +114,8 @@ func TestLogRecordFields(t *testing.T) {
 		if c.msg != "" && r.msg != c.msg {
 			t.Errorf("%s: msg %q, want %q", c.name, r.msg, c.msg)
 		}
-		if c.err != "" && (len(r.errText) == 0 || r.errText[0] != c.err) {
-			t.Errorf("%s: error text %q, want %q first", c.name, r.errText, c.err)
+		if c.err != "" && (len(r.errTexts) == 0 || firstLine(r.errTexts[0]) != c.err) {
+			t.Errorf("%s: error text %q, want %q first", c.name, r.errTexts, c.err)
 		}
 		if got := fmt.Sprint(r.status); got != c.status {
 			t.Errorf("%s: status %s, want %s", c.name, got, c.status)

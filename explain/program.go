@@ -204,6 +204,14 @@ var runtimeMarks = []struct {
 	{"fatal: unable to access '", nil},             // git, in libcurl's words
 	{"Could not connect to the endpoint URL", nil}, // botocore, the aws CLI
 	{`connection to server at "`, nil},             // libpq (psql, psycopg2)
+	{"HTTPConnectionPool(", nil},                   // urllib3 (requests)
+	{"HTTPSConnectionPool(", nil},
+	{"aborted due to timeout", nil},                              // fetch with AbortSignal.timeout (undici)
+	{"timeout of ", &lazyRE{expr: `timeout of \d+ms exceeded`}}, // axios
+	{"while connecting to upstream", nil},                        // nginx, of its upstream
+	{"upstream timed out (", nil},                                // nginx
+	{"upstream SSL certificate verify error", nil},               // nginx
+	{"upstream prematurely closed connection", nil},              // nginx
 }
 
 // runtimeLine: l holds a word only a runtime or an SDK prints.

@@ -51,6 +51,9 @@ var failureReasons = []failureReason{
 	// In the words of runtimes and libraries (what programs print, read
 	// by program.go), before the tools' more general phrases.
 	{"UND_ERR_CONNECT_TIMEOUT", "28"},
+	{"aborted due to timeout", "28"},                 // fetch with AbortSignal.timeout
+	{"timeout of ", "28"},                            // axios: "timeout of 1000ms exceeded"
+	{"upstream prematurely closed connection", "52"}, // nginx
 	{"Client.Timeout exceeded", "28"},
 	{"i/o timeout", "28"},
 	{"ETIMEDOUT", "28"},

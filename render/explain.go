@@ -55,7 +55,7 @@ func (r *Renderer) Explain(in ExplainInput) error {
 	switch {
 	case d.Catalog != nil:
 		field("Catalog", d.Catalog.Name+" ("+d.CatalogFrom+")")
-	case d.CatalogRule == "A6" && !d.NoResponse && (d.Failed || len(d.Findings) > 0):
+	case d.CatalogRule == "A6" && !d.NoResponse && (d.Failed || len(d.Findings) > 0) && fromAnAPI(d):
 		field("Catalog", "none: an API errcode does not know (what it says is below)")
 	}
 	field("Retry", r.retryAdvice(d))
@@ -249,6 +249,22 @@ func inputText(in ExplainInput, d *explain.Diagnosis) string {
 	return s
 }
 
+// fromAnAPI: something says an API answered (a status, a host, a code or
+// token, a body), so "an API errcode does not know" and "errors in the
+// response" are true; a program's error with none of these (a log record
+// whose level is all that says it failed, an exception alone) is not one.
+func fromAnAPI(d *explain.Diagnosis) bool {
+	if d.Status != 0 || d.Host != "" || d.Shape != "" {
+		return true
+	}
+	for _, f := range d.Findings {
+		if f.Code != "" || f.Token != "" || f.Entry != nil || f.From == "" {
+			return true
+		}
+	}
+	return false
+}
+
 // findings lists the errors the body carries, nested ones indented.
 func (r *Renderer) findings(b *strings.Builder, d *explain.Diagnosis) {
 	if len(d.Findings) == 0 {
@@ -260,6 +276,8 @@ func (r *Renderer) findings(b *strings.Builder, d *explain.Diagnosis) {
 		heading = "What failed"
 	case d.Outcome == explain.OutcomeUnknown: // nothing says these are errors
 		heading = "What the response says"
+	case !fromAnAPI(d): // a program's error, with nothing of a response in it
+		heading = "What failed"
 	}
 	b.WriteString("\n  " + r.paint(r.st.heading, heading) + "\n")
 	for _, f := range d.Findings {

@@ -88,15 +88,16 @@ func groupSeen(g *explain.LogGroup, clock bool) string {
 	return strings.Join(parts, " · ")
 }
 
-// groupName names a log's error, as its first finding does in the list
-// of errors ("aws:ThrottlingException (operation PutItem)"), or by its
-// status.
+// groupName names a log's error as the list of errors names its lead
+// finding ("aws:ThrottlingException (operation PutItem)"), else by its
+// status, else by the start of its message.
 func groupName(d *explain.Diagnosis) string {
-	if len(d.Findings) > 0 {
-		f := d.Findings[0]
-		name := strings.TrimSpace(f.Code + " " + f.Token)
-		if f.Token == f.Code {
-			name = f.Code
+	f := d.Lead()
+	name := ""
+	if f != nil {
+		name = f.Code
+		if f.Token != "" && f.Token != f.Code {
+			name = strings.TrimSpace(name + " " + f.Token)
 		}
 		if f.Entry != nil {
 			name = f.Catalog.ID + ":" + f.Entry.Code
@@ -104,17 +105,26 @@ func groupName(d *explain.Diagnosis) string {
 				name += " " + f.Entry.Token
 			}
 		}
-		if strings.HasPrefix(f.Detail, "operation ") {
+		if name != "" && strings.HasPrefix(f.Detail, "operation ") {
 			name += " (" + f.Detail + ")"
 		}
-		if name != "" {
-			return name
-		}
 	}
-	if d.Status != 0 {
+	switch {
+	case name != "":
+		return name
+	case d.Status != 0:
 		return strings.TrimSpace(fmt.Sprintf("HTTP %d %s", d.Status, d.Reason))
+	case f != nil:
+		return cutRunes(f.Message, 60)
 	}
 	return ""
+}
+
+func cutRunes(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
 }
 
 // seenAt shows a record's time: the clock alone when every time errcode
