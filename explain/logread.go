@@ -23,6 +23,7 @@ const (
 	logKlog                       // klog, glog: E1207 10:02:11.123456 12345 file.go:12] msg
 	logNginx                      // nginx's error.log: 2026/12/07 10:02:11 [error] 12#12: *5 msg
 	logLeveled                    // a timestamp, then the level: Python's logging, zap's console, log4j, logback
+	logAccess                     // the common and combined access log (nginx, Apache): a record per response
 )
 
 // logShape is the format of one log, learnt from its first lines: its
@@ -85,6 +86,8 @@ func (s *logShape) starts(l []byte) bool {
 		return nginxLevel(l) != nil
 	case logLeveled:
 		return leveledLevel(l) != nil
+	case logAccess:
+		return accessStatus(l) != nil
 	}
 	return false
 }
@@ -108,6 +111,9 @@ func (s *logShape) isError(l []byte) bool {
 		return isErrorWord(nginxLevel(l))
 	case logLeveled:
 		return isErrorWord(leveledLevel(l))
+	case logAccess:
+		st := accessStatus(l) // a response that failed: 4xx or 5xx
+		return st != nil && (st[0] == '4' || st[0] == '5')
 	}
 	return false
 }
@@ -187,6 +193,29 @@ func nginxLevel(l []byte) []byte {
 		return nil
 	}
 	return l[21 : 21+end]
+}
+
+// accessStatus: the status of a common or combined log format line,
+// `127.0.0.1 - - [07/Dec/2026:08:16:11 +0000] "GET /x HTTP/1.1" 200 38 ...`.
+func accessStatus(l []byte) []byte {
+	open := bytes.Index(l, []byte(` [`))
+	if open <= 0 || bytes.Count(l[:open], []byte(" ")) != 2 {
+		return nil
+	}
+	req := bytes.Index(l[open:], []byte(`] "`))
+	if req < 0 {
+		return nil
+	}
+	rest := l[open+req+3:]
+	end := bytes.Index(rest, []byte(`" `))
+	if end < 0 || len(rest) < end+5 {
+		return nil
+	}
+	st := rest[end+2 : end+5]
+	if !isDigits(st) || st[0] < '1' || st[0] > '5' || (len(rest) > end+5 && rest[end+5] != ' ') {
+		return nil
+	}
+	return st
 }
 
 // leveledLevel: the level word after a leading timestamp
@@ -303,6 +332,9 @@ func logShapes(first []byte) []logShape {
 	}
 	if leveledLevel(first) != nil {
 		out = append(out, logShape{kind: logLeveled, name: "text log"})
+	}
+	if accessStatus(first) != nil {
+		out = append(out, logShape{kind: logAccess, name: "access log"})
 	}
 	return out
 }

@@ -20,6 +20,7 @@ type logRecord struct {
 	errObject    string   // the error logged as an object (pino's, bunyan's err): its properties, as JSON
 	status       int
 	statusKey    string
+	method       string
 	url          string
 	requestID    string
 	requestIDKey string
@@ -82,6 +83,19 @@ func (s *logShape) readRecord(first []byte, more [][]byte, no int64) logRecord {
 			msg = msg[:i] // the rest names the connection, not the error
 		}
 		r.errTexts = []string{msg}
+	case logAccess:
+		// 127.0.0.1 - - [07/Dec/2026:08:16:11 +0000] "GET /x HTTP/1.1" 429 38 "-" "curl/7.88.1"
+		l := string(first)
+		open := strings.Index(l, " [")
+		closeAt := strings.Index(l[open:], `] "`) + open
+		r.time = l[open+2 : closeAt]
+		req := l[closeAt+3:]
+		end := strings.Index(req, `" `)
+		r.status, r.statusKey = atoi(req[end+2:end+5]), "status"
+		r.level = req[end+2 : end+5]
+		if f := strings.Fields(req[:end]); len(f) >= 2 {
+			r.method, r.url = f[0], f[1] // a path: the server's own
+		}
 	case logLeveled:
 		lvl := leveledLevel(first)
 		i := bytes.Index(first, lvl)
@@ -105,6 +119,8 @@ func (s *logShape) readRecord(first []byte, more [][]byte, no int64) logRecord {
 	}
 	return r
 }
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
 // fields takes a structured record's facts from its flattened fields.
 func (r *logRecord) fields(fs map[string]string) {

@@ -21,7 +21,7 @@ import (
 
 // LogReport is what errcode concluded about a log.
 type LogReport struct {
-	Format       string // "JSON log", "logfmt log", "klog", "nginx error log", "text log"
+	Format       string // "JSON log", "logfmt log", "klog", "nginx error log", "text log", "access log"
 	Lines        int64
 	ErrorRecords int64
 	Groups       []LogGroup
@@ -238,6 +238,9 @@ func (r *logRecord) exchange() Exchange {
 	}
 	if ex.URL == "" && r.url != "" {
 		ex.URL, ex.Host = r.url, hostOf(r.url)
+	}
+	if ex.Method == "" {
+		ex.Method = r.method
 	}
 	if ex.RequestID == "" && r.requestID != "" {
 		ex.RequestID, ex.RequestIDFrom = r.requestID, strconv.Quote(r.requestIDKey)+" in the log record"

@@ -38,6 +38,8 @@ func TestDetectLog(t *testing.T) {
 		{"python logging", "2026-12-07 07:26:52,944 ERROR billing.sync: sync failed\nTraceback (most recent call last):\n  File \"x.py\", line 1, in <module>\nValueError: x\n", "text log"},
 		{"python default", "ERROR:root:sync failed\n", "text log"},
 		{"zap console", "2026-12-07T07:27:03.668Z\tERROR\tzap/main.go:26\trequest failed\t{\"error\": \"x\"}\n", "text log"},
+		{"nginx access", `127.0.0.1 - - [07/Dec/2026:08:16:11 +0000] "GET /orders/o-11 HTTP/1.1" 200 38 "-" "curl/7.88.1"` + "\n", "access log"},
+		{"a request line alone", `GET /orders/o-11 HTTP/1.1` + "\n", ""},
 		{"psql", "ERROR:  23505: duplicate key value violates unique constraint \"users_email_key\"\n", ""},
 		{"grpcurl", "ERROR:\n  Code: Unavailable\n  Message: x\n", ""},
 		{"curl -i with a log record as its body", "HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\n\r\n{\"level\":\"error\",\"msg\":\"x\",\"time\":\"2026-12-07T10:02:11Z\"}\n", ""},
@@ -69,6 +71,10 @@ func TestLogErrorLevels(t *testing.T) {
 		{`time=1 level=info msg="error_count=0"` + "\n" + `time=1 level=warning msg=x` + "\n" + `time=1 level=error msg=x` + "\n" + `time=1 level="critical" msg=x`, []bool{false, false, true, true}},
 		{"I1207 10:02:11.123456 1 a.go:1] error seen\nW1207 10:02:11.123456 1 a.go:1] x\nE1207 10:02:11.123456 1 a.go:1] x\nF1207 10:02:11.123456 1 a.go:1] x", []bool{false, false, true, true}},
 		{"2026/12/07 10:02:11 [warn] 1#1: error x\n2026/12/07 10:02:11 [error] 1#1: x\n2026/12/07 10:02:11 [crit] 1#1: x\n2026/12/07 10:02:11 [notice] 1#1: x", []bool{false, true, true, false}},
+		{`127.0.0.1 - - [07/Dec/2026:08:16:11 +0000] "GET /error HTTP/1.1" 200 38 "-" "curl/7.88.1"` + "\n" +
+			`127.0.0.1 - - [07/Dec/2026:08:16:11 +0000] "GET /x HTTP/1.1" 304 0 "-" "curl/7.88.1"` + "\n" +
+			`127.0.0.1 - - [07/Dec/2026:08:16:11 +0000] "GET /x HTTP/1.1" 404 10 "-" "curl/7.88.1"` + "\n" +
+			`127.0.0.1 - - [07/Dec/2026:08:16:11 +0000] "GET /x HTTP/1.1" 502 10 "-" "curl/7.88.1"`, []bool{false, false, true, true}},
 		{"2026-12-07 10:02:11,000 INFO a: error handled\n2026-12-07 10:02:11,000 WARNING a: x\n2026-12-07 10:02:11,000 ERROR a: x\n2026-12-07 10:02:11,000 CRITICAL a: x", []bool{false, false, true, true}},
 	} {
 		s, ok := detectLog([]byte(c.log))

@@ -17,7 +17,11 @@ const MaxLogGroupsShown = 10
 // each error (most actionable first) with its count, when it was first and
 // last seen, and its diagnosis.
 func (r *Renderer) Log(rep *explain.LogReport) error {
-	head := fmt.Sprintf("%s: %s, %s", rep.Format, count(rep.Lines, "line"), count(rep.ErrorRecords, "record")+" at error level or worse")
+	errs := count(rep.ErrorRecords, "record") + " at error level or worse"
+	if rep.Format == "access log" { // a record per response: the failed ones
+		errs = count(rep.ErrorRecords, "response") + " with status 400 or more"
+	}
+	head := fmt.Sprintf("%s: %s, %s", rep.Format, count(rep.Lines, "line"), errs)
 	if len(rep.Groups)+rep.GroupsOmitted > 1 {
 		head += fmt.Sprintf(", %s (most actionable first)", count(int64(len(rep.Groups)+rep.GroupsOmitted), "distinct error"))
 	}
@@ -160,7 +164,7 @@ func sameDay(gs []explain.LogGroup) bool {
 }
 
 // logLayouts are the times loggers print, as Go layouts.
-var logLayouts = []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999", "2006-01-02 15:04:05,999", "2006-01-02T15:04:05.999999999", "2006/01/02 15:04:05", "0102 15:04:05.999999"}
+var logLayouts = []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999", "2006-01-02 15:04:05,999", "2006-01-02T15:04:05.999999999", "2006/01/02 15:04:05", "0102 15:04:05.999999", "02/Jan/2006:15:04:05 -0700"}
 
 // logTime reads a record's time: a layout above, or seconds (zap) or
 // milliseconds (pino) since 1970, in UTC.
