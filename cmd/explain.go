@@ -32,7 +32,7 @@ func newExplainCmd(f *Factory, runF func(*explainOptions) error) *cobra.Command 
 	opts := &explainOptions{IO: f.IO, Index: f.Index, Renderer: f.Renderer}
 	cmd := &cobra.Command{
 		Use:   "explain [FILE]",
-		Short: "Explain a raw HTTP response: which error, why, what to do",
+		Short: "Explain an HTTP response, a program's error or a log: which error, why, what to do",
 		Long: `Explain an HTTP response as a tool printed it, read from FILE or standard
 input: curl -i, -v or -D -, httpie, xh, wget -S, grpcurl, a browser's HAR
 export (every response with status 400 or more), or just a body (give its
@@ -54,14 +54,22 @@ errcode does not know, and errcode shows what it says. Whether it failed, when
 to retry and which request id to quote are decided by tables the README lists;
 --json says which row decided. Request credentials are never printed.
 
+A log (JSON lines from zap, slog, pino, bunyan or structlog; logfmt; klog;
+nginx's error.log or an access log; a text log of times and levels, with the
+tracebacks under its records) is read record by record as it streams, whatever
+its size: each record at error level or worse is explained, and records of the
+same error are counted together, most actionable first.
+
 Input is read up to 16 MiB; the rest is ignored and the output says so. A HAR
-file is read whole as it streams, whatever its size, in bounded memory.`,
+file and a log are read whole as they stream, whatever their size, in bounded
+memory.`,
 		Example: `  curl -si https://api.example.com/v1/things | errcode explain
   curl -sv https://api.example.com/v1/things 2>&1 | errcode explain
   curl -sS https://api.example.com/v1/things 2>&1 | errcode explain   # no response? why
   http --print=hb POST api.example.com/v1/things | errcode explain
   errcode explain response.txt
   errcode explain --json session.har
+  kubectl logs deploy/api | errcode explain           # a log: its errors, counted
   echo '{"error_code":1405,"error_token":"Duplicated","message":"x"}' | errcode explain --status 409
   curl -s https://api.example.com/v1/x | errcode explain --fail >/dev/null || echo failed`,
 		Args: func(cmd *cobra.Command, args []string) error {
