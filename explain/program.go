@@ -271,11 +271,6 @@ func readProgram(data []byte) (program, bool) {
 	if p.format == "program output" && p.status == 0 && len(p.items) == 0 {
 		return p, false
 	}
-	if p.status == 0 && len(p.items) == 0 && printedBody(ls) {
-		// A trace that names only its exception, beside a body the
-		// program printed: the body says more (the body reader's).
-		return p, false
-	}
 	if p.message == "" && len(p.items) > 0 {
 		p.message = p.items[0].Message
 	}
@@ -293,16 +288,6 @@ func group(re *regexp.Regexp, m []string, name string) string {
 		return strings.TrimSpace(m[i])
 	}
 	return ""
-}
-
-// printedBody: an unindented line of ls opens a JSON object.
-func printedBody(ls []string) bool {
-	for _, l := range ls {
-		if strings.HasPrefix(l, "{\"") {
-			return true
-		}
-	}
-	return false
 }
 
 // read takes the facts of one error line.

@@ -95,11 +95,8 @@ func Parse(data []byte, truncated bool) *Transcript {
 	default:
 		if e, ok := parsePlain(data); ok {
 			t.Format, ex = "http", e
-		} else if p, ok := readProgram(data); ok {
-			t.Format, ex = p.format, p.exchange()
 		} else {
-			t.Format = "body"
-			ex.Body, ex.Notes = cleanBody(data)
+			t.Format, ex = readOutput(data)
 		}
 	}
 	ex.Body, ex.Status = finishBody(ex.Response)
