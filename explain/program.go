@@ -155,7 +155,12 @@ var (
 	grpcPython = &lazyRE{expr: `\bStatusCode\.([A-Z_]+)\b`}
 	sqlstate   = &lazyRE{expr: `(?:\(SQLSTATE ([0-9A-Z]{5})\)|SQL ?[Ss]tate: ([0-9A-Z]{5})\b|^(?:psql:[^:]*:\d+: )?ERROR:  ([0-9A-Z]{5}): )`}
 	pgClass    = &lazyRE{expr: `\bpsycopg2?\.errors\.([A-Z]\w+)`}
-	goRequest  = &lazyRE{expr: `\b(?:Get|Post|Put|Patch|Delete|Head|Options) "(https?://[^"]+)": `}
+	// libpq's report without VERBOSITY verbose: "ERROR:  <message>" (two
+	// spaces after the severity), no SQLSTATE; PostgreSQL's messages start
+	// in lower case.
+	pgError   = &lazyRE{expr: `^(?:psql:[^:]*:\d+: )?ERROR:  ([a-z].*)$`}
+	pgDetail  = &lazyRE{expr: `^DETAIL:  (.+)$`}
+	goRequest = &lazyRE{expr: `\b(?:Get|Post|Put|Patch|Delete|Head|Options) "(https?://[^"]+)": `}
 )
 
 // runtimeMarks are words only a runtime or an SDK prints, which make a
@@ -185,7 +190,7 @@ var runtimeMarks = []struct {
 	{"SQLState: ", nil},
 	{"SQL State: ", nil},
 	{"SQLstate: ", nil},
-	{"ERROR:  ", &lazyRE{expr: `^(?:psql:[^:]*:\d+: )?ERROR:  [0-9A-Z]{5}: `}},
+	{"ERROR:  ", &lazyRE{expr: `^(?:psql:[^:]*:\d+: )?ERROR:  (?:[0-9A-Z]{5}: |[a-z])`}}, // libpq: a SQLSTATE (verbose), or the message, lower case by PostgreSQL's style
 	{"StatusCode.", &lazyRE{expr: `StatusCode\.[A-Z_]+`}},
 	{"Error code: ", &lazyRE{expr: `Error code: [1-5]\d\d - `}},
 	{" Error: ", &lazyRE{expr: `(?:Client|Server) Error: `}},
@@ -266,6 +271,8 @@ func readProgram(data []byte) (program, bool) {
 		// the caller's.
 		if p.format != "program output" || runtimeLine(l) {
 			p.read(l)
+		} else {
+			p.detail(l)
 		}
 	}
 	if p.format == "program output" && p.status == 0 && len(p.items) == 0 {
@@ -321,6 +328,10 @@ func (p *program) read(l string) {
 		p.add(Item{Code: m[1] + m[2] + m[3], Message: l, From: p.format, Vocab: "postgres", VocabOnly: true, Fails: true})
 	} else if m := pgClass.get().FindStringSubmatch(l); m != nil {
 		p.add(Item{Token: m[1], Message: l, From: p.format, Vocab: "postgres", VocabOnly: true, Fails: true})
+	} else if m := pgError.get().FindStringSubmatch(l); m != nil {
+		// PostgreSQL's error with no SQLSTATE printed: the message is all
+		// the output says; the code is not guessed from its words.
+		p.add(Item{Message: m[1], Hint: pgNoCode, From: p.format, Vocab: "postgres", VocabOnly: true, Fails: true})
 	}
 	if p.status == 0 {
 		if code := reasonCode(l); code != "" && code != "22" {
@@ -334,6 +345,21 @@ func (p *program) read(l string) {
 				p.add(e) // the system's own word for it, under curl's
 			}
 		}
+	}
+}
+
+// pgNoCode says why a PostgreSQL error has no code.
+const pgNoCode = "no SQLSTATE printed: psql shows it with \\set VERBOSITY verbose"
+
+// detail takes libpq's DETAIL line, which follows the ERROR line it
+// details, into that PostgreSQL error.
+func (p *program) detail(l string) {
+	m := pgDetail.get().FindStringSubmatch(l)
+	if m == nil || len(p.items) == 0 {
+		return
+	}
+	if it := &p.items[len(p.items)-1]; it.Vocab == "postgres" {
+		it.Detail = cut(m[1], maxNoteLen)
 	}
 }
 

@@ -29,9 +29,13 @@ func TestReadProgram(t *testing.T) {
 		"grpc python": {"Traceback (most recent call last):\n  File \"x.py\", line 1\ngrpc._channel._InactiveRpcError: <_InactiveRpcError of RPC that terminated with:\n\tstatus = StatusCode.UNAVAILABLE\n", true, "Python traceback", 0, ""},
 		"psycopg2":    {"Traceback (most recent call last):\n  File \"x.py\", line 1\npsycopg2.errors.UniqueViolation: duplicate key value violates unique constraint \"u\"\n", true, "Python traceback", 0, "postgres:UniqueViolation"},
 		"psql":        {"ERROR:  42P01: relation \"nope\" does not exist\n", true, "program output", 0, "postgres:42P01"},
+		"psql plain":  {"ERROR:  relation \"nope\" does not exist\nLINE 1: SELECT * FROM nope\n", true, "program output", 0, "postgres:"},
+		"psql -f":     {"psql:q.sql:3: ERROR:  duplicate key value violates unique constraint \"k\"\n", true, "program output", 0, "postgres:"},
 		// Not a program's failure.
 		"log line":    {"level=info msg=\"retried after error\"\n", false, "", 0, ""},
 		"body prose":  {"* connection refused by upstream\n", false, "", 0, ""},
+		"pip's error": {"ERROR: No matching distribution found for requests\n", false, "", 0, ""},
+		"not libpq's": {"ERROR:  Build failed\n", false, "", 0, ""},
 		"tool line":   {"curl: (7) Failed to connect to 127.0.0.1 port 1: Connection refused\n", false, "", 0, ""},
 		"httpie line": {"http: error: ConnectionError: [Errno 111] Connection refused while doing a GET request to URL: http://127.0.0.1:1/\n", false, "", 0, ""},
 	} {
@@ -97,5 +101,23 @@ func TestNodeInspectJSON(t *testing.T) {
 	split := []string{"Error: x", "    at f (x.js:1:1) {", "  data: 'a' +", "    'b'", "}"}
 	if s := nodeInspectJSON(split, split[0]); s != "" {
 		t.Errorf("a string split over lines read as %q", s)
+	}
+}
+
+// psql's ERROR line without a SQLSTATE: its message, libpq's DETAIL line
+// as the detail, a hint that no SQLSTATE was printed, and no code guessed.
+func TestPsqlWithoutSQLSTATE(t *testing.T) {
+	p, ok := readProgram([]byte("ERROR:  duplicate key value violates unique constraint \"users_email_key\"\nDETAIL:  Key (email)=(ada@example.com) already exists.\n"))
+	if !ok || len(p.items) != 1 {
+		t.Fatalf("read %v: %+v", ok, p.items)
+	}
+	it := p.items[0]
+	if it.Code != "" || it.Token != "" || it.Vocab != "postgres" || it.Message != `duplicate key value violates unique constraint "users_email_key"` ||
+		it.Detail != "Key (email)=(ada@example.com) already exists." || it.Hint != pgNoCode {
+		t.Errorf("%+v", it)
+	}
+	// A DETAIL line with no PostgreSQL error above it details nothing.
+	if p, ok := readProgram([]byte("DETAIL:  Key (email)=(a) already exists.\n")); ok {
+		t.Errorf("a DETAIL line alone: %+v", p)
 	}
 }
