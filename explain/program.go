@@ -140,6 +140,11 @@ var statusPatterns = []statusPattern{
 	{"the SDK's message", &lazyRE{expr: `Status Code: (?P<status>[1-5]\d\d)[,;] (?:Error Code: \w+[,;] )?Request ID: (?P<request_id>[\w-]+)`}},
 	// gh and other Go CLIs: "HTTP 404: Not Found (https://api.github.com/...)".
 	{"the CLI's message", &lazyRE{expr: `\bHTTP (?P<status>[1-5]\d\d): [^(]*\((?P<url>https?://[^)\s]+)\)`}},
+	// npm (npm-registry-fetch): "npm error 403 403 Forbidden - GET https://...",
+	// "npm ERR! 404 Not Found - GET https://..." before npm 10.
+	{"npm's message", &lazyRE{expr: `^npm (?:ERR!|error) (?:[1-5]\d\d )?(?P<status>[1-5]\d\d) [^-]*- [A-Z]+ (?P<url>https?://\S+)`}},
+	// pip, when a download fails: "HTTP error 403 while getting https://...".
+	{"pip's message", &lazyRE{expr: `\bHTTP error (?P<status>[1-5]\d\d) while getting (?P<url>https?://\S+)`}},
 	// git (libcurl's words): "The requested URL returned error: 403".
 	{"the program's message", &lazyRE{expr: `^fatal: unable to access '(?P<url>[^']+)': The requested URL returned error: (?P<status>[1-5]\d\d)`}},
 	// Go: "unexpected status 429 Too Many Requests: {...}", with the body.
@@ -149,6 +154,16 @@ var statusPatterns = []statusPattern{
 	// openai-node and others: "RateLimitError: 429 Rate limit reached".
 	{"the SDK's message", &lazyRE{expr: `^\w*Error: (?P<status>[45]\d\d) (?P<body>[\[{].*)?`}},
 }
+
+// toolFailures are a tool's words for a failure that states no status
+// and no code: the message (group 1) is all there is.
+var toolFailures = []*lazyRE{
+	{expr: `^ERROR: (No matching distribution found for \S+)`}, // pip
+}
+
+// indexURL is the package index pip names before it fails ("Looking in
+// indexes: URL"): the host that answered, when nothing else names one.
+var indexURL = &lazyRE{expr: `^Looking in indexes: (https?://[^\s,]+)`}
 
 var (
 	grpcGo     = &lazyRE{expr: `rpc error: code = (\w+) desc = (.*)$`}
@@ -206,9 +221,12 @@ var runtimeMarks = []struct {
 	{"PKIX path building failed", nil},
 	{"CERTIFICATE_VERIFY_FAILED", nil},
 	{"unexpected status ", nil},
-	{"fatal: unable to access '", nil},             // git, in libcurl's words
-	{"Could not connect to the endpoint URL", nil}, // botocore, the aws CLI
-	{`connection to server at "`, nil},             // libpq (psql, psycopg2)
+	{"fatal: unable to access '", nil}, // git, in libcurl's words
+	{"npm ", &lazyRE{expr: `^npm (?:ERR!|error) (?:[1-5]\d\d )?[1-5]\d\d [^-]*- [A-Z]+ https?://`}},
+	{"HTTP error ", &lazyRE{expr: `\bHTTP error [1-5]\d\d while getting https?://`}}, // pip
+	{"ERROR: No matching distribution found for ", nil},                              // pip, after an index that failed or had nothing
+	{"Could not connect to the endpoint URL", nil},                                   // botocore, the aws CLI
+	{`connection to server at "`, nil},                                               // libpq (psql, psycopg2)
 }
 
 // runtimeLine: l holds a word only a runtime or an SDK prints.
@@ -278,6 +296,14 @@ func readProgram(data []byte) (program, bool) {
 	if p.format == "program output" && p.status == 0 && len(p.items) == 0 {
 		return p, false
 	}
+	if p.url == "" {
+		for _, l := range ls[:min(len(ls), 8)] {
+			if m := indexURL.get().FindStringSubmatch(l); m != nil {
+				p.url = m[1]
+				break
+			}
+		}
+	}
 	if p.message == "" && len(p.items) > 0 {
 		p.message = p.items[0].Message
 	}
@@ -307,6 +333,9 @@ func (p *program) read(l string) {
 		}
 		if p.status == 0 {
 			p.status, p.statusFrom = asStatus(group(re, m, "status")), sp.who
+			if p.message == "" {
+				p.message = strings.TrimSpace(l) // the line that states it: what errcode knows of the response
+			}
 			p.url = cmp.Or(p.url, group(re, m, "url"))
 			p.body = []byte(pyLiteralJSON(group(re, m, "body")))
 			p.requestID = group(re, m, "request_id")
@@ -315,6 +344,11 @@ func (p *program) read(l string) {
 	}
 	if m := goRequest.get().FindStringSubmatch(l); m != nil && p.url == "" {
 		p.url = m[1]
+	}
+	for _, f := range toolFailures {
+		if m := f.get().FindStringSubmatch(l); m != nil {
+			p.add(Item{Message: m[1], From: p.format, Fails: true})
+		}
 	}
 	grpc := false
 	if m := grpcGo.get().FindStringSubmatch(l); m != nil {
