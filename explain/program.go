@@ -1,7 +1,9 @@
 package explain
 
 import (
+	"bytes"
 	"cmp"
+	"net/textproto"
 	"regexp"
 	"strconv"
 	"strings"
@@ -430,6 +432,9 @@ func (p *program) add(it Item) {
 // status from the message, its quoted body as the body.
 func (p program) exchange() Exchange {
 	ex := Exchange{URL: p.url, Host: hostOf(p.url), ProgramLines: p.lines}
+	if p.format == "Node.js error" {
+		ex.Header = inspectedHeaders(p.body)
+	}
 	ex.Status, ex.StatusFrom, ex.Body, ex.Carried = p.status, p.statusFrom, p.body, p.items
 	if p.requestID != "" {
 		ex.RequestID, ex.RequestIDFrom = p.requestID, p.statusFrom
@@ -497,8 +502,10 @@ func pyLiteralJSON(s string) string {
 // nodeInspectJSON reads that literal as JSON, or "" when it has none or
 // holds what a literal cannot say as JSON (a string split over lines).
 var (
-	nodeProperty = &lazyRE{expr: `^(\s*)([A-Za-z_$][\w$]*|'[^']*'): (.*?)(,?)$`}
-	nodeSkipped  = &lazyRE{expr: `^(?:undefined|\[(?:Object|Array|Function[^\]]*|Getter[^\]]*|Circular[^\]]*)\]|Symbol\(.*\)|<ref \*\d+>.*|\w+ \{\})$`}
+	nodeProperty  = &lazyRE{expr: `^(\s*)([A-Za-z_$][\w$]*|'[^']*'): (.*?)(,?)$`}
+	nodeSymbolKey = &lazyRE{expr: `^\s*\[[\w.()]+\]: (?:undefined|null),?$`}
+	nodeInline    = &lazyRE{expr: `^(?:\{ .* \}|\[ .* \])$`}
+	nodeSkipped   = &lazyRE{expr: `^(?:undefined|\[(?:Object|Array|Function[^\]]*|Getter[^\]]*|Circular[^\]]*)\]|Symbol\(.*\)|<ref \*\d+>.*|\w+ \{\})$`}
 )
 
 // The thrown line's message ("ThrottlingException: Rate of requests ...")
@@ -514,11 +521,17 @@ func nodeInspectJSON(ls []string, thrown string) string {
 	if start < 0 {
 		return ""
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	b.WriteString("{")
+	closing := func(c string) { // a property left out may leave a comma before it
+		if n := b.Len(); n > 0 && b.Bytes()[n-1] == ',' {
+			b.Truncate(n - 1)
+		}
+		b.WriteString(c)
+	}
 	for _, l := range ls[start:] {
 		if l == "}" {
-			b.WriteString("}")
+			closing("}")
 			s := b.String()
 			if _, msg, ok := strings.Cut(thrown, ": "); ok && !strings.Contains(s, `"message":`) {
 				s = `{"message": ` + strconv.Quote(msg) + ", " + s[1:]
@@ -526,16 +539,29 @@ func nodeInspectJSON(ls []string, thrown string) string {
 			return s
 		}
 		if t := strings.TrimSpace(l); t == "}" || t == "}," || t == "]" || t == "]," {
-			b.WriteString(t)
+			closing(t)
 			continue
 		}
 		m := nodeProperty.get().FindStringSubmatch(l)
 		if m == nil {
+			if nodeSymbolKey.get().MatchString(l) {
+				continue // [cause]: undefined, [Symbol(x)]: ...: not the object's data
+			}
 			return ""
 		}
 		key, v := strings.Trim(m[2], "'"), m[3]
 		switch {
 		case v == "{" || v == "[":
+		case nodeInline.get().MatchString(v): // { hook: [Function: ...] } on one line: not read
+			v = "null"
+		case strings.HasPrefix(v, `"`) && strings.HasSuffix(v, `"`) && len(v) >= 2:
+			// A string holding a single quote, which util.inspect writes
+			// in double quotes.
+			u, err := strconv.Unquote(v)
+			if err != nil {
+				return ""
+			}
+			v = strconv.Quote(u)
 		case strings.HasSuffix(v, " {"): // Headers {, a class's instance
 			v = "{"
 		case nodeSkipped.get().MatchString(v):
@@ -551,4 +577,36 @@ func nodeInspectJSON(ls []string, thrown string) string {
 		b.WriteString(strconv.Quote(key) + ": " + v + m[4])
 	}
 	return ""
+}
+
+// inspectedHeaders are the response's headers an SDK's error object holds
+// and Node prints with it (Octokit's response.headers, stripe-node's
+// headers): the exchange's headers, for the retry and request id tables.
+// Only the response's: a request's headers (request.headers, config) are
+// the client's own.
+func inspectedHeaders(body []byte) textproto.MIMEHeader {
+	if len(body) == 0 {
+		return nil
+	}
+	v, ok, _ := parseJSON(body)
+	top, _ := v.(map[string]any)
+	if !ok || top == nil {
+		return nil
+	}
+	hs, _ := top["headers"].(map[string]any)
+	if r, _ := top["response"].(map[string]any); r != nil {
+		if rh, _ := r["headers"].(map[string]any); rh != nil {
+			hs = rh
+		}
+	}
+	if len(hs) == 0 {
+		return nil
+	}
+	h := textproto.MIMEHeader{}
+	for k, x := range hs {
+		if s, ok := x.(string); ok {
+			h.Add(k, s)
+		}
+	}
+	return h
 }

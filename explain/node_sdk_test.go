@@ -1,0 +1,86 @@
+package explain
+
+import (
+	"cmp"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// What util.inspect prints that a JSON literal says otherwise: a string in
+// double quotes (it holds a single quote), a symbol key ([cause]), an
+// object on one line, and the comma a property left out leaves behind.
+func TestNodeInspectJSONOctokit(t *testing.T) {
+	ls := []string{"RequestError [HttpError]: API rate limit exceeded", "    at f (x.js:1:1) {",
+		"  status: 403,", "  request: {", "    method: 'GET',", "    request: { hook: [Function: bound bound register] }", "  },",
+		`  data: { message: "it's", n: 1 },`, `  message: "API rate limit exceeded (here's why)",`, "  [cause]: undefined", "}"}
+	s := nodeInspectJSON(ls, ls[0])
+	var v map[string]any
+	if err := json.Unmarshal([]byte(s), &v); err != nil {
+		t.Fatalf("%q: %v", s, err)
+	}
+	if v["status"] != 403.0 || v["message"] != "API rate limit exceeded (here's why)" || v["data"] != nil || v["request"].(map[string]any)["request"] != nil {
+		t.Errorf("read as %v", v)
+	}
+	if _, ok := v["[cause]"]; ok {
+		t.Errorf("the symbol key was read: %v", v)
+	}
+}
+
+// The response's headers an SDK's error object holds are the exchange's;
+// the request's never are.
+func TestInspectedHeaders(t *testing.T) {
+	h := inspectedHeaders([]byte(`{"request": {"headers": {"authorization": "token x"}}, "response": {"headers": {"x-ratelimit-remaining": "0", "n": 1}}}`))
+	if h.Get("X-Ratelimit-Remaining") != "0" || h.Get("Authorization") != "" || h.Get("N") != "" {
+		t.Errorf("response.headers: %v", h)
+	}
+	if h := inspectedHeaders([]byte(`{"headers": {"request-id": "req_1"}}`)); h.Get("Request-Id") != "req_1" {
+		t.Errorf("headers: %v", h)
+	}
+	if h := inspectedHeaders([]byte(`{"request": {"headers": {"authorization": "token x"}}}`)); h != nil {
+		t.Errorf("the request's headers were read: %v", h)
+	}
+}
+
+// Octokit's and stripe-node's errors, as Node prints them uncaught, are
+// their API's by the body signature each catalog declares; a look-alike
+// without the signature is an API errcode does not know.
+func TestNodeSDKErrorsAttributed(t *testing.T) {
+	octokit := func(doc string) string {
+		return strings.Join([]string{"RequestError [HttpError]: API rate limit exceeded", "    at f (x.js:1:1) {", "  status: 403,",
+			"  response: {", "    url: 'http://127.0.0.1:1/repos/o/r',", "    status: 403,", "    headers: {",
+			"      date: 'Sun, 22 Nov 2026 10:00:00 GMT',", "      'x-github-request-id': 'C0DE:1',", "      'x-ratelimit-remaining': '0',", "      'x-ratelimit-reset': '1795341645'", "    },",
+			"    data: {", "      message: 'API rate limit exceeded',", "      documentation_url: '" + doc + "'", "    }", "  },", "  [cause]: undefined", "}", ""}, "\n")
+	}
+	stripe := func(class string) string {
+		return strings.Join([]string{class + ": Your card has insufficient funds.", "    at f (x.js:1:1) {", "  type: '" + class + "',",
+			"  raw: {", "    code: 'card_declined',", "    decline_code: 'insufficient_funds',", "    doc_url: 'https://stripe.com/docs/error-codes/card-declined',",
+			"    message: 'Your card has insufficient funds.',", "    type: 'card_error'", "  },", "  rawType: 'card_error',", "  requestId: 'req_1',", "  statusCode: 402,", "  code: 'card_declined'", "}", ""}, "\n")
+	}
+	for _, c := range []struct {
+		name, in, catalog, first string
+		status, wait             int
+		id                       string
+	}{
+		{"octokit", octokit("https://docs.github.com/rest/overview/rate-limits"), "github", "primary-rate-limit", 403, 45, "C0DE:1"},
+		{"octokit's shape, another API's docs", octokit("https://docs.example.com/rate-limits"), "", "", 403, 45, "C0DE:1"},
+		{"stripe-node", stripe("StripeCardError"), "stripe", "card_declined", 402, -1, "req_1"},
+		{"stripe-node's shape, another class", stripe("PaymentError"), "", "card_declined", 402, -1, "req_1"},
+	} {
+		d := diagnose(t, c.in)
+		got, first := "", ""
+		if d.Catalog != nil {
+			got = d.Catalog.ID
+		}
+		if len(d.Findings) > 0 {
+			first = cmp.Or(d.Findings[0].Code, d.Findings[0].Token)
+		}
+		wait := -1
+		if d.RetryWait != nil {
+			wait = *d.RetryWait
+		}
+		if got != c.catalog || c.first != "" && first != c.first || d.Status != c.status || wait != c.wait || d.RequestID != c.id {
+			t.Errorf("%s: %q %q, status %d, wait %d, id %q; want %q %q, %d, %d, %q", c.name, got, first, d.Status, wait, d.RequestID, c.catalog, c.first, c.status, c.wait, c.id)
+		}
+	}
+}
