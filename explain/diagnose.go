@@ -124,6 +124,9 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	}
 	bodyItems := body.Items
 	items := gatherItems(ex, bodyItems, ix)
+	if len(items) == 0 && ex.ProgramError.Message != "" {
+		items = []Item{ex.ProgramError}
+	}
 	if d.Status == 0 {
 		for _, it := range items {
 			if it.Status != 0 {

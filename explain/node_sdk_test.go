@@ -9,7 +9,8 @@ import (
 
 // What util.inspect prints that a JSON literal says otherwise: a string in
 // double quotes (it holds a single quote), a symbol key ([cause]), an
-// object on one line, and the comma a property left out leaves behind.
+// object on one line (a function in it is null), and the comma a property
+// left out leaves behind.
 func TestNodeInspectJSONOctokit(t *testing.T) {
 	ls := []string{"RequestError [HttpError]: API rate limit exceeded", "    at f (x.js:1:1) {",
 		"  status: 403,", "  request: {", "    method: 'GET',", "    request: { hook: [Function: bound bound register] }", "  },",
@@ -19,7 +20,10 @@ func TestNodeInspectJSONOctokit(t *testing.T) {
 	if err := json.Unmarshal([]byte(s), &v); err != nil {
 		t.Fatalf("%q: %v", s, err)
 	}
-	if v["status"] != 403.0 || v["message"] != "API rate limit exceeded (here's why)" || v["data"] != nil || v["request"].(map[string]any)["request"] != nil {
+	data, _ := v["data"].(map[string]any)
+	inner, _ := v["request"].(map[string]any)["request"].(map[string]any)
+	if v["status"] != 403.0 || v["message"] != "API rate limit exceeded (here's why)" || data["message"] != "it's" || data["n"] != 1.0 ||
+		inner == nil || inner["hook"] != nil {
 		t.Errorf("read as %v", v)
 	}
 	if _, ok := v["[cause]"]; ok {
@@ -82,5 +86,32 @@ func TestNodeSDKErrorsAttributed(t *testing.T) {
 		if got != c.catalog || c.first != "" && first != c.first || d.Status != c.status || wait != c.wait || d.RequestID != c.id {
 			t.Errorf("%s: %q %q, status %d, wait %d, id %q; want %q %q, %d, %d, %q", c.name, got, first, d.Status, wait, d.RequestID, c.catalog, c.first, c.status, c.wait, c.id)
 		}
+	}
+}
+
+// inlineJSON: an object util.inspect printed on one line, as JSON; what
+// JSON cannot say is null, and what it cannot read, all null.
+func TestInlineJSON(t *testing.T) {
+	for in, want := range map[string]string{
+		`{ type: 'overloaded_error', message: 'Overloaded' }`:    `{ "type": "overloaded_error", "message": "Overloaded" }`,
+		`{ hook: [Function: bound register], n: 1.5, ok: true }`: `{ "hook": null, "n": 1.5, "ok": true }`,
+		`[ 'a', "it's", undefined ]`:                             `[ "a", "it's", null ]`,
+		`{ s: Symbol(x) }`:                                       "null",
+		`{ a: 'unterminated }`:                                   "null",
+	} {
+		if got := inlineJSON(in); got != want {
+			t.Errorf("inlineJSON(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// An SDK's error object in which no reader finds an error: the exception's
+// line is the error shown, not an empty list.
+func TestProgramErrorShownWhenTheBodyHasNone(t *testing.T) {
+	in := "OverloadedError: 529 Overloaded (request_id: req_1)\n    at f (x.js:1:1) {\n  status: 529,\n  requestID: 'req_1',\n" +
+		"  error: {\n    type: 'error',\n    error: { type: 'overloaded_error', message: 'Overloaded' },\n    request_id: 'req_1'\n  },\n  apiMessage: 'Overloaded'\n}\n"
+	d := diagnose(t, in)
+	if d.Status != 529 || len(d.Findings) != 1 || d.Findings[0].Message != "OverloadedError: 529 Overloaded (request_id: req_1)" {
+		t.Errorf("status %d, findings %+v", d.Status, d.Findings)
 	}
 }

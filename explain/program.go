@@ -3,6 +3,7 @@ package explain
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"net/textproto"
 	"regexp"
 	"strconv"
@@ -445,6 +446,10 @@ func (p program) exchange() Exchange {
 	case p.status == 0 && len(p.items) == 0 && len(p.body) == 0:
 		// A trace and nothing more: the program failed, with this error.
 		ex.Carried = []Item{{Message: p.message, From: p.format, Fails: true}}
+	case len(p.items) == 0 && p.message != "":
+		// A body of the SDK's own: when nothing in it is an error a
+		// reader finds, the exception's words are (Diagnose).
+		ex.ProgramError = Item{Message: p.message, From: p.format, Fails: p.status == 0}
 	}
 	return ex
 }
@@ -552,8 +557,8 @@ func nodeInspectJSON(ls []string, thrown string) string {
 		key, v := strings.Trim(m[2], "'"), m[3]
 		switch {
 		case v == "{" || v == "[":
-		case nodeInline.get().MatchString(v): // { hook: [Function: ...] } on one line: not read
-			v = "null"
+		case nodeInline.get().MatchString(v): // { type: 'overloaded_error', message: 'Overloaded' }
+			v = inlineJSON(v)
 		case strings.HasPrefix(v, `"`) && strings.HasSuffix(v, `"`) && len(v) >= 2:
 			// A string holding a single quote, which util.inspect writes
 			// in double quotes.
@@ -609,4 +614,69 @@ func inspectedHeaders(body []byte) textproto.MIMEHeader {
 		}
 	}
 	return h
+}
+
+// inlineJSON turns an object or array util.inspect printed on one line
+// ({ type: 'x', n: 1, hook: [Function: f] }) into JSON: keys quoted,
+// strings in JSON's quotes, what JSON cannot say (undefined, a function, a
+// class's instance) null; "null" when it holds anything else.
+func inlineJSON(v string) string {
+	var b strings.Builder
+	for i := 0; i < len(v); {
+		c := v[i]
+		switch {
+		case c == '\'' || c == '"':
+			j := i + 1
+			for j < len(v) && v[j] != c {
+				if v[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(v) {
+				return "null"
+			}
+			lit := v[i : j+1]
+			if c == '"' {
+				u, err := strconv.Unquote(lit)
+				if err != nil {
+					return "null"
+				}
+				b.WriteString(strconv.Quote(u))
+			} else {
+				b.WriteString(pyLiteralJSON(lit))
+			}
+			i = j + 1
+		case c == '[' && i+1 < len(v) && v[i+1] >= 'A' && v[i+1] <= 'Z': // [Function: f], [Object], [Getter]
+			j := strings.IndexByte(v[i:], ']')
+			if j < 0 {
+				return "null"
+			}
+			b.WriteString("null")
+			i += j + 1
+		case c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			j := i
+			for j < len(v) && (v[j] == '_' || v[j] == '$' || v[j] >= 'a' && v[j] <= 'z' || v[j] >= 'A' && v[j] <= 'Z' || v[j] >= '0' && v[j] <= '9') {
+				j++
+			}
+			switch w := v[i:j]; {
+			case strings.HasPrefix(strings.TrimLeft(v[j:], " "), ":"):
+				b.WriteString(strconv.Quote(w))
+			case w == "true" || w == "false" || w == "null":
+				b.WriteString(w)
+			case w == "undefined":
+				b.WriteString("null")
+			default:
+				return "null" // Symbol(x), a class's name before its braces: not data JSON can say
+			}
+			i = j
+		default:
+			b.WriteByte(c)
+			i++
+		}
+	}
+	if out := b.String(); json.Valid([]byte(out)) {
+		return out
+	}
+	return "null"
 }

@@ -30,6 +30,9 @@ type Exchange struct {
 	// a program's message quotes, and RequestIDFrom where.
 	ProgramLines             []string
 	RequestID, RequestIDFrom string
+	// ProgramError is the program's own error line, the error shown when
+	// the body it printed beside holds none that a reader finds.
+	ProgramError Item
 	Response
 }
 
