@@ -115,3 +115,17 @@ func TestProgramErrorShownWhenTheBodyHasNone(t *testing.T) {
 		t.Errorf("status %d, findings %+v", d.Status, d.Findings)
 	}
 }
+
+// inlineJSON and nodeInspectJSON never panic, and what they give is JSON
+// or nothing.
+func FuzzInlineJSON(f *testing.F) {
+	f.Add(`{ type: 'overloaded_error', message: 'Overloaded' }`)
+	f.Add(`{ hook: [Function: bound register], s: "it's", n: [ 1, 2 ] }`)
+	f.Add(`[ '\'', "\"", undefined ]`)
+	f.Fuzz(func(t *testing.T, s string) {
+		if out := inlineJSON(s); !json.Valid([]byte(out)) {
+			t.Errorf("inlineJSON(%q) = %q: not JSON", s, out)
+		}
+		nodeInspectJSON([]string{"Error: x", "    at f (x.js:1:1) {", "  a: " + s, "}"}, "Error: x")
+	})
+}
