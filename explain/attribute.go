@@ -94,6 +94,11 @@ func attribute(ix *catalog.Index, host, forced string, claim *shapeClaim, items 
 			return attribution{c, vocabFrom(it, shape), "A5"}
 		}
 	}
+	for _, it := range items { // the carrier, with no code printed (psql's ERROR line without VERBOSITY verbose)
+		if c := ix.Catalog(it.Vocab); c != nil && it.VocabOnly && it.Code == "" && it.Token == "" && it.Message != "" {
+			return attribution{c, vocabFrom(it, shape), "A5"}
+		}
+	}
 	return attribution{rule: "A6"}
 }
 

@@ -81,7 +81,7 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	if !body.JSON {
 		if lc, ok := claimByLines(ix, opts.Catalog, programLines(ex, body)); ok {
 			program = ex.Protocol == "" && len(ex.ProgramLines) == 0
-			ex.Carried = append([]Item{lc.item}, ex.Carried...)
+			ex.Carried = append([]Item{lc.item}, slices.DeleteFunc(slices.Clone(ex.Carried), lc.restates)...)
 			ex.Body = lc.body // the body the line quotes, if any; the line itself is the item
 			body = readBody(ex.Body)
 			ex.RequestID, ex.RequestIDFrom = cmp.Or(lc.requestID, ex.RequestID), cmp.Or(ex.RequestIDFrom, lc.item.From)
@@ -124,6 +124,9 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	}
 	bodyItems := body.Items
 	items := gatherItems(ex, bodyItems, ix)
+	if len(items) == 0 && ex.ProgramError.Message != "" {
+		items = []Item{ex.ProgramError}
+	}
 	if d.Status == 0 {
 		for _, it := range items {
 			if it.Status != 0 {

@@ -36,6 +36,7 @@ type lineClaim struct {
 	item      Item
 	body      []byte
 	requestID string
+	line      string // the line that matched
 }
 
 // claimByLines tries the catalogs' line patterns (the --catalog one only,
@@ -70,7 +71,7 @@ func lineOf(c *catalog.Catalog, re *regexp.Regexp, m []string, l string) lineCla
 	if it.Message == "" {
 		it.Message = cut(l, maxNoteLen)
 	}
-	return lineClaim{item: it, body: []byte(pyLiteralJSON(g("body"))), requestID: g("request_id")}
+	return lineClaim{item: it, body: []byte(pyLiteralJSON(g("body"))), requestID: g("request_id"), line: l}
 }
 
 // programLines are the lines of ex a catalog's patterns are tried on: a
@@ -90,4 +91,12 @@ func programLines(ex Exchange, body Body) []string {
 		return len(out) < maxProgramLines
 	})
 	return out
+}
+
+// restates: it is a trace's bare exception whose line is the one the
+// catalog's line claimed (botocore's "ClientError: An error occurred
+// (...)"): the claim says it better, so it is not a second error.
+func (lc lineClaim) restates(it Item) bool {
+	return it.Code == "" && it.Token == "" && it.Vocab == "" && lc.line != "" &&
+		strings.HasPrefix(strings.TrimSpace(it.Message), strings.TrimSpace(lc.line))
 }

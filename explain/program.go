@@ -1,7 +1,10 @@
 package explain
 
 import (
+	"bytes"
 	"cmp"
+	"encoding/json"
+	"net/textproto"
 	"regexp"
 	"strconv"
 	"strings"
@@ -140,6 +143,11 @@ var statusPatterns = []statusPattern{
 	{"the SDK's message", &lazyRE{expr: `Status Code: (?P<status>[1-5]\d\d)[,;] (?:Error Code: \w+[,;] )?Request ID: (?P<request_id>[\w-]+)`}},
 	// gh and other Go CLIs: "HTTP 404: Not Found (https://api.github.com/...)".
 	{"the CLI's message", &lazyRE{expr: `\bHTTP (?P<status>[1-5]\d\d): [^(]*\((?P<url>https?://[^)\s]+)\)`}},
+	// npm (npm-registry-fetch): "npm error 403 403 Forbidden - GET https://...",
+	// "npm ERR! 404 Not Found - GET https://..." before npm 10.
+	{"npm's message", &lazyRE{expr: `^npm (?:ERR!|error) (?:[1-5]\d\d )?(?P<status>[1-5]\d\d) [^-]*- [A-Z]+ (?P<url>https?://\S+)`}},
+	// pip, when a download fails: "HTTP error 403 while getting https://...".
+	{"pip's message", &lazyRE{expr: `\bHTTP error (?P<status>[1-5]\d\d) while getting (?P<url>https?://\S+)`}},
 	// git (libcurl's words): "The requested URL returned error: 403".
 	{"the program's message", &lazyRE{expr: `^fatal: unable to access '(?P<url>[^']+)': The requested URL returned error: (?P<status>[1-5]\d\d)`}},
 	// Go: "unexpected status 429 Too Many Requests: {...}", with the body.
@@ -150,12 +158,27 @@ var statusPatterns = []statusPattern{
 	{"the SDK's message", &lazyRE{expr: `^\w*Error: (?P<status>[45]\d\d) (?P<body>[\[{].*)?`}},
 }
 
+// toolFailures are a tool's words for a failure that states no status
+// and no code: the message (group 1) is all there is.
+var toolFailures = []*lazyRE{
+	{expr: `^ERROR: (No matching distribution found for \S+)`}, // pip
+}
+
+// indexURL is the package index pip names before it fails ("Looking in
+// indexes: URL"): the host that answered, when nothing else names one.
+var indexURL = &lazyRE{expr: `^Looking in indexes: (https?://[^\s,]+)`}
+
 var (
 	grpcGo     = &lazyRE{expr: `rpc error: code = (\w+) desc = (.*)$`}
 	grpcPython = &lazyRE{expr: `\bStatusCode\.([A-Z_]+)\b`}
 	sqlstate   = &lazyRE{expr: `(?:\(SQLSTATE ([0-9A-Z]{5})\)|SQL ?[Ss]tate: ([0-9A-Z]{5})\b|^(?:psql:[^:]*:\d+: )?ERROR:  ([0-9A-Z]{5}): )`}
 	pgClass    = &lazyRE{expr: `\bpsycopg2?\.errors\.([A-Z]\w+)`}
-	goRequest  = &lazyRE{expr: `\b(?:Get|Post|Put|Patch|Delete|Head|Options) "(https?://[^"]+)": `}
+	// libpq's report without VERBOSITY verbose: "ERROR:  <message>" (two
+	// spaces after the severity), no SQLSTATE; PostgreSQL's messages start
+	// in lower case.
+	pgError   = &lazyRE{expr: `^(?:psql:[^:]*:\d+: )?ERROR:  ([a-z].*)$`}
+	pgDetail  = &lazyRE{expr: `^DETAIL:  (.+)$`}
+	goRequest = &lazyRE{expr: `\b(?:Get|Post|Put|Patch|Delete|Head|Options) "(https?://[^"]+)": `}
 )
 
 // runtimeMarks are words only a runtime or an SDK prints, which make a
@@ -185,7 +208,7 @@ var runtimeMarks = []struct {
 	{"SQLState: ", nil},
 	{"SQL State: ", nil},
 	{"SQLstate: ", nil},
-	{"ERROR:  ", &lazyRE{expr: `^(?:psql:[^:]*:\d+: )?ERROR:  [0-9A-Z]{5}: `}},
+	{"ERROR:  ", &lazyRE{expr: `^(?:psql:[^:]*:\d+: )?ERROR:  (?:[0-9A-Z]{5}: |[a-z])`}}, // libpq: a SQLSTATE (verbose), or the message, lower case by PostgreSQL's style
 	{"StatusCode.", &lazyRE{expr: `StatusCode\.[A-Z_]+`}},
 	{"Error code: ", &lazyRE{expr: `Error code: [1-5]\d\d - `}},
 	{" Error: ", &lazyRE{expr: `(?:Client|Server) Error: `}},
@@ -201,10 +224,13 @@ var runtimeMarks = []struct {
 	{"PKIX path building failed", nil},
 	{"CERTIFICATE_VERIFY_FAILED", nil},
 	{"unexpected status ", nil},
-	{"fatal: unable to access '", nil},             // git, in libcurl's words
-	{"Could not connect to the endpoint URL", nil}, // botocore, the aws CLI
-	{`connection to server at "`, nil},             // libpq (psql, psycopg2)
-	{"HTTPConnectionPool(", nil},                   // urllib3 (requests)
+	{"fatal: unable to access '", nil}, // git, in libcurl's words
+	{"npm ", &lazyRE{expr: `^npm (?:ERR!|error) (?:[1-5]\d\d )?[1-5]\d\d [^-]*- [A-Z]+ https?://`}},
+	{"HTTP error ", &lazyRE{expr: `\bHTTP error [1-5]\d\d while getting https?://`}}, // pip
+	{"ERROR: No matching distribution found for ", nil},                              // pip, after an index that failed or had nothing
+	{"Could not connect to the endpoint URL", nil},                                   // botocore, the aws CLI
+	{`connection to server at "`, nil},                                               // libpq (psql, psycopg2)
+	{"HTTPConnectionPool(", nil},                                                     // urllib3 (requests)
 	{"HTTPSConnectionPool(", nil},
 	{"aborted due to timeout", nil},                              // fetch with AbortSignal.timeout (undici)
 	{"timeout of ", &lazyRE{expr: `timeout of \d+ms exceeded`}}, // axios
@@ -274,15 +300,20 @@ func readProgram(data []byte) (program, bool) {
 		// the caller's.
 		if p.format != "program output" || runtimeLine(l) {
 			p.read(l)
+		} else {
+			p.detail(l)
 		}
 	}
 	if p.format == "program output" && p.status == 0 && len(p.items) == 0 {
 		return p, false
 	}
-	if p.status == 0 && len(p.items) == 0 && printedBody(ls) {
-		// A trace that names only its exception, beside a body the
-		// program printed: the body says more (the body reader's).
-		return p, false
+	if p.url == "" {
+		for _, l := range ls[:min(len(ls), 8)] {
+			if m := indexURL.get().FindStringSubmatch(l); m != nil {
+				p.url = m[1]
+				break
+			}
+		}
 	}
 	if p.message == "" && len(p.items) > 0 {
 		p.message = p.items[0].Message
@@ -303,16 +334,6 @@ func group(re *regexp.Regexp, m []string, name string) string {
 	return ""
 }
 
-// printedBody: an unindented line of ls opens a JSON object.
-func printedBody(ls []string) bool {
-	for _, l := range ls {
-		if strings.HasPrefix(l, "{\"") {
-			return true
-		}
-	}
-	return false
-}
-
 // read takes the facts of one error line.
 func (p *program) read(l string) {
 	for _, sp := range statusPatterns {
@@ -323,6 +344,9 @@ func (p *program) read(l string) {
 		}
 		if p.status == 0 {
 			p.status, p.statusFrom = asStatus(group(re, m, "status")), sp.who
+			if p.message == "" {
+				p.message = strings.TrimSpace(l) // the line that states it: what errcode knows of the response
+			}
 			p.url = cmp.Or(p.url, group(re, m, "url"))
 			p.body = []byte(pyLiteralJSON(group(re, m, "body")))
 			p.requestID = group(re, m, "request_id")
@@ -331,6 +355,11 @@ func (p *program) read(l string) {
 	}
 	if m := goRequest.get().FindStringSubmatch(l); m != nil && p.url == "" {
 		p.url = m[1]
+	}
+	for _, f := range toolFailures {
+		if m := f.get().FindStringSubmatch(l); m != nil {
+			p.add(Item{Message: m[1], From: p.format, Fails: true})
+		}
 	}
 	grpc := false
 	if m := grpcGo.get().FindStringSubmatch(l); m != nil {
@@ -344,6 +373,10 @@ func (p *program) read(l string) {
 		p.add(Item{Code: m[1] + m[2] + m[3], Message: l, From: p.format, Vocab: "postgres", VocabOnly: true, Fails: true})
 	} else if m := pgClass.get().FindStringSubmatch(l); m != nil {
 		p.add(Item{Token: m[1], Message: l, From: p.format, Vocab: "postgres", VocabOnly: true, Fails: true})
+	} else if m := pgError.get().FindStringSubmatch(l); m != nil {
+		// PostgreSQL's error with no SQLSTATE printed: the message is all
+		// the output says; the code is not guessed from its words.
+		p.add(Item{Message: m[1], Hint: pgNoCode, From: p.format, Vocab: "postgres", VocabOnly: true, Fails: true})
 	}
 	if p.status == 0 {
 		if code := reasonCode(l); code != "" && code != "22" {
@@ -357,6 +390,21 @@ func (p *program) read(l string) {
 				p.add(e) // the system's own word for it, under curl's
 			}
 		}
+	}
+}
+
+// pgNoCode says why a PostgreSQL error has no code.
+const pgNoCode = "no SQLSTATE printed: psql shows it with \\set VERBOSITY verbose"
+
+// detail takes libpq's DETAIL line, which follows the ERROR line it
+// details, into that PostgreSQL error.
+func (p *program) detail(l string) {
+	m := pgDetail.get().FindStringSubmatch(l)
+	if m == nil || len(p.items) == 0 {
+		return
+	}
+	if it := &p.items[len(p.items)-1]; it.Vocab == "postgres" {
+		it.Detail = cut(m[1], maxNoteLen)
 	}
 }
 
@@ -393,6 +441,9 @@ func (p *program) add(it Item) {
 // status from the message, its quoted body as the body.
 func (p program) exchange() Exchange {
 	ex := Exchange{URL: p.url, Host: hostOf(p.url), ProgramLines: p.lines}
+	if p.format == "Node.js error" {
+		ex.Header = inspectedHeaders(p.body)
+	}
 	ex.Status, ex.StatusFrom, ex.Body, ex.Carried = p.status, p.statusFrom, p.body, p.items
 	if p.requestID != "" {
 		ex.RequestID, ex.RequestIDFrom = p.requestID, p.statusFrom
@@ -403,6 +454,10 @@ func (p program) exchange() Exchange {
 	case p.status == 0 && len(p.items) == 0 && len(p.body) == 0:
 		// A trace and nothing more: the program failed, with this error.
 		ex.Carried = []Item{{Message: p.message, From: p.format, Fails: true}}
+	case len(p.items) == 0 && p.message != "":
+		// A body of the SDK's own: when nothing in it is an error a
+		// reader finds, the exception's words are (Diagnose).
+		ex.ProgramError = Item{Message: p.message, From: p.format, Fails: p.status == 0}
 	}
 	return ex
 }
@@ -460,8 +515,10 @@ func pyLiteralJSON(s string) string {
 // nodeInspectJSON reads that literal as JSON, or "" when it has none or
 // holds what a literal cannot say as JSON (a string split over lines).
 var (
-	nodeProperty = &lazyRE{expr: `^(\s*)([A-Za-z_$][\w$]*|'[^']*'): (.*?)(,?)$`}
-	nodeSkipped  = &lazyRE{expr: `^(?:undefined|\[(?:Object|Array|Function[^\]]*|Getter[^\]]*|Circular[^\]]*)\]|Symbol\(.*\)|<ref \*\d+>.*|\w+ \{\})$`}
+	nodeProperty  = &lazyRE{expr: `^(\s*)([A-Za-z_$][\w$]*|'[^']*'): (.*?)(,?)$`}
+	nodeSymbolKey = &lazyRE{expr: `^\s*\[[\w.()]+\]: (?:undefined|null),?$`}
+	nodeInline    = &lazyRE{expr: `^(?:\{ .* \}|\[ .* \])$`}
+	nodeSkipped   = &lazyRE{expr: `^(?:undefined|\[(?:Object|Array|Function[^\]]*|Getter[^\]]*|Circular[^\]]*)\]|Symbol\(.*\)|<ref \*\d+>.*|\w+ \{\})$`}
 )
 
 // The thrown line's message ("ThrottlingException: Rate of requests ...")
@@ -477,11 +534,17 @@ func nodeInspectJSON(ls []string, thrown string) string {
 	if start < 0 {
 		return ""
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	b.WriteString("{")
+	closing := func(c string) { // a property left out may leave a comma before it
+		if n := b.Len(); n > 0 && b.Bytes()[n-1] == ',' {
+			b.Truncate(n - 1)
+		}
+		b.WriteString(c)
+	}
 	for _, l := range ls[start:] {
 		if l == "}" {
-			b.WriteString("}")
+			closing("}")
 			s := b.String()
 			if _, msg, ok := strings.Cut(thrown, ": "); ok && !strings.Contains(s, `"message":`) {
 				s = `{"message": ` + strconv.Quote(msg) + ", " + s[1:]
@@ -489,16 +552,29 @@ func nodeInspectJSON(ls []string, thrown string) string {
 			return s
 		}
 		if t := strings.TrimSpace(l); t == "}" || t == "}," || t == "]" || t == "]," {
-			b.WriteString(t)
+			closing(t)
 			continue
 		}
 		m := nodeProperty.get().FindStringSubmatch(l)
 		if m == nil {
+			if nodeSymbolKey.get().MatchString(l) {
+				continue // [cause]: undefined, [Symbol(x)]: ...: not the object's data
+			}
 			return ""
 		}
 		key, v := strings.Trim(m[2], "'"), m[3]
 		switch {
 		case v == "{" || v == "[":
+		case nodeInline.get().MatchString(v): // { type: 'overloaded_error', message: 'Overloaded' }
+			v = inlineJSON(v)
+		case strings.HasPrefix(v, `"`) && strings.HasSuffix(v, `"`) && len(v) >= 2:
+			// A string holding a single quote, which util.inspect writes
+			// in double quotes.
+			u, err := strconv.Unquote(v)
+			if err != nil {
+				return ""
+			}
+			v = strconv.Quote(u)
 		case strings.HasSuffix(v, " {"): // Headers {, a class's instance
 			v = "{"
 		case nodeSkipped.get().MatchString(v):
@@ -514,4 +590,101 @@ func nodeInspectJSON(ls []string, thrown string) string {
 		b.WriteString(strconv.Quote(key) + ": " + v + m[4])
 	}
 	return ""
+}
+
+// inspectedHeaders are the response's headers an SDK's error object holds
+// and Node prints with it (Octokit's response.headers, stripe-node's
+// headers): the exchange's headers, for the retry and request id tables.
+// Only the response's: a request's headers (request.headers, config) are
+// the client's own.
+func inspectedHeaders(body []byte) textproto.MIMEHeader {
+	if len(body) == 0 {
+		return nil
+	}
+	v, ok, _ := parseJSON(body)
+	top, _ := v.(map[string]any)
+	if !ok || top == nil {
+		return nil
+	}
+	hs, _ := top["headers"].(map[string]any)
+	if r, _ := top["response"].(map[string]any); r != nil {
+		if rh, _ := r["headers"].(map[string]any); rh != nil {
+			hs = rh
+		}
+	}
+	if len(hs) == 0 {
+		return nil
+	}
+	h := textproto.MIMEHeader{}
+	for k, x := range hs {
+		if s, ok := x.(string); ok {
+			h.Add(k, s)
+		}
+	}
+	return h
+}
+
+// inlineJSON turns an object or array util.inspect printed on one line
+// ({ type: 'x', n: 1, hook: [Function: f] }) into JSON: keys quoted,
+// strings in JSON's quotes, what JSON cannot say (undefined, a function, a
+// class's instance) null; "null" when it holds anything else.
+func inlineJSON(v string) string {
+	var b strings.Builder
+	for i := 0; i < len(v); {
+		c := v[i]
+		switch {
+		case c == '\'' || c == '"':
+			j := i + 1
+			for j < len(v) && v[j] != c {
+				if v[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(v) {
+				return "null"
+			}
+			lit := v[i : j+1]
+			if c == '"' {
+				u, err := strconv.Unquote(lit)
+				if err != nil {
+					return "null"
+				}
+				b.WriteString(strconv.Quote(u))
+			} else {
+				b.WriteString(pyLiteralJSON(lit))
+			}
+			i = j + 1
+		case c == '[' && i+1 < len(v) && v[i+1] >= 'A' && v[i+1] <= 'Z': // [Function: f], [Object], [Getter]
+			j := strings.IndexByte(v[i:], ']')
+			if j < 0 {
+				return "null"
+			}
+			b.WriteString("null")
+			i += j + 1
+		case c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			j := i
+			for j < len(v) && (v[j] == '_' || v[j] == '$' || v[j] >= 'a' && v[j] <= 'z' || v[j] >= 'A' && v[j] <= 'Z' || v[j] >= '0' && v[j] <= '9') {
+				j++
+			}
+			switch w := v[i:j]; {
+			case strings.HasPrefix(strings.TrimLeft(v[j:], " "), ":"):
+				b.WriteString(strconv.Quote(w))
+			case w == "true" || w == "false" || w == "null":
+				b.WriteString(w)
+			case w == "undefined":
+				b.WriteString("null")
+			default:
+				return "null" // Symbol(x), a class's name before its braces: not data JSON can say
+			}
+			i = j
+		default:
+			b.WriteByte(c)
+			i++
+		}
+	}
+	if out := b.String(); json.Valid([]byte(out)) {
+		return out
+	}
+	return "null"
 }

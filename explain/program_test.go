@@ -20,20 +20,29 @@ func TestReadProgram(t *testing.T) {
 			true, "Python traceback", 0, "curl:7"},
 		"java caused by": {"Exception in thread \"main\" java.io.UncheckedIOException: fetch\n\tat Main.main(Main.java:9)\nCaused by: java.net.ConnectException: Connection refused\n\tat java.base/sun.nio.ch.Net.pollConnect(Native Method)\n",
 			true, "Java stack trace", 0, "curl:7"},
-		"node cause":  {"TypeError: fetch failed\n    at async main (/x.mjs:1:1) {\n  [cause]: Error: getaddrinfo ENOTFOUND api.nonexistent.invalid\n", true, "Node.js error", 0, "curl:6"},
-		"go":          {"Get \"https://api.example.com/v1\": dial tcp: lookup api.example.com: no such host\n", true, "program output", 0, "curl:6"},
-		"go timeout":  {"Get \"https://api.example.com/v1\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)\n", true, "program output", 0, "curl:28"},
-		"x509":        {"Get \"https://127.0.0.1:8443/\": tls: failed to verify certificate: x509: certificate signed by unknown authority\n", true, "program output", 0, "curl:60"},
-		"httpx":       {"httpx.HTTPStatusError: Client error '429 Too Many Requests' for url 'https://api.example.com/v1'\n", true, "program output", 429, ""},
-		"axios":       {"AxiosError: Request failed with status code 401\n    at settle (/x/axios.cjs:1:1)\n", true, "Node.js error", 401, ""},
-		"grpc python": {"Traceback (most recent call last):\n  File \"x.py\", line 1\ngrpc._channel._InactiveRpcError: <_InactiveRpcError of RPC that terminated with:\n\tstatus = StatusCode.UNAVAILABLE\n", true, "Python traceback", 0, ""},
-		"psycopg2":    {"Traceback (most recent call last):\n  File \"x.py\", line 1\npsycopg2.errors.UniqueViolation: duplicate key value violates unique constraint \"u\"\n", true, "Python traceback", 0, "postgres:UniqueViolation"},
-		"psql":        {"ERROR:  42P01: relation \"nope\" does not exist\n", true, "program output", 0, "postgres:42P01"},
+		"node cause":   {"TypeError: fetch failed\n    at async main (/x.mjs:1:1) {\n  [cause]: Error: getaddrinfo ENOTFOUND api.nonexistent.invalid\n", true, "Node.js error", 0, "curl:6"},
+		"go":           {"Get \"https://api.example.com/v1\": dial tcp: lookup api.example.com: no such host\n", true, "program output", 0, "curl:6"},
+		"go timeout":   {"Get \"https://api.example.com/v1\": context deadline exceeded (Client.Timeout exceeded while awaiting headers)\n", true, "program output", 0, "curl:28"},
+		"x509":         {"Get \"https://127.0.0.1:8443/\": tls: failed to verify certificate: x509: certificate signed by unknown authority\n", true, "program output", 0, "curl:60"},
+		"httpx":        {"httpx.HTTPStatusError: Client error '429 Too Many Requests' for url 'https://api.example.com/v1'\n", true, "program output", 429, ""},
+		"axios":        {"AxiosError: Request failed with status code 401\n    at settle (/x/axios.cjs:1:1)\n", true, "Node.js error", 401, ""},
+		"grpc python":  {"Traceback (most recent call last):\n  File \"x.py\", line 1\ngrpc._channel._InactiveRpcError: <_InactiveRpcError of RPC that terminated with:\n\tstatus = StatusCode.UNAVAILABLE\n", true, "Python traceback", 0, ""},
+		"psycopg2":     {"Traceback (most recent call last):\n  File \"x.py\", line 1\npsycopg2.errors.UniqueViolation: duplicate key value violates unique constraint \"u\"\n", true, "Python traceback", 0, "postgres:UniqueViolation"},
+		"psql":         {"ERROR:  42P01: relation \"nope\" does not exist\n", true, "program output", 0, "postgres:42P01"},
+		"psql plain":   {"ERROR:  relation \"nope\" does not exist\nLINE 1: SELECT * FROM nope\n", true, "program output", 0, "postgres:"},
+		"psql -f":      {"psql:q.sql:3: ERROR:  duplicate key value violates unique constraint \"k\"\n", true, "program output", 0, "postgres:"},
+		"npm":          {"npm error code E403\nnpm error 403 403 Forbidden - GET https://registry.example.com/left-pad\n", true, "program output", 403, ""},
+		"npm 6":        {"npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/left-padx - Not found\n", true, "program output", 404, ""},
+		"pip http":     {"ERROR: HTTP error 403 while getting https://files.example.com/r-2.31.0-py3-none-any.whl\n", true, "program output", 403, ""},
+		"pip no match": {"Looking in indexes: https://pypi.example.com/simple\nERROR: No matching distribution found for requests\n", true, "program output", 0, ":"},
 		// Not a program's failure.
-		"log line":    {"level=info msg=\"retried after error\"\n", false, "", 0, ""},
-		"body prose":  {"* connection refused by upstream\n", false, "", 0, ""},
-		"tool line":   {"curl: (7) Failed to connect to 127.0.0.1 port 1: Connection refused\n", false, "", 0, ""},
-		"httpie line": {"http: error: ConnectionError: [Errno 111] Connection refused while doing a GET request to URL: http://127.0.0.1:1/\n", false, "", 0, ""},
+		"npm's advice": {"npm error code E403\nnpm error 403 In most cases, you or one of your dependencies are requesting a package version that is forbidden\n", false, "", 0, ""},
+		"pip's words":  {"ERROR: Could not find a version that satisfies the requirement requests (from versions: none)\n", false, "", 0, ""},
+		"log line":     {"level=info msg=\"retried after error\"\n", false, "", 0, ""},
+		"body prose":   {"* connection refused by upstream\n", false, "", 0, ""},
+		"not libpq's":  {"ERROR:  Build failed\n", false, "", 0, ""},
+		"tool line":    {"curl: (7) Failed to connect to 127.0.0.1 port 1: Connection refused\n", false, "", 0, ""},
+		"httpie line":  {"http: error: ConnectionError: [Errno 111] Connection refused while doing a GET request to URL: http://127.0.0.1:1/\n", false, "", 0, ""},
 	} {
 		p, ok := readProgram([]byte(c.in))
 		if ok != c.ok {
@@ -97,5 +106,38 @@ func TestNodeInspectJSON(t *testing.T) {
 	split := []string{"Error: x", "    at f (x.js:1:1) {", "  data: 'a' +", "    'b'", "}"}
 	if s := nodeInspectJSON(split, split[0]); s != "" {
 		t.Errorf("a string split over lines read as %q", s)
+	}
+}
+
+// psql's ERROR line without a SQLSTATE: its message, libpq's DETAIL line
+// as the detail, a hint that no SQLSTATE was printed, and no code guessed.
+func TestPsqlWithoutSQLSTATE(t *testing.T) {
+	p, ok := readProgram([]byte("ERROR:  duplicate key value violates unique constraint \"users_email_key\"\nDETAIL:  Key (email)=(ada@example.com) already exists.\n"))
+	if !ok || len(p.items) != 1 {
+		t.Fatalf("read %v: %+v", ok, p.items)
+	}
+	it := p.items[0]
+	if it.Code != "" || it.Token != "" || it.Vocab != "postgres" || it.Message != `duplicate key value violates unique constraint "users_email_key"` ||
+		it.Detail != "Key (email)=(ada@example.com) already exists." || it.Hint != pgNoCode {
+		t.Errorf("%+v", it)
+	}
+	// A DETAIL line with no PostgreSQL error above it details nothing.
+	if p, ok := readProgram([]byte("DETAIL:  Key (email)=(a) already exists.\n")); ok {
+		t.Errorf("a DETAIL line alone: %+v", p)
+	}
+}
+
+// The URL a CLI names with the status (or the index pip looked in) is the
+// exchange's: its host is evidence of who answered.
+func TestProgramURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"npm error 403 403 Forbidden - GET https://registry.npmjs.org/left-pad\n":                                   "registry.npmjs.org",
+		"ERROR: HTTP error 404 while getting https://files.pythonhosted.org/p/x.whl\n":                              "files.pythonhosted.org",
+		"Looking in indexes: https://pypi.example.com/simple\nERROR: No matching distribution found for requests\n": "pypi.example.com",
+	} {
+		p, ok := readProgram([]byte(in))
+		if ex := p.exchange(); !ok || ex.Host != want {
+			t.Errorf("%q: host %q, want %q", in, ex.Host, want)
+		}
 	}
 }

@@ -30,6 +30,9 @@ type Exchange struct {
 	// a program's message quotes, and RequestIDFrom where.
 	ProgramLines             []string
 	RequestID, RequestIDFrom string
+	// ProgramError is the program's own error line, the error shown when
+	// the body it printed beside holds none that a reader finds.
+	ProgramError Item
 	Response
 }
 
@@ -95,11 +98,8 @@ func Parse(data []byte, truncated bool) *Transcript {
 	default:
 		if e, ok := parsePlain(data); ok {
 			t.Format, ex = "http", e
-		} else if p, ok := readProgram(data); ok {
-			t.Format, ex = p.format, p.exchange()
 		} else {
-			t.Format = "body"
-			ex.Body, ex.Notes = cleanBody(data)
+			t.Format, ex = readOutput(data)
 		}
 	}
 	ex.Body, ex.Status = finishBody(ex.Response)

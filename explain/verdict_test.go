@@ -153,6 +153,8 @@ func TestAttributionEvidence(t *testing.T) {
 		{"A3 a signature", "HTTP/1.1 409 X\r\n\r\n{\"error_code\":1405,\"error_token\":\"Duplicated\",\"message\":\"m\"}", "", "A3", "emnify"},
 		{"A4 a specific code whose status agrees", "HTTP/1.1 401 X\r\n\r\n{\"code\":\"AUTH-401\",\"message\":\"m\"}", "", "A4", "devdocs"},
 		{"A5 a protocol's carrier", "HTTP/1.1 400 X\r\n\r\n{\"error\":\"invalid_grant\",\"error_description\":\"d\"}", "", "A5", "oauth"},
+		{"A5 a protocol's carrier with no code printed (psql without VERBOSITY verbose)", "ERROR:  relation \"t\" does not exist\n", "", "A5", "postgres"},
+		{"a line that only looks like libpq's is no carrier", "ERROR:  Relation t does not exist\n", "", "A6", ""},
 		// non-evidence
 		{"a number equal to the status", "HTTP/1.1 429 X\r\n\r\n{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests\"}", "", "A6", ""},
 		{"a Google-style code equal to the status, no reason errcode has", "{\"error\":{\"code\":403,\"message\":\"m\",\"errors\":[{\"domain\":\"x\",\"reason\":\"somethingElse\"}]}}", "", "A6", ""},
