@@ -65,6 +65,7 @@ func TestScript(t *testing.T) {
 			env.Setenv("LOGS", filepath.Join(filepath.Dir(responses), "logs"))
 			return nil
 		},
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"serve": serveReplies},
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
