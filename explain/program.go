@@ -226,14 +226,15 @@ var runtimeMarks = []struct {
 	{"unexpected status ", nil},
 	{"fatal: unable to access '", nil}, // git, in libcurl's words
 	{"npm ", &lazyRE{expr: `^npm (?:ERR!|error) (?:[1-5]\d\d )?[1-5]\d\d [^-]*- [A-Z]+ https?://`}},
-	{"HTTP error ", &lazyRE{expr: `\bHTTP error [1-5]\d\d while getting https?://`}}, // pip
-	{"ERROR: No matching distribution found for ", nil},                              // pip, after an index that failed or had nothing
-	{"Could not connect to the endpoint URL", nil},                                   // botocore, the aws CLI
-	{`connection to server at "`, nil},                                               // libpq (psql, psycopg2)
-	{"HTTPConnectionPool(", nil},                                                     // urllib3 (requests)
+	{"HTTP error ", &lazyRE{expr: `\bHTTP error [1-5]\d\d while getting https?://`}},                 // pip
+	{"ERROR: No matching distribution found for ", nil},                                              // pip, after an index that failed or had nothing
+	{"The connection to the server ", &lazyRE{expr: `The connection to the server \S+ was refused`}}, // kubectl
+	{"Could not connect to the endpoint URL", nil},                                                   // botocore, the aws CLI
+	{`connection to server at "`, nil},                                                               // libpq (psql, psycopg2)
+	{"HTTPConnectionPool(", nil},                                                                     // urllib3 (requests)
 	{"HTTPSConnectionPool(", nil},
 	{"aborted due to timeout", nil},                              // fetch with AbortSignal.timeout (undici)
-	{"timeout of ", &lazyRE{expr: `timeout of \d+ms exceeded`}}, // axios
+	{"timeout of ", &lazyRE{expr: `\btimeout of \d+ms exceeded`}}, // axios
 	{"while connecting to upstream", nil},                        // nginx, of its upstream
 	{"upstream timed out (", nil},                                // nginx
 	{"upstream SSL certificate verify error", nil},               // nginx

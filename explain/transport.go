@@ -86,9 +86,10 @@ var failureReasons = []failureReason{
 	{"EHOSTUNREACH", "7"},
 	{"ENETUNREACH", "7"},
 	{"no route to host", "7"},
-	{"Could not connect to the endpoint URL", "7"}, // botocore
-	{"other side closed", "52"},                    // undici
-	{`": EOF`, "52"},                               // Go's net/http: closed before a response
+	{"Could not connect to the endpoint URL", "7"},         // botocore
+	{" was refused - did you specify the right host", "7"}, // kubectl
+	{"other side closed", "52"},                            // undici
+	{`": EOF`, "52"},                                       // Go's net/http: closed before a response
 	// The tools' own.
 	{"was not closed cleanly", "92"},
 	{"Error in the HTTP2 framing layer", "16"},
