@@ -1771,6 +1771,7 @@ var builtin = [...]*Catalog{
 	{ID: "anthropic", Name: "Anthropic API", DocURL: "https://docs.anthropic.com/en/api/errors", Source: "types from anthropic-sdk-python ErrorType; statuses from Anthropic's Errors page (read 2026-12-07, facts only); titles, descriptions, causes, fixes and retryable written by errcode", Hosts: []string{"api.anthropic.com"}, Protocol: false,
 		Bodies: []BodyShape{
 			{When: []string{"type=error", "error.type", "error.message"}, Any: []string(nil), KnownCodes: false, Headers: []string(nil), Names: "", Code: "error.type", Token: "", Message: "error.message", Field: "", Detail: "", Status: "", RequestID: "request_id", DocURL: "", Wait: "", Nested: nil},
+			{When: []string{"error.type=error", "error.error.type", "error.error.message", "requestID"}, Any: []string(nil), KnownCodes: false, Headers: []string(nil), Names: "", Code: "error.error.type", Token: "", Message: "error.error.message", Field: "", Detail: "", Status: "status", RequestID: "requestID|error.request_id", DocURL: "", Wait: "", Nested: nil},
 		},
 		RequestIDHeaders: []string{"Request-Id"}, RetryHeaders: []string(nil), CodeHeaders: []string(nil),
 		Entries: []Entry{

@@ -108,7 +108,10 @@ func TestInlineJSON(t *testing.T) {
 // An SDK's error object in which no reader finds an error: the exception's
 // line is the error shown, not an empty list.
 func TestProgramErrorShownWhenTheBodyHasNone(t *testing.T) {
-	in := "OverloadedError: 529 Overloaded (request_id: req_1)\n    at f (x.js:1:1) {\n  status: 529,\n  requestID: 'req_1',\n" +
+	// Anthropic's SDK object but for the requestID its catalog's row
+	// asks for: no catalog claims it, and the generic reader finds no
+	// error in {"type": "error", "error": {...}} nested under "error".
+	in := "OverloadedError: 529 Overloaded (request_id: req_1)\n    at f (x.js:1:1) {\n  status: 529,\n" +
 		"  error: {\n    type: 'error',\n    error: { type: 'overloaded_error', message: 'Overloaded' },\n    request_id: 'req_1'\n  },\n  apiMessage: 'Overloaded'\n}\n"
 	d := diagnose(t, in)
 	if d.Status != 529 || len(d.Findings) != 1 || d.Findings[0].Message != "OverloadedError: 529 Overloaded (request_id: req_1)" {
