@@ -316,6 +316,10 @@ func readProgram(data []byte) (program, bool) {
 			}
 		}
 	}
+	if p.status != 0 && len(p.body) == 0 {
+		p.body = []byte(loggedObject(ls))
+		p.message = strings.TrimSuffix(p.message, " {")
+	}
 	if p.message == "" && len(p.items) > 0 {
 		p.message = p.items[0].Message
 	}
@@ -525,16 +529,30 @@ var (
 // The thrown line's message ("ThrottlingException: Rate of requests ...")
 // is the object's message when it holds none: util.inspect leaves it out.
 func nodeInspectJSON(ls []string, thrown string) string {
-	start := -1
 	for i, l := range ls {
 		if strings.HasPrefix(l, "    at ") && strings.HasSuffix(l, " {") {
-			start = i + 1
-			break
+			return nodeObject(ls, i+1, thrown)
 		}
 	}
-	if start < 0 {
-		return ""
+	return ""
+}
+
+// loggedObject is the object a program logged after the line that states
+// its status, as console.error('Error:', err.message, err.response.data)
+// prints it ("Error: Request failed with status code 404 {" and the
+// object's lines): the response's body, in util.inspect's notation.
+func loggedObject(ls []string) string {
+	for i, l := range ls {
+		if strings.HasSuffix(l, " {") && runtimeLine(l) {
+			return nodeObject(ls, i+1, "")
+		}
 	}
+	return ""
+}
+
+// nodeObject reads the literal whose properties start at ls[start], up to
+// its closing "}", as JSON.
+func nodeObject(ls []string, start int, thrown string) string {
 	var b bytes.Buffer
 	b.WriteString("{")
 	closing := func(c string) { // a property left out may leave a comma before it
@@ -582,7 +600,7 @@ func nodeInspectJSON(ls []string, thrown string) string {
 			v = "null"
 		case strings.HasPrefix(v, "'") && strings.HasSuffix(v, "'") && len(v) >= 2:
 			v = pyLiteralJSON(v) // a single-quoted string, as Python writes one
-		case v == "true", v == "false", v == "null":
+		case v == "true", v == "false", v == "null", v == "{}", v == "[]":
 		default:
 			if _, err := strconv.ParseFloat(v, 64); err != nil {
 				return "" // a string split over lines, a Map, a Buffer: not a literal JSON can say

@@ -149,3 +149,17 @@ func TestProgramURL(t *testing.T) {
 		}
 	}
 }
+
+// An object a program logged after the line stating its status is the
+// response's body; with no such line, an object is nobody's body.
+func TestLoggedObject(t *testing.T) {
+	ls := []string{"Error: Request failed with status code 404 {", "  kind: 'Status',", "  metadata: {},", "  details: { name: 'web-0', kind: 'pods' },", "  code: 404", "}"}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(loggedObject(ls)), &v); err != nil || v["kind"] != "Status" || v["code"] != 404.0 {
+		t.Errorf("loggedObject = %q (%v)", loggedObject(ls), err)
+	}
+	ls[0] = "config loaded {"
+	if got := loggedObject(ls); got != "" {
+		t.Errorf("an object after a line no runtime prints: %q", got)
+	}
+}
