@@ -202,14 +202,58 @@ func (g *logGrouper) finish() {
 }
 
 // text is what makes two records the same error, for counting one
-// without diagnosing it again: all it says but its time and request id.
+// without diagnosing it again: all it says but its time, its request id
+// and the ids in its words (an SDK's "RequestID: 8JH2K4Q0...", a UUID),
+// which differ in every record of one error.
 func (r *logRecord) text() string {
 	var b strings.Builder
 	for _, s := range append([]string{r.level, r.msg, strconv.Itoa(r.status), r.url, r.body, r.errObject}, r.errTexts...) {
-		b.WriteString(s)
+		writeWithoutIDs(&b, s)
 		b.WriteByte(0)
 	}
 	return b.String()
+}
+
+// writeWithoutIDs writes s with each id-like word as "#": a run of
+// letters, digits and hyphens at least 16 long with two digits or more
+// and a letter, or ten digits or more. Codes are words (snake_case,
+// CamelCase) or short: they stay.
+func writeWithoutIDs(b *strings.Builder, s string) {
+	start := -1
+	flush := func(end int) {
+		w := s[start:end]
+		digits, letters := 0, 0
+		for i := 0; i < len(w); i++ {
+			switch c := w[i]; {
+			case c >= '0' && c <= '9':
+				digits++
+			case c != '-':
+				letters++
+			}
+		}
+		if len(w) >= 16 && digits >= 2 && letters > 0 || letters == 0 && digits >= 10 {
+			b.WriteByte('#')
+		} else {
+			b.WriteString(w)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		word := c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-'
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			flush(i)
+			start = -1
+			b.WriteByte(c)
+		case !word:
+			b.WriteByte(c)
+		}
+	}
+	if start >= 0 {
+		flush(len(s))
+	}
 }
 
 // exchange is the record as an exchange: the first of its error texts

@@ -315,3 +315,20 @@ func FuzzExplainLog(f *testing.F) {
 		}
 	})
 }
+
+// A record's ids are not what makes it one error: records that differ
+// only in them are diagnosed once. Codes, statuses and words stay.
+func TestWriteWithoutIDs(t *testing.T) {
+	for in, want := range map[string]string{
+		"RequestID: 8JH2K4Q0SGV5VMB3AEMVJF66Q3VV4KQNSO5AEMVJF66Q9ASUAAJG, api error ThrottlingException": "RequestID: #, api error ThrottlingException",
+		"request 3f2a9c1e-5b7d-4e2a-9c1e-5b7d4e2a9c1e failed at 1796628423661":                           "request # failed at #",
+		"HRESULT 0x80070005 SQLSTATE 23505 status 429 rate_limit_exceeded_for_org_2024":                  "HRESULT 0x80070005 SQLSTATE 23505 status 429 rate_limit_exceeded_for_org_2024",
+		"UnrecognizedClientException ECONNREFUSED 127.0.0.1:18399":                                       "UnrecognizedClientException ECONNREFUSED 127.0.0.1:18399",
+	} {
+		var b strings.Builder
+		writeWithoutIDs(&b, in)
+		if b.String() != want {
+			t.Errorf("writeWithoutIDs(%q) = %q, want %q", in, b.String(), want)
+		}
+	}
+}
