@@ -1199,7 +1199,7 @@ var builtin = [...]*Catalog{
 	},
 	{ID: "oci", Name: "OCI registry (distribution) errors", DocURL: "https://github.com/opencontainers/distribution-spec/blob/main/spec.md#error-codes", Source: "codes and statuses from distribution/distribution's registry/api/errcode (the OCI Distribution API); titles, descriptions, fixes and retryable written by errcode", Hosts: []string(nil), Protocol: true,
 		RequestIDHeaders: []string(nil), RetryHeaders: []string(nil), CodeHeaders: []string(nil),
-		Lines: []string{"(?:^|: )(?P<code>toomanyrequests): You have reached your ", "(?:^|: )(?P<code>toomanyrequests): too many requests", "(?:^|: )(?P<code>denied): requested access to the resource is denied", "(?:^|: )(?P<code>manifest unknown): manifest unknown", "(?:^|: )(?P<code>name unknown): repository name not known to registry", "(?:^|: )(?P<code>blob unknown): blob unknown to registry"},
+		Lines: []string{"(?P<code>toomanyrequests): You have reached your ", "(?P<code>toomanyrequests): too many requests", "(?P<code>denied): requested access to the resource is denied", "(?P<code>manifest unknown): manifest unknown", "(?P<code>name unknown): repository name not known to registry", "(?P<code>blob unknown): blob unknown to registry"},
 		Entries: []Entry{
 			{Catalog: "oci", Code: "UNKNOWN", Status: 500, Category: "common error", Title: "Unknown registry error", Description: "The registry failed in a way it gives no more specific code for.", Fixes: []string{"Read the message and detail the registry sent", "Try again later; if it persists, ask the registry's operator"}},
 			{Catalog: "oci", Code: "UNSUPPORTED", Status: 405, Category: "common error", Title: "Operation not supported", Description: "The registry does not implement this operation (a delete, a cross-repository mount, a chunked upload), or not with these parameters.", Fixes: []string{"Check the registry's documentation for what it supports", "Use the plain (monolithic) upload or another operation"}, Retryable: RetryNo},
@@ -1709,6 +1709,7 @@ var builtin = [...]*Catalog{
 			{When: []string{"error.code", "error.message"}, Any: []string{"error.status", "error.errors"}, KnownCodes: true, Headers: []string(nil), Names: "", Code: "error.details[].reason|error.errors[].reason", Token: "", Message: "error.message", Field: "", Detail: "", Status: "error.code", RequestID: "", DocURL: "", Wait: "", Nested: nil},
 		},
 		RequestIDHeaders: []string(nil), RetryHeaders: []string(nil), CodeHeaders: []string(nil),
+		Lines: []string{"^ERROR: \\(gcloud\\.(?P<operation>[\\w.-]+)\\) (?P<code>[A-Z]+(?:_[A-Z]+)+): (?P<message>.*)"},
 		Entries: []Entry{
 			{Catalog: "google", Code: "SERVICE_DISABLED", Category: "ErrorInfo reason", Title: "API not enabled", Description: "The API has not been enabled in the calling project (metadata.consumer), or was disabled.", Fixes: []string{"Enable it: `gcloud services enable SERVICE --project PROJECT` (metadata.service names it)", "Check that the credentials belong to the project you expect"}, Retryable: RetryNo},
 			{Catalog: "google", Code: "BILLING_DISABLED", Category: "ErrorInfo reason", Title: "Billing disabled", Description: "The calling project's billing account is disabled or missing.", Fixes: []string{"Link an active billing account to the project"}, Retryable: RetryNo},

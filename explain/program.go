@@ -148,6 +148,12 @@ var statusPatterns = []statusPattern{
 	{"the program's message", &lazyRE{expr: `(?i)\b(?:unexpected )?status(?: code)?:? (?P<status>[45]\d\d)\b`}},
 	// openai-node and others: "RateLimitError: 429 Rate limit reached".
 	{"the SDK's message", &lazyRE{expr: `^\w*Error: (?P<status>[45]\d\d) (?P<body>[\[{].*)?`}},
+	// "Unexpected HTTP response code 404" (terraform's http and s3 state
+	// backends, oras-go), "unexpected response code: 403" (Consul's and
+	// Nomad's Go clients, and many a program's own fmt.Errorf): a phrase
+	// shared by many tools, no vendor's, so a shared row and not a
+	// catalog's line.
+	{"the program's message", &lazyRE{expr: `(?i)\bunexpected (?:HTTP )?response code:? (?P<status>[1-5]\d\d)\b`}},
 }
 
 var (
@@ -204,6 +210,8 @@ var runtimeMarks = []struct {
 	{"fatal: unable to access '", nil},             // git, in libcurl's words
 	{"Could not connect to the endpoint URL", nil}, // botocore, the aws CLI
 	{`connection to server at "`, nil},             // libpq (psql, psycopg2)
+	{"Cannot connect to the Docker daemon", nil},   // docker's client, no engine at its socket
+	{"response code", &lazyRE{expr: `(?i)\bunexpected (?:HTTP )?response code:? [1-5]\d\d\b`}},
 }
 
 // runtimeLine: l holds a word only a runtime or an SDK prints.
