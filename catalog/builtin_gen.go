@@ -1709,7 +1709,7 @@ var builtin = [...]*Catalog{
 			{When: []string{"error.code", "error.message"}, Any: []string{"error.status", "error.errors"}, KnownCodes: true, Headers: []string(nil), Names: "", Code: "error.details[].reason|error.errors[].reason", Token: "", Message: "error.message", Field: "", Detail: "", Status: "error.code", RequestID: "", DocURL: "", Wait: "", Nested: nil},
 		},
 		RequestIDHeaders: []string(nil), RetryHeaders: []string(nil), CodeHeaders: []string(nil),
-		Lines: []string{"^ERROR: \\(gcloud\\.(?P<operation>[\\w.-]+)\\) (?P<code>[A-Z]+(?:_[A-Z]+)+): (?P<message>.*)"},
+		Lines: []string{"^ERROR: \\(gcloud\\.(?P<operation>[\\w.-]+)\\) (?P<code>CANCELLED|UNKNOWN|INVALID_ARGUMENT|DEADLINE_EXCEEDED|NOT_FOUND|ALREADY_EXISTS|PERMISSION_DENIED|RESOURCE_EXHAUSTED|FAILED_PRECONDITION|ABORTED|OUT_OF_RANGE|UNIMPLEMENTED|INTERNAL|UNAVAILABLE|DATA_LOSS|UNAUTHENTICATED): (?P<message>.*)"},
 		Entries: []Entry{
 			{Catalog: "google", Code: "SERVICE_DISABLED", Category: "ErrorInfo reason", Title: "API not enabled", Description: "The API has not been enabled in the calling project (metadata.consumer), or was disabled.", Fixes: []string{"Enable it: `gcloud services enable SERVICE --project PROJECT` (metadata.service names it)", "Check that the credentials belong to the project you expect"}, Retryable: RetryNo},
 			{Catalog: "google", Code: "BILLING_DISABLED", Category: "ErrorInfo reason", Title: "Billing disabled", Description: "The calling project's billing account is disabled or missing.", Fixes: []string{"Link an active billing account to the project"}, Retryable: RetryNo},
