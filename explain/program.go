@@ -153,7 +153,7 @@ var statusPatterns = []statusPattern{
 	// Nomad's Go clients, and many a program's own fmt.Errorf): a phrase
 	// shared by many tools, no vendor's, so a shared row and not a
 	// catalog's line.
-	{"the program's message", &lazyRE{expr: `(?i)\bunexpected (?:HTTP )?response code:? (?P<status>[1-5]\d\d)\b`}},
+	{"the program's message", &lazyRE{expr: `(?i)\bunexpected (?:HTTP )?response code:? (?P<status>[45]\d\d)\b`}},
 }
 
 var (
@@ -211,7 +211,7 @@ var runtimeMarks = []struct {
 	{"Could not connect to the endpoint URL", nil}, // botocore, the aws CLI
 	{`connection to server at "`, nil},             // libpq (psql, psycopg2)
 	{"Cannot connect to the Docker daemon", nil},   // docker's client, no engine at its socket
-	{"response code", &lazyRE{expr: `(?i)\bunexpected (?:HTTP )?response code:? [1-5]\d\d\b`}},
+	{"response code", &lazyRE{expr: `(?i)\bunexpected (?:HTTP )?response code:? [45]\d\d\b`}},
 }
 
 // runtimeLine: l holds a word only a runtime or an SDK prints.
