@@ -112,9 +112,11 @@ gcloud=(env CLOUDSDK_CONFIG="$work/gcloud" CLOUDSDK_CORE_DISABLE_PROMPTS=1
 	CLOUDSDK_AUTH_ACCESS_TOKEN_FILE="$work/gcloud-token" CLOUDSDK_CORE_PROJECT=fixture-project)
 crm=CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDRESOURCEMANAGER
 compute=CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE
+storage=CLOUDSDK_API_ENDPOINT_OVERRIDES_STORAGE
 start
 rec cli-gcloud-projects-describe-403.txt "${gcloud[@]}" $crm="$u/sdk/gcloud/forbidden/" gcloud projects describe fixture-project
 rec cli-gcloud-projects-describe-429.txt "${gcloud[@]}" $crm="$u/sdk/gcloud/exhausted/" gcloud projects describe fixture-project
 rec cli-gcloud-compute-describe-403.txt "${gcloud[@]}" $compute="$u/sdk/gcloud/forbidden/" gcloud compute instances describe vm-1 --zone us-central1-a
+rec cli-gcloud-storage-ls-403.txt "${gcloud[@]}" $storage="$u/sdk/gcloud/storage-forbidden/" gcloud storage ls gs://fixture-bucket
 # A closed port needs no server (gcloud retries for about half a minute).
 rec cli-gcloud-refused.txt "${gcloud[@]}" $crm=http://127.0.0.1:1/ gcloud projects describe fixture-project

@@ -40,6 +40,10 @@ var cliReplies = map[string]reply{
 		`{"error":{"code":403,"message":"The caller does not have permission","status":"PERMISSION_DENIED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"IAM_PERMISSION_DENIED","domain":"cloudresourcemanager.googleapis.com","metadata":{"permission":"resourcemanager.projects.get","resource":"projects/fixture-project"}}]}}`},
 	"/gcloud/exhausted": {429, []string{"Content-Type: application/json; charset=UTF-8", "Vary: Origin, X-Origin, Referer"},
 		`{"error":{"code":429,"message":"Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute' of service 'cloudresourcemanager.googleapis.com' for consumer 'project_number:000000000000'.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RATE_LIMIT_EXCEEDED","domain":"googleapis.com","metadata":{"quota_metric":"cloudresourcemanager.googleapis.com/read_requests","quota_limit":"ReadRequestsPerMinutePerProject","service":"cloudresourcemanager.googleapis.com","consumer":"projects/000000000000"}}]}}`},
+	// Cloud Storage's JSON API, which answers in Google's older format
+	// (error.errors[] with domain and reason).
+	"/gcloud/storage-forbidden": {403, []string{"Content-Type: application/json; charset=UTF-8", "X-GUploader-UploadID: ABPtcPfixture403"},
+		`{"error":{"code":403,"message":"ci-deployer@fixture-project.iam.gserviceaccount.com does not have storage.objects.list access to the Google Cloud Storage bucket. Permission 'storage.objects.list' denied on resource (or it may not exist).","errors":[{"message":"ci-deployer@fixture-project.iam.gserviceaccount.com does not have storage.objects.list access to the Google Cloud Storage bucket. Permission 'storage.objects.list' denied on resource (or it may not exist).","domain":"global","reason":"forbidden"}]}}`},
 }
 
 func init() {
