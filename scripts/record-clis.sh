@@ -103,6 +103,39 @@ d=$(tfdir plan-lock-404 "$u/tfstate/none" "$u/tfstate/no-lock-here")
 (cd "$work" && "${clean[@]}" "${tf[@]}" -chdir="$d" init -no-color -input=false >/dev/null)
 rec cli-terraform-plan-lock-404.txt "${tf[@]}" -chdir="$d" plan -no-color -input=false
 
+# terraform's s3 backend (aws-sdk-go-v2 inside): dummy credentials, the
+# endpoint at the fixture's S3 reply, every call to AWS's own endpoints
+# (STS, IMDS, region checks) skipped.
+tfs3() { # tfs3 NAME ENDPOINT
+	local d=$work/tf/$1
+	rm -rf "$d"
+	mkdir -p "$d"
+	cat >"$d/main.tf" <<-EOF
+		terraform {
+		  backend "s3" {
+		    bucket                      = "fixture-tfstate"
+		    key                         = "prod/terraform.tfstate"
+		    region                      = "us-east-1"
+		    endpoints                   = { s3 = "$2" }
+		    use_path_style              = true
+		    skip_credentials_validation = true
+		    skip_requesting_account_id  = true
+		    skip_metadata_api_check     = true
+		    skip_region_validation      = true
+		    max_retries                 = 1
+		  }
+		}
+	EOF
+	echo "$d"
+}
+aws=(env AWS_ACCESS_KEY_ID=AKIAFIXTUREFIXTURE00 AWS_SECRET_ACCESS_KEY=fixture AWS_CONFIG_FILE=/dev/null
+	AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true)
+start
+d=$(tfs3 s3-init-403 "$u/sdk/aws-xml")
+rec cli-terraform-s3-init-403.txt "${aws[@]}" "${tf[@]}" -chdir="$d" init -no-color -input=false
+d=$(tfs3 s3-init-refused http://127.0.0.1:1)
+rec cli-terraform-s3-init-refused.txt "${aws[@]}" "${tf[@]}" -chdir="$d" init -no-color -input=false
+
 # gcloud: a dummy access token, each API sent to the fixture server.
 echo fixture-access-token >"$work/gcloud-token"
 rm -rf "$work/gcloud"
