@@ -41,7 +41,7 @@ func TestLookupExact(t *testing.T) {
 		{"duplicated", nil, []string{"emnify:1405"}, catalog.MatchToken},
 		// Kubernetes' reason is this code and emnify's entries have it as a
 		// token, exactly as typed; then the status it names, folded.
-		{"TooManyRequests", nil, []string{"kubernetes:TooManyRequests", "emnify:1105", "emnify:1501", "http:429", "ironwifi:429", "devdocs:TOOLIMITED-429", "wontopos:rate_limit_exceeded", "wontopos:quota_exceeded", "grpc:8", "stripe:rate_limit", "slack:ratelimited", "openai:rate_limit_exceeded", "openai:insufficient_quota", "anthropic:rate_limit_error"}, catalog.MatchCode},
+		{"TooManyRequests", nil, []string{"kubernetes:TooManyRequests", "emnify:1105", "emnify:1501", "http:429", "oci:TOOMANYREQUESTS", "ironwifi:429", "devdocs:TOOLIMITED-429", "wontopos:rate_limit_exceeded", "wontopos:quota_exceeded", "grpc:8", "stripe:rate_limit", "slack:ratelimited", "openai:rate_limit_exceeded", "openai:insufficient_quota", "anthropic:rate_limit_error"}, catalog.MatchCode},
 		// Exactly as typed ranks above folded: emnify's token, then
 		// IronWiFi's "Invalid credentials".
 		{"InvalidCredentials", nil, []string{"emnify:1101", "ironwifi:Invalid credentials"}, catalog.MatchToken},
@@ -153,7 +153,7 @@ func TestLookupStatus(t *testing.T) {
 	if got := ids(lookup("409", "emnify")); !slices.Equal(got, []string{"emnify:1405", "emnify:1407", "emnify:2101"}) {
 		t.Errorf("lookup 409 -c emnify: %v", got)
 	}
-	if got := ids(lookup("status 429")); len(got) != 14 || got[0] != "http:429" || got[8] != "kubernetes:TooManyRequests" || got[10] != "slack:ratelimited" || got[12] != "openai:insufficient_quota" || got[13] != "anthropic:rate_limit_error" {
+	if got := ids(lookup("status 429")); len(got) != 15 || got[0] != "http:429" || got[8] != "kubernetes:TooManyRequests" || got[9] != "oci:TOOMANYREQUESTS" || got[11] != "slack:ratelimited" || got[13] != "openai:insufficient_quota" || got[14] != "anthropic:rate_limit_error" {
 		t.Errorf("lookup status 429: %v", got)
 	}
 	if got := ids(lookup("emnify:429")); !slices.Equal(got, []string{"emnify:1105", "emnify:1501"}) {

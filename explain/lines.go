@@ -1,6 +1,7 @@
 package explain
 
 import (
+	"cmp"
 	"regexp"
 	"strings"
 	"sync"
@@ -46,19 +47,52 @@ func claimByLines(ix *catalog.Index, forced string, lines []string) (lineClaim, 
 		if len(c.Lines) == 0 || forced != "" && c.ID != forced {
 			continue
 		}
-		for _, l := range lines {
+		for i, l := range lines {
 			for _, p := range c.Lines {
 				re := linePattern(p)
 				if re == nil {
 					continue
 				}
 				if m := re.FindStringSubmatch(l); m != nil {
-					return lineOf(c, re, m, l), true
+					return withLater(lineOf(c, re, m, l), c, p, lines[i+1:]), true
 				}
 			}
 		}
 	}
 	return lineClaim{}, false
+}
+
+// withLater adds to a claim what the lines after it say in the catalog's
+// other patterns, where the claiming line said nothing: an error printed
+// over several lines (gcloud's error line with the canonical code, then
+// the ErrorInfo's reason below it, as the body has them: the reason is
+// the code, the canonical code its token).
+func withLater(lc lineClaim, c *catalog.Catalog, claimed string, lines []string) lineClaim {
+	for _, l := range lines {
+		for _, p := range c.Lines {
+			re := linePattern(p)
+			if p == claimed || re == nil {
+				continue
+			}
+			m := re.FindStringSubmatch(l)
+			if m == nil {
+				continue
+			}
+			later := lineOf(c, re, m, l)
+			it := &lc.item
+			if it.Code == "" && later.item.Code != "" {
+				it.Code = later.item.Code
+			}
+			if it.Token == "" && later.item.Token != "" {
+				it.Token = later.item.Token
+			}
+			if it.Status == 0 {
+				it.Status = later.item.Status
+			}
+			lc.requestID = cmp.Or(lc.requestID, later.requestID)
+		}
+	}
+	return lc
 }
 
 func lineOf(c *catalog.Catalog, re *regexp.Regexp, m []string, l string) lineClaim {

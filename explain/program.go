@@ -156,6 +156,12 @@ var statusPatterns = []statusPattern{
 	{"the program's message", &lazyRE{expr: `(?i)\b(?:unexpected )?status(?: code)?:? (?P<status>[45]\d\d)\b`}},
 	// openai-node and others: "RateLimitError: 429 Rate limit reached".
 	{"the SDK's message", &lazyRE{expr: `^\w*Error: (?P<status>[45]\d\d) (?P<body>[\[{].*)?`}},
+	// "Unexpected HTTP response code 404" (terraform's http and s3 state
+	// backends, oras-go), "unexpected response code: 403" (Consul's and
+	// Nomad's Go clients, and many a program's own fmt.Errorf): a phrase
+	// shared by many tools, no vendor's, so a shared row and not a
+	// catalog's line.
+	{"the program's message", &lazyRE{expr: `(?i)\bunexpected (?:HTTP )?response code:? (?P<status>[45]\d\d)\b`}},
 }
 
 // toolFailures are a tool's words for a failure that states no status
@@ -233,12 +239,14 @@ var runtimeMarks = []struct {
 	{`connection to server at "`, nil},                                                               // libpq (psql, psycopg2)
 	{"HTTPConnectionPool(", nil},                                                                     // urllib3 (requests)
 	{"HTTPSConnectionPool(", nil},
-	{"aborted due to timeout", nil},                              // fetch with AbortSignal.timeout (undici)
+	{"aborted due to timeout", nil},                               // fetch with AbortSignal.timeout (undici)
 	{"timeout of ", &lazyRE{expr: `\btimeout of \d+ms exceeded`}}, // axios
-	{"while connecting to upstream", nil},                        // nginx, of its upstream
-	{"upstream timed out (", nil},                                // nginx
-	{"upstream SSL certificate verify error", nil},               // nginx
-	{"upstream prematurely closed connection", nil},              // nginx
+	{"while connecting to upstream", nil},                         // nginx, of its upstream
+	{"upstream timed out (", nil},                                 // nginx
+	{"upstream SSL certificate verify error", nil},                // nginx
+	{"upstream prematurely closed connection", nil},               // nginx
+	{"Cannot connect to the Docker daemon", nil},                  // docker's client, no engine at its socket
+	{"response code", &lazyRE{expr: `(?i)\bunexpected (?:HTTP )?response code:? [45]\d\d\b`}},
 }
 
 // runtimeLine: l holds a word only a runtime or an SDK prints.

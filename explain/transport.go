@@ -134,6 +134,9 @@ var failureReasons = []failureReason{
 	{"Maximum (", "47"},
 	{"TooManyRedirects", "47"},
 	{"redirections exceeded", "47"},
+	// docker's client when no engine listens at its socket (unix:// or
+	// tcp://): nothing answered, as a refused connection.
+	{"Cannot connect to the Docker daemon", "7"},
 }
 
 var (

@@ -22,7 +22,8 @@ const minLineLiteral = 8
 
 // LineProblem says what is wrong with a line pattern of a catalog's
 // `lines:`, "" if nothing: it must be RE2 syntax, name only LineGroups,
-// capture a code or a status, and carry a signature of literal text.
+// capture a code, a token or a status, and carry a signature of literal
+// text.
 func LineProblem(pattern string) string {
 	if len(pattern) > maxLinePattern {
 		return fmt.Sprintf("a pattern of %d bytes; at most %d", len(pattern), maxLinePattern)
@@ -56,8 +57,8 @@ func LineProblem(pattern string) string {
 			return fmt.Sprintf("the group %q; a line's groups are %s", n, strings.Join(LineGroups, ", "))
 		}
 	}
-	if !names["code"] && !names["status"] {
-		return fmt.Sprintf("%q captures neither (?P<code>...) nor (?P<status>...)", pattern)
+	if !names["code"] && !names["token"] && !names["status"] {
+		return fmt.Sprintf("%q captures neither (?P<code>...) nor (?P<token>...) nor (?P<status>...)", pattern)
 	}
 	if literal < minLineLiteral {
 		return fmt.Sprintf("%q has %d characters of literal text outside its groups; a line's signature needs %d", pattern, literal, minLineLiteral)

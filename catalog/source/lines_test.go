@@ -13,6 +13,7 @@ func TestLineProblem(t *testing.T) {
 		`error: (?P<code>\w+)`:                    "literal text", // 7 characters: "error: "
 		`An error occurred \((?P<what>\w+)\)`:     `the group "what"`,
 		`An error occurred \((\w+)\)`:             "captures neither",
+		`An error occurred \((?P<token>\w+)\)`:    "",
 		`An error occurred \((?P<code>\w+`:        "not a regular expression",
 		`(?:An error occurred)? (?P<code>\w+)`:    "literal text", // optional text is no signature
 		strings.Repeat("a", 1100) + `(?P<code>x)`: "at most 1024",
