@@ -277,7 +277,7 @@ type program struct {
 func readProgram(data []byte) (program, bool) {
 	var ls []string
 	eachLine(data, func(b []byte, _ int) bool {
-		ls = append(ls, strings.TrimRight(string(b), "\r"))
+		ls = append(ls, withoutEscapes(strings.TrimRight(string(b), "\r")))
 		return len(ls) < maxTraceLines
 	})
 	p := program{format: "program output"}
@@ -335,6 +335,43 @@ func readProgram(data []byte) (program, bool) {
 		p.body = []byte(nodeInspectJSON(ls, p.message)) // the error's properties are its body
 	}
 	return p, true
+}
+
+// withoutEscapes drops the terminal escape sequences a program printed
+// for colour (terraform's, unless -no-color): CSI sequences (ESC [ ...
+// final byte) and OSC ones (ESC ] ... BEL or ESC \\). What a person saw is
+// what the patterns read.
+func withoutEscapes(l string) string {
+	if !strings.Contains(l, "\x1b") {
+		return l
+	}
+	var b strings.Builder
+	for i := 0; i < len(l); i++ {
+		if l[i] != 0x1b || i+1 >= len(l) {
+			b.WriteByte(l[i])
+			continue
+		}
+		switch l[i+1] {
+		case '[':
+			j := i + 2
+			for j < len(l) && (l[j] < 0x40 || l[j] > 0x7e) {
+				j++
+			}
+			i = j
+		case ']':
+			j := i + 2
+			for j < len(l) && l[j] != 0x07 && !(l[j] == 0x1b && j+1 < len(l) && l[j+1] == '\\') {
+				j++
+			}
+			if j < len(l) && l[j] == 0x1b {
+				j++
+			}
+			i = j
+		default:
+			i++ // a two-byte escape
+		}
+	}
+	return b.String()
 }
 
 // group is the text of re's group name in the match m, "" if re has no

@@ -163,3 +163,18 @@ func TestLoggedObject(t *testing.T) {
 		t.Errorf("an object after a line no runtime prints: %q", got)
 	}
 }
+
+// Colour a program printed is not part of its words.
+func TestWithoutEscapes(t *testing.T) {
+	for in, want := range map[string]string{
+		"\x1b[31m│\x1b[0m \x1b[0m\x1b[1m\x1b[31mError: \x1b[0mboom": "│ Error: boom",
+		"\x1b]8;;https://x.example\x07link\x1b]8;;\x07":             "link",
+		"\x1b]0;title\x1b\\text":                                    "text",
+		"no escapes":                                                "no escapes",
+		"a lone \x1b":                                               "a lone \x1b",
+	} {
+		if got := withoutEscapes(in); got != want {
+			t.Errorf("withoutEscapes(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
