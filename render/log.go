@@ -57,8 +57,11 @@ func (r *Renderer) Log(rep *explain.LogReport) error {
 	return nil
 }
 
-// count says "1 line", "2 lines", "12,345 lines".
+// count says "no lines", "1 line", "2 lines", "12,345 lines".
 func count(n int64, what string) string {
+	if n == 0 {
+		return "no " + what + "s"
+	}
 	if n != 1 {
 		what += "s"
 	}
