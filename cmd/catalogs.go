@@ -84,5 +84,9 @@ func runCatalogs(opts *catalogsOptions) error {
 		}
 		rows[i] = []string{c.ID, c.Name, strconv.Itoa(len(c.Entries)), link}
 	}
-	return opts.Renderer().Table(opts.IO.IsStdoutTTY, []string{"ID", "NAME", "ENTRIES", "SOURCE"}, rows)
+	// SOURCE is a link to copy (or a file to open): never cut, so it is the
+	// last column, on a line of its own under each row when the terminal is
+	// too narrow for it beside the others.
+	cols := []render.Column{{Header: "ID"}, {Header: "NAME"}, {Header: "ENTRIES"}, {Header: "SOURCE", Link: true}}
+	return opts.Renderer().Table(opts.IO.IsStdoutTTY, cols, rows)
 }

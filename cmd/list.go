@@ -120,7 +120,8 @@ func runList(opts *listOptions) error {
 		}
 		cells[i] = []string{row.Catalog.ID, e.Code, status, e.Token, cmp.Or(e.Title, e.Message, e.Description)}
 	}
-	return opts.Renderer().Table(opts.IO.IsStdoutTTY, []string{"CATALOG", "CODE", "STATUS", "TOKEN", "TITLE"}, cells)
+	cols := []render.Column{{Header: "CATALOG"}, {Header: "CODE"}, {Header: "STATUS"}, {Header: "TOKEN"}, {Header: "TITLE"}}
+	return opts.Renderer().Table(opts.IO.IsStdoutTTY, cols, cells)
 }
 
 func containsFold(list []string, s string) bool {
