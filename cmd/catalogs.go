@@ -23,6 +23,9 @@ func newCatalogsCmd(f *Factory, runF func(*catalogsOptions) error) *cobra.Comman
 		Short: "List the catalogs errcode knows",
 		Long: `List the catalogs: id (for --catalog and catalog:code), name, number of
 entries and the documentation they come from; for a user catalog, the file.
+A link or file is never cut: on a terminal too narrow for it beside the
+rest, it goes on a line of its own under its catalog. On a pipe the
+columns are tab-separated.
 
 User catalogs are YAML files in ~/.config/errcode/catalogs (or
 $XDG_CONFIG_HOME/errcode/catalogs), in each directory or file of
