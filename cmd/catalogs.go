@@ -23,6 +23,9 @@ func newCatalogsCmd(f *Factory, runF func(*catalogsOptions) error) *cobra.Comman
 		Short: "List the catalogs errcode knows",
 		Long: `List the catalogs: id (for --catalog and catalog:code), name, number of
 entries and the documentation they come from; for a user catalog, the file.
+A link or file is never cut: on a terminal too narrow for it beside the
+rest, it goes on a line of its own under its catalog. On a pipe the
+columns are tab-separated.
 
 User catalogs are YAML files in ~/.config/errcode/catalogs (or
 $XDG_CONFIG_HOME/errcode/catalogs), in each directory or file of
@@ -84,5 +87,9 @@ func runCatalogs(opts *catalogsOptions) error {
 		}
 		rows[i] = []string{c.ID, c.Name, strconv.Itoa(len(c.Entries)), link}
 	}
-	return opts.Renderer().Table(opts.IO.IsStdoutTTY, []string{"ID", "NAME", "ENTRIES", "SOURCE"}, rows)
+	// SOURCE is a link to copy (or a file to open): never cut, so it is the
+	// last column, on a line of its own under each row when the terminal is
+	// too narrow for it beside the others.
+	cols := []render.Column{{Header: "ID"}, {Header: "NAME"}, {Header: "ENTRIES"}, {Header: "SOURCE", Link: true}}
+	return opts.Renderer().Table(opts.IO.IsStdoutTTY, cols, rows)
 }

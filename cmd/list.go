@@ -28,8 +28,10 @@ func newListCmd(f *Factory, runF func(*listOptions) error) *cobra.Command {
 		Long: `List the entries of every catalog, or of those given with --catalog,
 optionally only those with an HTTP status or status class.
 
-On a terminal the list is a table; on a pipe it is tab-separated values
-(catalog, code, status, token, title) with no header, for cut and awk.`,
+On a terminal the list is a table fitted to its width: long codes and
+titles are cut with an ellipsis, and an empty column is left out. On a
+pipe it is tab-separated values (catalog, code, status, token, title)
+with no header and nothing cut, for cut and awk.`,
 		Example: `  errcode list
   errcode list --catalog emnify
   errcode list --status 4xx
@@ -120,7 +122,8 @@ func runList(opts *listOptions) error {
 		}
 		cells[i] = []string{row.Catalog.ID, e.Code, status, e.Token, cmp.Or(e.Title, e.Message, e.Description)}
 	}
-	return opts.Renderer().Table(opts.IO.IsStdoutTTY, []string{"CATALOG", "CODE", "STATUS", "TOKEN", "TITLE"}, cells)
+	cols := []render.Column{{Header: "CATALOG"}, {Header: "CODE"}, {Header: "STATUS"}, {Header: "TOKEN"}, {Header: "TITLE"}}
+	return opts.Renderer().Table(opts.IO.IsStdoutTTY, cols, cells)
 }
 
 func containsFold(list []string, s string) bool {

@@ -22,6 +22,8 @@ func TestMain(m *testing.M) {
 		// backoff has no jitter: each retry's line says the wait it would
 		// have made, and the scripts check those lines.
 		"errcode": func() { os.Exit(cmd.RunWithClock(cmd.System(), &noWait, os.Args[1:])) },
+		// errcode-tty is errcode writing to a terminal $COLUMNS wide.
+		"errcode-tty": func() { os.Exit(cmd.RunWithClock(cmd.TerminalSystem(), &noWait, os.Args[1:])) },
 		// status runs a command with the script's streams and writes its
 		// exit status to status.txt ("exit 7"): testscript's ! exec says
 		// only that it failed, and errcode run passes a status through.

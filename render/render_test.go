@@ -110,7 +110,7 @@ func TestTableGolden(t *testing.T) {
 			{"wontopos", "rate_limit_exceeded", "429", "", "Too many requests per minute, a long title that must be cut at the width"},
 		}
 	}
-	header := []string{"CATALOG", "CODE", "STATUS", "TOKEN", "TITLE"}
+	header := []render.Column{{Header: "CATALOG"}, {Header: "CODE"}, {Header: "STATUS"}, {Header: "TOKEN"}, {Header: "TITLE"}}
 	var b bytes.Buffer
 	if err := render.New(&b, colorprofile.NoTTY, 70).Table(true, header, rows()); err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/explain"
 	"github.com/errcode-dev/errcode/render"
@@ -96,16 +97,16 @@ func contains(lines []string, s string) bool {
 	return false
 }
 
-// The match list cuts a summary to the columns left, with an ellipsis,
-// and only when at least ten are left.
+// The match list fits the width: the summary is cut first, with an
+// ellipsis, down to ten columns; with less left it is left out rather than
+// run past the width. A code longer than the room is cut too, but keeps all
+// but the summary's ten.
 func TestMatchListTruncates(t *testing.T) {
 	c := &catalog.Catalog{ID: "t"}
-	row := func(title string) []render.Row {
-		return []render.Row{{Entry: &catalog.Entry{Code: "X", Title: title}, Catalog: c}}
-	}
-	list := func(width int, title string) string {
+	list := func(width int, code, title string) string {
 		var b bytes.Buffer
-		if err := render.New(&b, colorprofile.NoTTY, width).MatchList(row(title)); err != nil {
+		rows := []render.Row{{Entry: &catalog.Entry{Code: code, Title: title}, Catalog: c}}
+		if err := render.New(&b, colorprofile.NoTTY, width).MatchList(rows); err != nil {
 			t.Fatal(err)
 		}
 		return strings.TrimSuffix(b.String(), "\n")
@@ -114,17 +115,25 @@ func TestMatchListTruncates(t *testing.T) {
 	prefix := "  t:X    -  "
 	for _, tc := range []struct {
 		width       int
-		title, want string
+		code, title string
+		want        string
 	}{
-		{32, strings.Repeat("s", 20), strings.Repeat("s", 20)},       // exactly fits
-		{32, strings.Repeat("s", 21), strings.Repeat("s", 19) + "…"}, // one over: cut to 19 and …
-		{22, strings.Repeat("s", 11), strings.Repeat("s", 9) + "…"},  // ten left
-		{21, strings.Repeat("s", 11), strings.Repeat("s", 11)},       // nine left: not cut
-		{0, strings.Repeat("s", 200), strings.Repeat("s", 200)},
-		{32, strings.Repeat("中", 11), strings.Repeat("中", 9) + "…"}, // wide characters count two
+		{32, "X", strings.Repeat("s", 20), prefix + strings.Repeat("s", 20)},       // exactly fits
+		{32, "X", strings.Repeat("s", 21), prefix + strings.Repeat("s", 19) + "…"}, // one over: cut to 19 and …
+		{22, "X", strings.Repeat("s", 11), prefix + strings.Repeat("s", 9) + "…"},  // ten left
+		{21, "X", strings.Repeat("s", 11), "  t:X    -"},                           // nine left: left out
+		{21, "X", strings.Repeat("s", 9), prefix + strings.Repeat("s", 9)},         // nine left, and nine fit
+		{0, "X", strings.Repeat("s", 200), prefix + strings.Repeat("s", 200)},
+		{32, "X", strings.Repeat("中", 11), prefix + strings.Repeat("中", 9) + "…"}, // wide characters count two
+		// A code too long: the summary keeps ten, the code the rest.
+		{40, strings.Repeat("c", 30), strings.Repeat("s", 20), "  t:" + strings.Repeat("c", 18) + "…    -  " + strings.Repeat("s", 9) + "…"},
 	} {
-		if got := list(tc.width, tc.title); got != prefix+tc.want {
-			t.Errorf("width %d, %d-character summary: %q, want %q", tc.width, len([]rune(tc.title)), got, prefix+tc.want)
+		got := list(tc.width, tc.code, tc.title)
+		if got != tc.want {
+			t.Errorf("width %d, %d-character code, %d-character summary:\n%q, want\n%q", tc.width, len(tc.code), len([]rune(tc.title)), got, tc.want)
+		}
+		if w := lipgloss.Width(got); tc.width > 0 && w > tc.width {
+			t.Errorf("width %d: a line of %d", tc.width, w)
 		}
 	}
 }
@@ -134,7 +143,7 @@ func TestMatchListTruncates(t *testing.T) {
 // unless the two are one.
 func TestStyledCells(t *testing.T) {
 	var b bytes.Buffer
-	if err := render.New(&b, colorprofile.ANSI, 80).Table(true, []string{"ID", "NAME"}, [][]string{{"acme", "ACME API"}}); err != nil {
+	if err := render.New(&b, colorprofile.ANSI, 80).Table(true, []render.Column{{Header: "ID"}, {Header: "NAME"}}, [][]string{{"acme", "ACME API"}}); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(b.String(), "\n")
