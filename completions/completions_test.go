@@ -2,6 +2,7 @@ package completions_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,7 +12,21 @@ import (
 
 	"github.com/errcode-dev/errcode/cmd"
 	"github.com/errcode-dev/errcode/internal/docgen"
+	"github.com/errcode-dev/errcode/internal/testenv"
 )
+
+// The shells run errcode with this process's environment: not the
+// developer's (their catalogs would add candidates; see internal/testenv).
+func TestMain(m *testing.M) {
+	cleanup, err := testenv.Isolate()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	cleanup()
+	os.Exit(code)
+}
 
 // The committed scripts are what the command tree generates now.
 func TestScriptsAreFresh(t *testing.T) {
