@@ -139,6 +139,23 @@ printf '%s\n' "${COMPREPLY[@]}"`
 	wantAll(t, "bash: errcode lookup AUTH", complete("errcode lookup AUTH"), "AUTH-401", "AUTH-403")
 	wantAll(t, "bash: errcode lookup --catalog ", complete("errcode lookup --catalog "), "ironwifi", "emnify", "devdocs", "wontopos", "http")
 	wantAll(t, "bash: errcode ", complete("errcode "), "lookup", "explain", "list", "catalogs")
+	// Only the catalog --catalog names, or the one whose id comes first.
+	for _, line := range []string{"errcode lookup -c curl 2", "errcode lookup curl 2"} {
+		got := complete(line)
+		wantAll(t, "bash: "+line, got, "28", "CURLE_OPERATION_TIMEDOUT", "CURLE_FAILED_INIT")
+		onlyCurl(t, "bash: "+line, got)
+	}
+}
+
+// onlyCurl fails when a completion of "2" scoped to curl offers another
+// catalog's code: HTTP's 200, PostgreSQL's 23505, emnify's 2200-2299.
+func onlyCurl(t *testing.T, what, got string) {
+	t.Helper()
+	for _, other := range []string{"200", "23505", "2200-2299", "Request succeeded", "unique_violation"} {
+		if strings.Contains(got, other) {
+			t.Errorf("%s offers %q, not one of curl's codes:\n%s", what, other, got)
+		}
+	}
 }
 
 // fish sources completions/errcode.fish; complete -C asks what a TAB would
@@ -158,6 +175,11 @@ func TestFishCompletion(t *testing.T) {
 	wantAll(t, "fish: errcode lookup 140", complete("errcode lookup 140"), "1400\tInputValidationFailed (422)", "1405\tDuplicated (409)", "1409\tUnknownProperty (422)")
 	wantAll(t, "fish: errcode lookup AUTH", complete("errcode lookup AUTH"), "AUTH-401\tAuthentication Failed (401)", "AUTH-403")
 	wantAll(t, "fish: errcode lookup --catalog ", complete("errcode lookup --catalog "), "emnify\temnify REST API (32 entries)", "http\t")
+	for _, line := range []string{"errcode lookup -c curl 2", "errcode lookup curl 2"} {
+		got := complete(line)
+		wantAll(t, "fish: "+line, got, "28\tCURLE_OPERATION_TIMEDOUT", "2\tCURLE_FAILED_INIT")
+		onlyCurl(t, "fish: "+line, got)
+	}
 }
 
 // zsh's completion system needs an interactive shell: run one in tmux,
@@ -200,6 +222,11 @@ func TestZshCompletion(t *testing.T) {
 	wantAll(t, "zsh: errcode lookup 140", screen("errcode lookup 140", "1409"), "1400", "InputValidationFailed (422)", "1405", "Duplicated (409)", "1409")
 	wantAll(t, "zsh: errcode lookup AUTH", screen("errcode lookup AUTH", "AUTH-403"), "AUTH-401", "AUTH-403")
 	wantAll(t, "zsh: errcode lookup --catalog ", screen("errcode lookup --catalog ", "wontopos"), "ironwifi", "emnify", "wontopos", "http")
+	for _, line := range []string{"errcode lookup -c curl 2", "errcode lookup curl 2"} {
+		got := screen(line, "CURLE_OPERATION_TIMEDOUT")
+		wantAll(t, "zsh: "+line, got, "28", "CURLE_OPERATION_TIMEDOUT", "CURLE_FAILED_INIT")
+		onlyCurl(t, "zsh: "+line, got)
+	}
 }
 
 // `errcode completion SHELL` prints the committed script, so
