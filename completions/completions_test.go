@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -58,6 +59,82 @@ func TestManPagesAreFresh(t *testing.T) {
 		b, err := os.ReadFile(filepath.Join("../man", filepath.Base(w)))
 		if err != nil || !bytes.Equal(a, b) {
 			t.Errorf("man/%s is stale: run go generate ./completions", filepath.Base(w))
+		}
+	}
+}
+
+// Each page is titled by its command, lists flags as they are typed, and
+// has the sections a man page reader looks for.
+func TestManPagesRead(t *testing.T) {
+	page := func(name string) string {
+		b, err := os.ReadFile(filepath.Join("../man", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	pages, _ := filepath.Glob("../man/*.1")
+	for _, p := range pages {
+		name := strings.TrimSuffix(filepath.Base(p), ".1")
+		got := page(filepath.Base(p))
+		if title := `.TH "` + strings.ToUpper(name) + `" "1"`; !strings.Contains(got, title) {
+			t.Errorf("%s: no %s", p, title)
+		}
+		for _, want := range []string{".SH EXIT STATUS", ".SH ENVIRONMENT", "ERRCODE_CATALOG_PATH", "NO_COLOR"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s: no %s", p, want)
+			}
+		}
+		for _, bad := range []string{"[=false]", "=[]", `=""`} {
+			if strings.Contains(got, bad) {
+				t.Errorf("%s: a flag is shown with its default in pflag's syntax (%s)", p, bad)
+			}
+		}
+	}
+	if got := page("errcode.1"); !strings.Contains(got, `\fB--version\fP`) {
+		t.Errorf("errcode.1 does not list --version")
+	}
+	// lookup's table of what a query can be keeps its lines.
+	if got := page("errcode-lookup.1"); !strings.Contains(got, ".EX\n  catalog:code    restrict to one catalog") {
+		t.Errorf("errcode-lookup.1: the table of queries is not kept as written")
+	}
+}
+
+// The man pages' EXIT STATUS is the README's "Exit codes" table, and their
+// ENVIRONMENT names every variable errcode's code reads.
+func TestManPagesAgreeWithCode(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range docgen.ExitStatus {
+		if line := "| " + row[0] + " | " + row[1] + " |"; !strings.Contains(string(readme), line) {
+			t.Errorf("README.md's exit codes have no row %q (docgen.ExitStatus)", line)
+		}
+	}
+	documented := map[string]bool{}
+	for _, row := range docgen.Environment {
+		for _, v := range strings.Split(row[0], ", ") {
+			documented[v] = true
+		}
+	}
+	getenv := regexp.MustCompile(`(?i)getenv\("([A-Z_]+)"\)`)
+	for _, dir := range []string{"../cmd", "../catalog/source", "../render", "../explain", "../catalog"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range getenv.FindAllStringSubmatch(string(src), -1) {
+				// LINES is read only by cmd.Test's streams.
+				if v := m[1]; !documented[v] && v != "LINES" {
+					t.Errorf("%s reads $%s; the man pages' ENVIRONMENT (docgen.Environment) does not say why", f, v)
+				}
+			}
 		}
 	}
 }
