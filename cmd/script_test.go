@@ -42,7 +42,8 @@ func TestMain(m *testing.M) {
 }
 
 // isolated runs the tests without the developer's environment (their
-// catalogs, NO_COLOR, PAGER...: see internal/testenv). Only the test
+// catalogs, NO_COLOR, PAGER...: see internal/testenv), and fails them if
+// they leave the built-in catalogs changed. Only the test
 // process isolates itself: a command a script runs (testscript re-runs
 // this binary as errcode) keeps the environment the script gives it.
 type isolated struct{ m *testing.M }
@@ -54,7 +55,7 @@ func (i isolated) Run() int {
 		return 1
 	}
 	defer cleanup()
-	return i.m.Run()
+	return testenv.KeepBuiltin(i.m.Run)
 }
 
 var noWait = cmd.Clock{
