@@ -67,29 +67,32 @@ type step struct {
 	each bool
 }
 
-// Path is a parsed path: its alternatives, each a list of steps.
-type Path [][]step
+// Path is a parsed path (ParsePath): its alternatives, each a list of
+// steps. The zero Path finds nothing.
+type Path struct {
+	alts [][]step
+}
 
 // ParsePath parses a path; "" is the empty path, which finds nothing.
 func ParsePath(s string) (Path, error) {
 	if s == "" {
-		return nil, nil
+		return Path{}, nil
 	}
 	var p Path
 	for _, alt := range strings.Split(s, "|") {
 		var steps []step
 		if alt == "." { // the value itself (a nested error that is a bare string)
-			p = append(p, nil)
+			p.alts = append(p.alts, nil)
 			continue
 		}
 		for _, part := range strings.Split(alt, ".") {
 			name, each := strings.CutSuffix(part, "[]")
 			if !validKey(name) {
-				return nil, fmt.Errorf("%q is not a dot path such as error.code or errors[].code", s)
+				return Path{}, fmt.Errorf("%q is not a dot path such as error.code or errors[].code", s)
 			}
 			steps = append(steps, step{name, each})
 		}
-		p = append(p, steps)
+		p.alts = append(p.alts, steps)
 	}
 	return p, nil
 }
@@ -117,7 +120,7 @@ func MustPath(s string) Path {
 // finds any, every one it finds (a [] step gives one per element).
 // Objects are map[string]any and arrays []any, as encoding/json decodes.
 func (p Path) Values(v any) []any {
-	for _, alt := range p {
+	for _, alt := range p.alts {
 		var out []any
 		walk(v, alt, &out)
 		if len(out) > 0 {

@@ -1,13 +1,10 @@
 package catalog
 
-import (
-	"cmp"
-	"slices"
-	"sort"
-)
+import "sort"
 
 // keyRef is one row of a catalog's key table: a folded code or token and
-// the index of the entry it belongs to.
+// the index of the entry it belongs to. go generate writes the tables
+// (catalog/internal/codegen computes them); user catalogs have none.
 type keyRef struct {
 	Key   string
 	Entry uint16
@@ -18,37 +15,6 @@ type keyRef struct {
 type statusRef struct {
 	Status uint16
 	Entry  uint16
-}
-
-// Tables are a catalog's lookup tables, as go generate writes them.
-type Tables struct {
-	Keys     []keyRef
-	Statuses []statusRef
-	Ranges   []uint16
-}
-
-// BuildTables computes the lookup tables for c's entries (used by the
-// generator; the result is what the generated code declares).
-func BuildTables(c *Catalog) Tables {
-	var t Tables
-	for i := range c.Entries {
-		e := &c.Entries[i]
-		if k := Key(e.Code); k != "" {
-			t.Keys = append(t.Keys, keyRef{Key: k, Entry: uint16(i)})
-		}
-		if k := Key(e.Token); k != "" {
-			t.Keys = append(t.Keys, keyRef{Key: k, Entry: uint16(i), Token: true})
-		}
-		if e.Status != 0 {
-			t.Statuses = append(t.Statuses, statusRef{Status: uint16(e.Status), Entry: uint16(i)})
-		}
-		if e.Kind == Range {
-			t.Ranges = append(t.Ranges, uint16(i))
-		}
-	}
-	slices.SortStableFunc(t.Keys, func(a, b keyRef) int { return cmp.Compare(a.Key, b.Key) })
-	slices.SortStableFunc(t.Statuses, func(a, b statusRef) int { return cmp.Compare(a.Status, b.Status) })
-	return t
 }
 
 // indexed reports whether c has lookup tables.

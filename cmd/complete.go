@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,14 +15,15 @@ import (
 // Shell completion. Each TAB runs `errcode __complete ...`, so these read
 // the compiled-in catalogs directly and stay as cheap as a lookup.
 
-// completeCodes offers the codes and tokens that start with what was typed,
-// each with a short description ("1405\tDuplicated (409)"): codes first in
-// catalog order, then tokens, then "catalog:" prefixes. Codes with spaces
-// (IronWiFi's RADIUS reasons) are left out: shells split them.
-func completeCodes(ix *catalog.Index, toComplete string) []string {
-	if id, rest, ok := strings.Cut(toComplete, ":"); ok {
+// completeCodes offers the codes and tokens of cats that start with what
+// was typed, each with a short description ("1405\tDuplicated (409)"):
+// codes first in catalog order, then tokens, then, with prefixes,
+// "catalog:" prefixes and the codes after one ("curl:28"). Codes with
+// spaces (IronWiFi's RADIUS reasons) are left out: shells split them.
+func completeCodes(ix *catalog.Index, cats []*catalog.Catalog, prefixes bool, toComplete string) []string {
+	if id, rest, ok := strings.Cut(toComplete, ":"); ok && prefixes {
 		c := ix.Catalog(id)
-		if c == nil {
+		if c == nil || !slices.Contains(cats, c) {
 			return nil
 		}
 		var out []string
@@ -50,14 +52,14 @@ func completeCodes(ix *catalog.Index, toComplete string) []string {
 		cands = append(cands, cand{text, desc, rank})
 	}
 	shared := map[string]int{} // how many catalogs have each matching code
-	for _, c := range ix.Catalogs {
+	for _, c := range cats {
 		for i := range c.Entries {
 			if e := &c.Entries[i]; completable(e.Code) && hasFoldPrefix(e.Code, toComplete) {
 				shared[strings.ToLower(e.Code)]++
 			}
 		}
 	}
-	for _, c := range ix.Catalogs {
+	for _, c := range cats {
 		for i := range c.Entries {
 			e := &c.Entries[i]
 			if completable(e.Code) && hasFoldPrefix(e.Code, toComplete) {
@@ -69,14 +71,14 @@ func completeCodes(ix *catalog.Index, toComplete string) []string {
 			}
 		}
 	}
-	for _, c := range ix.Catalogs {
+	for _, c := range cats {
 		for i := range c.Entries {
 			e := &c.Entries[i]
 			if e.Token != "" && completable(e.Token) && hasFoldPrefix(e.Token, toComplete) {
 				add(e.Token, c.ID+" "+e.Code+statusSuffix(e.Status), 1) // the code, from a user catalog perhaps: scrubbed in candidate
 			}
 		}
-		if hasFoldPrefix(c.ID, toComplete) {
+		if prefixes && hasFoldPrefix(c.ID, toComplete) {
 			add(c.ID+":", c.Name, 2)
 		}
 	}
@@ -152,13 +154,40 @@ func naturalLess(a, b string) bool {
 	return strings.ToLower(a) < strings.ToLower(b)
 }
 
+// completeLookupArgs completes lookup's query as lookup will read it: the
+// codes of the catalogs --catalog names (all when none), or, after a
+// catalog's id ("errcode lookup curl 2<TAB>", as "curl 28" is looked up in
+// curl's catalog), that catalog's codes. Other later words are free text.
 func completeLookupArgs(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-		if len(args) > 0 {
-			return nil, cobra.ShellCompDirectiveNoFileComp // the query's later words are free text
+		const codes = cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+		ix := f.Index()
+		cats := ix.Catalogs
+		if ids, _ := cmd.Flags().GetStringSlice("catalog"); len(ids) > 0 {
+			cats = namedCatalogs(ix, ids)
 		}
-		return completeCodes(f.Index(), toComplete), cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
+		switch {
+		case len(args) == 0:
+			return completeCodes(ix, cats, true, toComplete), codes
+		case len(args) == 1 && !strings.Contains(args[0], ":"):
+			if c := ix.Catalog(args[0]); c != nil && slices.Contains(cats, c) {
+				return completeCodes(ix, []*catalog.Catalog{c}, false, toComplete), codes
+			}
+		}
+		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
+}
+
+// namedCatalogs are the catalogs with the given ids, in the index's order;
+// an unknown id names none (lookup would refuse it).
+func namedCatalogs(ix *catalog.Index, ids []string) []*catalog.Catalog {
+	var out []*catalog.Catalog
+	for _, c := range ix.Catalogs {
+		if slices.ContainsFunc(ids, func(id string) bool { return strings.EqualFold(id, c.ID) }) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func completeCatalogIDs(f *Factory) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

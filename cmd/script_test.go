@@ -11,13 +11,14 @@ import (
 	"time"
 
 	"github.com/errcode-dev/errcode/cmd"
+	"github.com/errcode-dev/errcode/internal/testenv"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/script")
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(isolated{m}, map[string]func(){
 		// errcode run's retries do not wait in the scripts, and their
 		// backoff has no jitter: each retry's line says the wait it would
 		// have made, and the scripts check those lines.
@@ -40,6 +41,23 @@ func TestMain(m *testing.M) {
 			}
 		},
 	})
+}
+
+// isolated runs the tests without the developer's environment (their
+// catalogs, NO_COLOR, PAGER...: see internal/testenv), and fails them if
+// they leave the built-in catalogs changed. Only the test
+// process isolates itself: a command a script runs (testscript re-runs
+// this binary as errcode) keeps the environment the script gives it.
+type isolated struct{ m *testing.M }
+
+func (i isolated) Run() int {
+	cleanup, err := testenv.Isolate()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer cleanup()
+	return testenv.KeepBuiltin(i.m.Run)
 }
 
 var noWait = cmd.Clock{

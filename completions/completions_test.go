@@ -2,16 +2,32 @@ package completions_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/errcode-dev/errcode/cmd"
 	"github.com/errcode-dev/errcode/internal/docgen"
+	"github.com/errcode-dev/errcode/internal/testenv"
 )
+
+// The shells run errcode with this process's environment: not the
+// developer's (their catalogs would add candidates; see internal/testenv).
+func TestMain(m *testing.M) {
+	cleanup, err := testenv.Isolate()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	cleanup()
+	os.Exit(code)
+}
 
 // The committed scripts are what the command tree generates now.
 func TestScriptsAreFresh(t *testing.T) {
@@ -43,6 +59,82 @@ func TestManPagesAreFresh(t *testing.T) {
 		b, err := os.ReadFile(filepath.Join("../man", filepath.Base(w)))
 		if err != nil || !bytes.Equal(a, b) {
 			t.Errorf("man/%s is stale: run go generate ./completions", filepath.Base(w))
+		}
+	}
+}
+
+// Each page is titled by its command, lists flags as they are typed, and
+// has the sections a man page reader looks for.
+func TestManPagesRead(t *testing.T) {
+	page := func(name string) string {
+		b, err := os.ReadFile(filepath.Join("../man", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	pages, _ := filepath.Glob("../man/*.1")
+	for _, p := range pages {
+		name := strings.TrimSuffix(filepath.Base(p), ".1")
+		got := page(filepath.Base(p))
+		if title := `.TH "` + strings.ToUpper(name) + `" "1"`; !strings.Contains(got, title) {
+			t.Errorf("%s: no %s", p, title)
+		}
+		for _, want := range []string{".SH EXIT STATUS", ".SH ENVIRONMENT", "ERRCODE_CATALOG_PATH", "NO_COLOR"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s: no %s", p, want)
+			}
+		}
+		for _, bad := range []string{"[=false]", "=[]", `=""`} {
+			if strings.Contains(got, bad) {
+				t.Errorf("%s: a flag is shown with its default in pflag's syntax (%s)", p, bad)
+			}
+		}
+	}
+	if got := page("errcode.1"); !strings.Contains(got, `\fB--version\fP`) {
+		t.Errorf("errcode.1 does not list --version")
+	}
+	// lookup's table of what a query can be keeps its lines.
+	if got := page("errcode-lookup.1"); !strings.Contains(got, ".EX\n  catalog:code    restrict to one catalog") {
+		t.Errorf("errcode-lookup.1: the table of queries is not kept as written")
+	}
+}
+
+// The man pages' EXIT STATUS is the README's "Exit codes" table, and their
+// ENVIRONMENT names every variable errcode's code reads.
+func TestManPagesAgreeWithCode(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range docgen.ExitStatus {
+		if line := "| " + row[0] + " | " + row[1] + " |"; !strings.Contains(string(readme), line) {
+			t.Errorf("README.md's exit codes have no row %q (docgen.ExitStatus)", line)
+		}
+	}
+	documented := map[string]bool{}
+	for _, row := range docgen.Environment {
+		for _, v := range strings.Split(row[0], ", ") {
+			documented[v] = true
+		}
+	}
+	getenv := regexp.MustCompile(`(?i)getenv\("([A-Z_]+)"\)`)
+	for _, dir := range []string{"../cmd", "../catalog/source", "../render", "../explain", "../catalog"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, f := range files {
+			if strings.HasSuffix(f, "_test.go") {
+				continue
+			}
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range getenv.FindAllStringSubmatch(string(src), -1) {
+				// LINES is read only by cmd.Test's streams.
+				if v := m[1]; !documented[v] && v != "LINES" {
+					t.Errorf("%s reads $%s; the man pages' ENVIRONMENT (docgen.Environment) does not say why", f, v)
+				}
+			}
 		}
 	}
 }
@@ -124,6 +216,23 @@ printf '%s\n' "${COMPREPLY[@]}"`
 	wantAll(t, "bash: errcode lookup AUTH", complete("errcode lookup AUTH"), "AUTH-401", "AUTH-403")
 	wantAll(t, "bash: errcode lookup --catalog ", complete("errcode lookup --catalog "), "ironwifi", "emnify", "devdocs", "wontopos", "http")
 	wantAll(t, "bash: errcode ", complete("errcode "), "lookup", "explain", "list", "catalogs")
+	// Only the catalog --catalog names, or the one whose id comes first.
+	for _, line := range []string{"errcode lookup -c curl 2", "errcode lookup curl 2"} {
+		got := complete(line)
+		wantAll(t, "bash: "+line, got, "28", "CURLE_OPERATION_TIMEDOUT", "CURLE_FAILED_INIT")
+		onlyCurl(t, "bash: "+line, got)
+	}
+}
+
+// onlyCurl fails when a completion of "2" scoped to curl offers another
+// catalog's code: HTTP's 200, PostgreSQL's 23505, emnify's 2200-2299.
+func onlyCurl(t *testing.T, what, got string) {
+	t.Helper()
+	for _, other := range []string{"200", "23505", "2200-2299", "Request succeeded", "unique_violation"} {
+		if strings.Contains(got, other) {
+			t.Errorf("%s offers %q, not one of curl's codes:\n%s", what, other, got)
+		}
+	}
 }
 
 // fish sources completions/errcode.fish; complete -C asks what a TAB would
@@ -143,6 +252,11 @@ func TestFishCompletion(t *testing.T) {
 	wantAll(t, "fish: errcode lookup 140", complete("errcode lookup 140"), "1400\tInputValidationFailed (422)", "1405\tDuplicated (409)", "1409\tUnknownProperty (422)")
 	wantAll(t, "fish: errcode lookup AUTH", complete("errcode lookup AUTH"), "AUTH-401\tAuthentication Failed (401)", "AUTH-403")
 	wantAll(t, "fish: errcode lookup --catalog ", complete("errcode lookup --catalog "), "emnify\temnify REST API (32 entries)", "http\t")
+	for _, line := range []string{"errcode lookup -c curl 2", "errcode lookup curl 2"} {
+		got := complete(line)
+		wantAll(t, "fish: "+line, got, "28\tCURLE_OPERATION_TIMEDOUT", "2\tCURLE_FAILED_INIT")
+		onlyCurl(t, "fish: "+line, got)
+	}
 }
 
 // zsh's completion system needs an interactive shell: run one in tmux,
@@ -185,6 +299,11 @@ func TestZshCompletion(t *testing.T) {
 	wantAll(t, "zsh: errcode lookup 140", screen("errcode lookup 140", "1409"), "1400", "InputValidationFailed (422)", "1405", "Duplicated (409)", "1409")
 	wantAll(t, "zsh: errcode lookup AUTH", screen("errcode lookup AUTH", "AUTH-403"), "AUTH-401", "AUTH-403")
 	wantAll(t, "zsh: errcode lookup --catalog ", screen("errcode lookup --catalog ", "wontopos"), "ironwifi", "emnify", "wontopos", "http")
+	for _, line := range []string{"errcode lookup -c curl 2", "errcode lookup curl 2"} {
+		got := screen(line, "CURLE_OPERATION_TIMEDOUT")
+		wantAll(t, "zsh: "+line, got, "28", "CURLE_OPERATION_TIMEDOUT", "CURLE_FAILED_INIT")
+		onlyCurl(t, "zsh: "+line, got)
+	}
 }
 
 // `errcode completion SHELL` prints the committed script, so

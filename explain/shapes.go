@@ -35,6 +35,11 @@ type Item struct {
 
 // Body is what errcode recognised in a response body: facts, and where
 // each was found. Recognisers fill it; they never consult the catalogs.
+//
+// Body is the recognisers' working value, not API: no exported function
+// takes or returns one, and its fields change as the recognisers do. A
+// program reads a Diagnosis, which carries what a Body found (Shape,
+// Findings, RequestID, DocURL, Server, Repaired).
 type Body struct {
 	// Shape names the recogniser that read it ("problem", "google",
 	// "oauth", "generic", "html", ...) or, when a catalog's own body shape

@@ -1,17 +1,15 @@
 // Package docgen writes errcode's shell completion scripts and man pages
 // from its command tree. It is used by go generate (internal/docgen/gendocs)
 // and by the tests that fail when the committed files are stale; it is not
-// linked into errcode itself, and neither is cobra/doc.
+// linked into errcode itself, and neither is go-md2man.
 package docgen
 
 import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/cobra/doc"
 )
 
 // Completions returns the four completion scripts by file name, as the
@@ -31,24 +29,6 @@ func Completions(root *cobra.Command) (map[string][]byte, error) {
 		out[name] = b.Bytes()
 	}
 	return out, nil
-}
-
-// manDate is the date on every man page: fixed, so the pages are the same
-// whenever and wherever they are generated.
-var manDate = time.Date(2026, time.November, 22, 0, 0, 0, 0, time.UTC)
-
-// ManPages writes errcode.1 and a page per command (errcode-lookup.1, ...)
-// into dir.
-func ManPages(root *cobra.Command, dir string) error {
-	root.DisableAutoGenTag = true
-	for _, c := range root.Commands() {
-		c.DisableAutoGenTag = true
-	}
-	header := &doc.GenManHeader{Title: "ERRCODE", Section: "1", Source: "errcode", Manual: "errcode manual", Date: &manDate}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	return doc.GenManTree(root, header, dir)
 }
 
 // WriteCompletions writes the completion scripts into dir.

@@ -44,7 +44,7 @@ func main() {
 		os.Exit(score(all, *equivFile))
 	}
 	if flag.NArg() == 0 {
-		fail(errors.New("usage: mutate [-equivalent FILE] [-workers N] ROOT=REPORT.json..."))
+		fail(errors.New("usage: mutate [-equivalent FILE] [-workers N] ROOT=REPORT.json [ROOT=REPORT.json ...]"))
 	}
 	var all []*mutant
 	for _, arg := range flag.Args() {

@@ -79,31 +79,31 @@ func Generate(cats []*catalog.Catalog) ([]byte, error) {
 			writeEntry(&b, &c.Entries[i])
 		}
 		b.WriteString("},\n")
-		writeTables(&b, catalog.BuildTables(c))
+		writeTables(&b, buildTables(c))
 		b.WriteString("},\n")
 	}
 	b.WriteString("}\n")
 	return format.Source(b.Bytes())
 }
 
-// writeTables writes a catalog's lookup tables (see catalog.Tables).
-func writeTables(b *bytes.Buffer, t catalog.Tables) {
+// writeTables writes a catalog's lookup tables (see tables).
+func writeTables(b *bytes.Buffer, t tables) {
 	b.WriteString("tabled: true,\nkeys: []keyRef{")
-	for i, k := range t.Keys {
+	for i, k := range t.keys {
 		if i%4 == 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(b, "{%q, %d, %v}, ", k.Key, k.Entry, k.Token)
+		fmt.Fprintf(b, "{%q, %d, %v}, ", k.key, k.entry, k.token)
 	}
 	b.WriteString("\n},\nstatuses: []statusRef{")
-	for i, s := range t.Statuses {
+	for i, s := range t.statuses {
 		if i%8 == 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(b, "{%d, %d}, ", s.Status, s.Entry)
+		fmt.Fprintf(b, "{%d, %d}, ", s.status, s.entry)
 	}
 	b.WriteString("\n},\n")
-	fmt.Fprintf(b, "ranges: %#v,\n", t.Ranges)
+	fmt.Fprintf(b, "ranges: %#v,\n", t.ranges)
 }
 
 func writeEntry(b *bytes.Buffer, e *catalog.Entry) {
