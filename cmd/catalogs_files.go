@@ -20,8 +20,8 @@ func newCatalogsValidateCmd(f *Factory) *cobra.Command {
 		Short: "Check user catalog files and print every problem",
 		Long: `Check user catalog files: the FILEs given, or every one errcode would load
 (~/.config/errcode/catalogs, $ERRCODE_CATALOG_PATH, --catalog-file). Every
-problem is printed with file:line:column, the line and a caret. Exit status 1
-if any file has a problem.`,
+problem of a file is printed, in the order of the file, with file:line:column,
+the line and a caret. Exit status 1 if any file has a problem.`,
 		Example: `  errcode catalogs validate
   errcode catalogs validate ~/.config/errcode/catalogs/acme.yaml`,
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
