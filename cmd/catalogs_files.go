@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/catalog/source"
 	"github.com/errcode-dev/errcode/render"
 	"github.com/spf13/cobra"
@@ -19,8 +20,8 @@ func newCatalogsValidateCmd(f *Factory) *cobra.Command {
 		Short: "Check user catalog files and print every problem",
 		Long: `Check user catalog files: the FILEs given, or every one errcode would load
 (~/.config/errcode/catalogs, $ERRCODE_CATALOG_PATH, --catalog-file). Every
-problem is printed with file:line:column, the line and a caret. Exit status 1
-if any file has a problem.`,
+problem of a file is printed, in the order of the file, with file:line:column,
+the line and a caret. Exit status 1 if any file has a problem.`,
 		Example: `  errcode catalogs validate
   errcode catalogs validate ~/.config/errcode/catalogs/acme.yaml`,
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -47,7 +48,11 @@ if any file has a problem.`,
 				// No cache: validating means reading the file itself.
 				c, problems := source.Load(file, "")
 				if problems == nil {
-					fmt.Fprintf(f.IO.Out, "%s: ok (%s, %d entries)\n", render.Scrub(file), render.Scrub(c.ID), len(c.Entries))
+					entries := fmt.Sprintf("%d entries", len(c.Entries))
+					if len(c.Entries) == 0 {
+						entries = "no entries yet"
+					}
+					fmt.Fprintf(f.IO.Out, "%s: ok (%s, %s)\n", render.Scrub(file), render.Scrub(c.ID), entries)
 					continue
 				}
 				bad++
@@ -91,7 +96,8 @@ func newCatalogsInitCmd(f *Factory) *cobra.Command {
 		Long: `Write a commented starter catalog, ID.yaml, into the user catalog directory
 (~/.config/errcode/catalogs, or $XDG_CONFIG_HOME/errcode/catalogs). An
 existing file is never overwritten. With a built-in catalog's id, the file
-extends that catalog.`,
+extends that catalog, and as written changes nothing: everything but its id
+is commented out, with instructions.`,
 		Example: `  errcode catalogs init acme
   $EDITOR ~/.config/errcode/catalogs/acme.yaml
   errcode catalogs validate`,
@@ -112,7 +118,13 @@ extends that catalog.`,
 				return usageErrorf("cannot tell where user catalogs go: set HOME or XDG_CONFIG_HOME")
 			}
 			path := filepath.Join(dir, id+".yaml")
-			if err := writeNew(path, []byte(starterCatalog(id))); err != nil {
+			text := starterCatalog(id)
+			for _, c := range catalog.Builtin() {
+				if c.ID == id {
+					text = extensionCatalog(c)
+				}
+			}
+			if err := writeNew(path, []byte(text)); err != nil {
 				if errors.Is(err, fs.ErrExist) {
 					return &exitError{code: exitNotFound, msg: fmt.Sprintf("%s already exists: edit it, or remove it first", path)}
 				}
@@ -148,43 +160,4 @@ func writeNew(path string, data []byte) error {
 		return err
 	}
 	return os.Link(tmp.Name(), path)
-}
-
-func starterCatalog(id string) string {
-	return `# yaml-language-server: $schema=https://raw.githubusercontent.com/errcode-dev/errcode/main/catalog/schema.json
-#
-# An errcode user catalog. errcode reads every *.yaml file in this directory
-# (and in $ERRCODE_CATALOG_PATH, and --catalog-file FILE). Check it with:
-#   errcode catalogs validate
-# A catalog with a built-in catalog's id (emnify, ironwifi, ...) extends it:
-# entries with the same code replace the built-in ones.
-
-# Lower-case id, used in 'errcode lookup ` + id + `:CODE' and '--catalog ` + id + `'.
-id: ` + id + `
-name: ` + strings.ToUpper(id[:1]) + id[1:] + ` API
-doc_url: https://docs.example.com/errors
-
-# Optional: explain attributes responses from these hosts (and subdomains).
-hosts: [api.example.com]
-
-# Optional: where explain finds an error in a JSON body, as dot paths; a step
-# written errors[] goes through each element of an array.
-body:
-  code: error.code
-  token: error.type
-  message: error.message
-  request_id: error.request_id
-
-entries:
-  - code: ` + strings.ToUpper(id) + `-1001  # a string; a number works too
-    token: CardExpired            # optional: a symbolic name
-    status: 402                   # optional: the HTTP status, 100-599
-    category: Payments            # optional
-    title: Card expired
-    message: "Card {last4} has expired"   # the message template, as the API sends it
-    description: The card on file is past its expiry date.
-    causes: [The customer's card expired]
-    fixes: [Ask the customer for a new card]
-    retryable: false              # optional: true, false, or leave it out (unknown)
-`
 }

@@ -126,3 +126,7 @@ func CacheKey(path string) string {
 }
 
 var CheckFile = checkFile
+
+// PlainSyntax and PlainDecode say the YAML library's messages in plain
+// words.
+var PlainSyntax, PlainDecode = plainSyntax, plainDecode

@@ -50,10 +50,10 @@ func TestParseEdges(t *testing.T) {
 	}{
 		{"status 100", "  - code: a\n    status: 100\n", ""},
 		{"status 599", "  - code: a\n    status: 599\n", ""},
-		{"status 99", "  - code: a\n    status: 99\n", "status 99 is outside 100-599"},
-		{"status 600", "  - code: a\n    status: 600\n", "status 600 is outside 100-599"},
+		{"status 99", "  - code: a\n    status: 99\n", "status: 99 is not an HTTP status (100-599)"},
+		{"status 600", "  - code: a\n    status: 600\n", "status: 600 is not an HTTP status (100-599)"},
 		{"a range of one", "  - code: r\n    kind: range\n    range: {from: 7, to: 7}\n", ""},
-		{"a range backwards", "  - code: r\n    kind: range\n    range: {from: 8, to: 7}\n", "range from 8 is after to 7"},
+		{"a range backwards", "  - code: r\n    kind: range\n    range: {from: 8, to: 7}\n", "range: from 8 is after to 7"},
 		{"a supplement with its source", "  - code: a\n    kind: supplement\n    source: x\n", ""},
 		{"a supplement without", "  - code: a\n    kind: supplement\n", "a supplement entry must say its source"},
 		{"unofficial without", "  - code: a\n    kind: unofficial\n", "an unofficial entry must say its source"},
@@ -108,7 +108,7 @@ func TestProblemPlacing(t *testing.T) {
 		t.Fatalf("%v", problems)
 	}
 	p := problems[0]
-	want := "p.yaml:6:13: status 700 is outside 100-599\n   6 |     status: 700\n     |             ^"
+	want := "p.yaml:6:13: entries[0].status: 700 is not an HTTP status (100-599)\n   6 |     status: 700\n     |             ^"
 	if p.Error() != want {
 		t.Errorf("problem:\n%s\nwant:\n%s", p.Error(), want)
 	}
@@ -138,8 +138,9 @@ func TestProblemPlacing(t *testing.T) {
 	if _, ok := source.LineOf([]byte("a"), 0); ok {
 		t.Error("lineOf(0)")
 	}
-	// An empty file is a file without an id, not a parser failure.
-	if _, problems := source.Parse("e.yaml", nil); len(problems) != 1 || !strings.Contains(problems[0].Msg, `id ""`) {
+	// An empty file is one problem that says so, not a parser failure
+	// nor an id "".
+	if _, problems := source.Parse("e.yaml", nil); len(problems) != 1 || !strings.HasPrefix(problems[0].Msg, "the file is empty: ") {
 		t.Errorf("an empty file: %v", problems)
 	}
 }
@@ -148,7 +149,7 @@ func TestProblemPlacing(t *testing.T) {
 // YAML turned one of them into a number.
 func TestDuplicateCodes(t *testing.T) {
 	_, problems := source.Parse("d.yaml", []byte("id: x\nentries:\n  - code: 0x10\n  - code: \"16\"\n"))
-	if len(problems) != 1 || problems[0].Msg != `code "16" duplicates entry 1 ("16"); YAML reads 0x10 as the number 16: quote codes to keep them as written` || problems[0].Line != 4 {
+	if len(problems) != 1 || problems[0].Msg != `entries[1].code: "16" repeats the code of entries[0] ("16"); YAML reads 0x10 as the number 16: quote codes to keep them as written` || problems[0].Line != 4 {
 		t.Errorf("0x10 and 16: %+v", problems)
 	}
 	_, problems = source.Parse("d.yaml", []byte("id: x\nentries:\n  - code: \"16\"\n  - code: 0x10\n"))
@@ -156,7 +157,7 @@ func TestDuplicateCodes(t *testing.T) {
 		t.Errorf("16 and 0x10: %+v", problems)
 	}
 	_, problems = source.Parse("d.yaml", []byte("id: x\nentries:\n  - code: A-1\n  - code: a_1\n"))
-	if len(problems) != 1 || problems[0].Msg != `code "a_1" duplicates entry 1 ("A-1")` {
+	if len(problems) != 1 || problems[0].Msg != `entries[1].code: "a_1" repeats the code of entries[0] ("A-1"); codes are compared ignoring case, '-' and '_'` {
 		t.Errorf("A-1 and a_1: %+v", problems)
 	}
 }

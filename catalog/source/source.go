@@ -5,7 +5,11 @@
 package source
 
 import (
+	"bytes"
+	"cmp"
 	"fmt"
+	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
@@ -163,21 +167,46 @@ const maxProblems = 100
 // problem records msg at a YAML path ("$.entries[3].status"), located in
 // the file's syntax tree.
 func (p *parsed) problem(path, msg string) {
+	line, col := 0, 0
+	if yp, err := yaml.PathString(path); err == nil && p.file != nil && len(p.problems) < maxProblems {
+		n, err := yp.FilterFile(p.file)
+		if m, ok := n.(*ast.MappingNode); ok && strings.HasSuffix(path, "]") && len(m.Values) > 0 && m.Values[0].Key != nil {
+			n = m.Values[0].Key // a whole entry's problem: at its first key, where the entry starts
+		}
+		if err == nil && n != nil && n.GetToken() != nil && n.GetToken().Position != nil {
+			line, col = n.GetToken().Position.Line, n.GetToken().Position.Column
+		}
+	}
+	p.problemAt(line, col, msg)
+}
+
+// problemAt records msg at a line and column (0: no one place).
+func (p *parsed) problemAt(line, col int, msg string) {
 	if len(p.problems) >= maxProblems {
 		p.more++
 		return
-	}
-	line, col := 0, 0
-	if yp, err := yaml.PathString(path); err == nil && p.file != nil {
-		if n, err := yp.FilterFile(p.file); err == nil && n != nil && n.GetToken() != nil && n.GetToken().Position != nil {
-			line, col = n.GetToken().Position.Line, n.GetToken().Position.Column
-		}
 	}
 	if line == 0 {
 		p.problems = append(p.problems, Problem{File: p.name, Msg: msg})
 		return
 	}
 	p.problems = append(p.problems, at(p.name, p.data, line, col, msg))
+}
+
+// sorted is the problems in the order of the file: those of no one place
+// (no id) first, then by line and column; the count of the omitted last.
+func (p *parsed) sorted() []Problem {
+	out := slices.Clone(p.problems)
+	slices.SortStableFunc(out, func(a, b Problem) int {
+		if c := cmp.Compare(min(a.Line, 1), min(b.Line, 1)); c != 0 {
+			return c
+		}
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+	})
+	if p.more > 0 {
+		out = append(out, Problem{File: p.name, Msg: fmt.Sprintf("and %d more problems", p.more), Omitted: p.more})
+	}
+	return out
 }
 
 // raw is the text written at a YAML path, "" if unknown.
@@ -192,8 +221,10 @@ func (p *parsed) raw(path string) string {
 	return ""
 }
 
-// Parse reads one catalog. name is used in problems. A catalog with
-// problems is not returned: errcode uses all of a file or none of it.
+// Parse reads one catalog. name is used in problems, which are all the
+// file's problems that can be found in one reading, in the order of the
+// file. A catalog with problems is not returned: errcode uses all of a
+// file or none of it.
 func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 	// goccy/go-yaml v1.19.2 dereferences nil on some malformed input
 	// ("entries: &a !0 00", found by FuzzParse): a bad file must be a
@@ -209,9 +240,12 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 		}
 		return nil, []Problem{at(name, data, line, col, msg)}
 	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, []Problem{{File: name, Msg: "the file is empty: a catalog needs at least a line id: NAME (errcode catalogs init NAME writes a commented starter)"}}
+	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
-		return nil, []Problem{fromYAML(name, data, err)}
+		return nil, syntaxProblems(name, data, err)
 	}
 	if nodes, bytes := expansion(f, maxExpansion); nodes > maxExpansion {
 		return nil, []Problem{{File: name, Msg: fmt.Sprintf("its aliases expand to more than %d nodes; a catalog needs no aliases of aliases", maxExpansion)}}
@@ -221,24 +255,30 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 	if t := unsupportedTag(f); t != nil {
 		return nil, []Problem{atToken(name, data, t.Start, fmt.Sprintf("the YAML tag %s is not supported in a catalog: write plain strings, numbers and lists", t.Start.Value))}
 	}
-	if docs := documents(f); docs > 1 {
+	docs := documents(f)
+	if docs > 1 {
 		return nil, []Problem{{File: name, Msg: fmt.Sprintf("holds %d YAML documents; a catalog is one (remove the --- lines after the first)", docs)}}
 	}
-	var fc fileCatalog
-	if len(f.Docs) > 0 && f.Docs[0] != nil && f.Docs[0].Body != nil { // decoded from the tree: the file is parsed once
-		if err := yaml.NodeToValue(f.Docs[0].Body, &fc, yaml.Strict(), yaml.DisallowUnknownField()); err != nil {
-			return nil, []Problem{fromYAML(name, data, err)}
-		}
+	if docs == 0 {
+		return nil, []Problem{{File: name, Msg: "the file holds only comments: a catalog needs at least a line id: NAME"}}
 	}
 	p := &parsed{name: name, data: data, file: f}
-	if !ValidID(fc.ID) {
-		p.problem("$.id", fmt.Sprintf("id %q must be lower-case letters, digits, '-' or '_', starting with a letter", fc.ID))
+	fc, bad, ok := p.decode(f.Docs[0].Body)
+	if !ok {
+		return nil, p.sorted()
+	}
+	switch {
+	case bad["id"]:
+	case fc.ID == "":
+		p.problemAt(0, 0, "no id: add a line such as id: acme (lower-case letters, digits, '-' or '_')")
+	case !ValidID(fc.ID):
+		p.problem("$.id", fmt.Sprintf("id: %q must be lower-case letters, digits, '-' or '_', starting with a letter", fc.ID))
 	}
 	c = &catalog.Catalog{ID: fc.ID, Name: fc.Name, DocURL: fc.DocURL, Source: fc.Source, Protocol: fc.Protocol}
 	for i, h := range fc.Hosts {
 		h = strings.ToLower(strings.TrimSpace(h))
-		if h == "" || strings.ContainsAny(h, "/: ") {
-			p.problem(fmt.Sprintf("$.hosts[%d]", i), fmt.Sprintf("host %q must be a bare host name, such as api.example.com", h))
+		if msg := hostProblem(h); msg != "" {
+			p.problem(fmt.Sprintf("$.hosts[%d]", i), fmt.Sprintf("hosts[%d]: %s", i, msg))
 		}
 		c.Hosts = append(c.Hosts, h)
 	}
@@ -265,10 +305,13 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 		}
 		c.Bodies = append(c.Bodies, sh)
 	}
-	for key, hs := range map[string][]string{"request_id_headers": fc.RequestIDHeaders, "retry_headers": fc.RetryHeaders, "code_headers": fc.CodeHeaders} {
-		for i, h := range hs {
+	for _, hs := range []struct {
+		key string
+		hs  []string
+	}{{"request_id_headers", fc.RequestIDHeaders}, {"retry_headers", fc.RetryHeaders}, {"code_headers", fc.CodeHeaders}} {
+		for i, h := range hs.hs {
 			if !validHeader(h) {
-				p.problem(fmt.Sprintf("$.%s[%d]", key, i), fmt.Sprintf("%s: %q is not a header name such as X-Request-Id", key, h))
+				p.problem(fmt.Sprintf("$.%s[%d]", hs.key, i), fmt.Sprintf("%s: %q is not a header name such as X-Request-Id", hs.key, h))
 			}
 		}
 	}
@@ -283,40 +326,123 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 	seen := map[string]int{}
 	codes := make([]string, len(fc.Entries)) // each entry's code as errcode reads it
 	for i, fe := range fc.Entries {
-		at := fmt.Sprintf("$.entries[%d]", i)
-		e, field, err := fe.entry(fc.ID)
+		at := fmt.Sprintf("entries[%d]", i)
+		if bad[at] {
+			continue // not an entry: said where it was found
+		}
+		e, fps := fe.entry(fc.ID, at, func(field string) bool { return bad[at+field] })
 		codes[i] = e.Code
 		if key := catalog.Key(e.Code); key != "" {
 			if prev, dup := seen[key]; dup {
-				msg := fmt.Sprintf("code %q duplicates entry %d (%q)", e.Code, prev+1, codes[prev])
+				msg := fmt.Sprintf("%s.code: %q repeats the code of entries[%d]", at, e.Code, prev)
+				if e.Code != codes[prev] {
+					msg = fmt.Sprintf("%s.code: %q repeats the code of entries[%d] (%q); codes are compared ignoring case, '-' and '_'", at, e.Code, prev, codes[prev])
+				}
 				for _, j := range []int{prev, i} { // 0x10 and 16 are one number to YAML
 					if raw := p.raw(fmt.Sprintf("$.entries[%d].code", j)); raw != "" && raw != codes[j] {
-						msg += fmt.Sprintf("; YAML reads %s as the number %s: quote codes to keep them as written", raw, codes[j])
+						msg = fmt.Sprintf("%s.code: %q repeats the code of entries[%d] (%q); YAML reads %s as the number %s: quote codes to keep them as written", at, e.Code, prev, codes[prev], raw, codes[j])
 						break
 					}
 				}
-				p.problem(at+".code", msg)
-				continue
+				fps = append(fps, fieldProblem{".code", msg})
+			} else {
+				seen[key] = i
 			}
-			seen[key] = i
 		}
-		if err != nil {
-			p.problem(at+field, err.Error())
-			continue
+		for _, fp := range fps {
+			p.problem("$."+at+fp.field, fp.msg)
 		}
-		c.Entries = append(c.Entries, e)
-	}
-	if p.more > 0 {
-		p.problems = append(p.problems, Problem{File: name, Msg: fmt.Sprintf("and %d more problems", p.more), Omitted: p.more})
+		if len(fps) == 0 {
+			c.Entries = append(c.Entries, e)
+		}
 	}
 	if len(p.problems) > 0 {
-		return nil, p.problems
+		return nil, p.sorted()
 	}
 	return c, nil
 }
 
-// entry checks one entry; on a problem it says which field (".status").
-func (fe fileEntry) entry(catalogID string) (catalog.Entry, string, error) {
+// decode reads the document body into a fileCatalog. When the decoder
+// refuses it, checkTree finds every unknown key and value of the wrong
+// kind, takes them out, and the rest is decoded so that it can be checked
+// too: bad holds the paths taken out. ok is false when nothing more can be
+// checked.
+func (p *parsed) decode(body ast.Node) (fc fileCatalog, bad map[string]bool, ok bool) {
+	if body == nil {
+		return fc, nil, true
+	}
+	err := yaml.NodeToValue(body, &fc, yaml.Strict(), yaml.DisallowUnknownField())
+	if err == nil {
+		return fc, nil, true
+	}
+	ch := checkTree(p, body)
+	fc = fileCatalog{}
+	if err2 := yaml.NodeToValue(body, &fc); err2 != nil || ch.found == 0 {
+		if ch.found == 0 { // what the decoder saw, the checker did not: say it as best we can
+			pr := fromYAML(p.name, p.data, err)
+			p.problemAt(pr.Line, pr.Col, plainDecode(pr.Msg))
+		}
+		return fc, ch.bad, err2 == nil
+	}
+	return fc, ch.bad, true
+}
+
+// syntaxProblems are the problems of a file the YAML parser refused: each
+// tab in an indentation (the parser names only the first, as a character
+// that "cannot start any token"), or the parser's one problem in plain
+// words.
+func syntaxProblems(name string, data []byte, err error) []Problem {
+	if lines, cols := tabs(data); len(lines) > 0 {
+		out := make([]Problem, 0, min(len(lines), maxProblems))
+		for i := range lines {
+			if i == maxProblems {
+				out = append(out, Problem{File: name, Msg: fmt.Sprintf("and %d more problems", len(lines)-i), Omitted: len(lines) - i})
+				break
+			}
+			out = append(out, at(name, data, lines[i], cols[i], "a tab in the indentation: indent with spaces"))
+		}
+		return out
+	}
+	pr := fromYAML(name, data, err)
+	pr.Msg = plainSyntax(pr.Msg)
+	return []Problem{pr}
+}
+
+// hostProblem says what is wrong with a catalog's host, "" if nothing.
+// A host is matched on any port (the response's port is dropped before
+// matching), so a host written with one could never match: it is refused,
+// with the host to write instead.
+func hostProblem(h string) string {
+	switch {
+	case h == "":
+		return "an empty host: write a host name such as api.example.com"
+	case strings.Contains(h, "/"):
+		if u, err := url.Parse(h); err == nil && u.Hostname() != "" {
+			return fmt.Sprintf("%q is an address, not a host: write %s", h, u.Hostname())
+		}
+		return fmt.Sprintf("%q holds a '/': write the host name alone, such as api.example.com", h)
+	case strings.Contains(h, ":"):
+		host, _, _ := strings.Cut(h, ":")
+		if strings.HasPrefix(h, "[") {
+			return fmt.Sprintf("%q: write a host name, such as api.example.com (an IPv6 address cannot be a catalog's host)", h)
+		}
+		return fmt.Sprintf("%q has a port: write %s, which matches it on any port", h, host)
+	case strings.ContainsAny(h, " \t"):
+		return fmt.Sprintf("%q holds a space: write one host name an item, such as [api.example.com, eu.example.com]", h)
+	}
+	return ""
+}
+
+type fieldProblem struct{ field, msg string }
+
+// entry checks one entry, at ("entries[3]"), and says every problem with
+// the field it is at (".status").
+// taken says a field was taken out for a problem already said.
+func (fe fileEntry) entry(catalogID, at string, taken func(field string) bool) (catalog.Entry, []fieldProblem) {
+	var fps []fieldProblem
+	add := func(field, format string, a ...any) {
+		fps = append(fps, fieldProblem{field, at + field + ": " + fmt.Sprintf(format, a...)})
+	}
 	e := catalog.Entry{
 		Catalog: catalogID, Token: fe.Token, Status: fe.Status,
 		Category: fe.Category, Title: fe.Title, Message: fe.Message,
@@ -325,18 +451,23 @@ func (fe fileEntry) entry(catalogID string) (catalog.Entry, string, error) {
 	}
 	switch x := fe.Code.(type) {
 	case nil:
+		add("", "no code: every entry needs one, such as code: ACME-1001")
 	case string:
 		e.Code = x
+		if catalog.Key(x) == "" {
+			add(".code", "%q is not a code: write letters or digits, such as ACME-1001", x)
+		}
 	case int, int64, uint64, float64:
 		e.Code = fmt.Sprint(x)
+	case bool:
+		add(".code", "YAML reads %v as true or false: quote the code (\"%v\")", x, x)
+	case []any:
+		add(".code", "a list where a code is expected: write the code as text or a number")
 	default:
-		return e, ".code", fmt.Errorf("code must be a string or a number")
-	}
-	if catalog.Key(e.Code) == "" {
-		return e, "", fmt.Errorf("entry has no code")
+		add(".code", "a set of keys where a code is expected: write the code as text or a number")
 	}
 	if fe.Status != 0 && (fe.Status < 100 || fe.Status > 599) {
-		return e, ".status", fmt.Errorf("status %d is outside 100-599", fe.Status)
+		add(".status", "%d is not an HTTP status (100-599)", fe.Status)
 	}
 	if fe.Retryable != nil {
 		e.Retryable = catalog.RetryNo
@@ -354,23 +485,21 @@ func (fe fileEntry) entry(catalogID string) (catalog.Entry, string, error) {
 	case "range":
 		e.Kind = catalog.Range
 	default:
-		return e, ".kind", fmt.Errorf("kind %q is not one of documented, supplement, unofficial, range", fe.Kind)
+		add(".kind", "%q is not one of documented, supplement, unofficial, range", fe.Kind)
 	}
-	if (e.Kind == catalog.Range) != (fe.Range != nil) {
-		return e, "", fmt.Errorf("kind: range and a range: {from, to} go together")
-	}
-	if fe.Range != nil {
-		if fe.Range.From > fe.Range.To {
-			return e, ".range", fmt.Errorf("range from %d is after to %d", fe.Range.From, fe.Range.To)
-		}
+	switch {
+	case taken(".range") || taken(".kind"):
+	case fe.Kind == "range" && fe.Range == nil:
+		add(".kind", "kind: range needs a range: {from: N, to: M}")
+	case fe.Kind != "range" && fe.Range != nil:
+		add(".range", "a range needs kind: range")
+	case fe.Range != nil && fe.Range.From > fe.Range.To:
+		add(".range", "from %d is after to %d", fe.Range.From, fe.Range.To)
+	case fe.Range != nil:
 		e.From, e.To = fe.Range.From, fe.Range.To
 	}
 	if (e.Kind == catalog.Supplement || e.Kind == catalog.Unofficial) && fe.Source == "" {
-		article := "a"
-		if e.Kind == catalog.Unofficial {
-			article = "an"
-		}
-		return e, ".kind", fmt.Errorf("%s %s entry must say its source", article, e.Kind)
+		add(".kind", "%s %s entry must say its source: add source: where its facts come from", map[bool]string{true: "an", false: "a"}[e.Kind == catalog.Unofficial], e.Kind)
 	}
-	return e, "", nil
+	return e, fps
 }

@@ -36,17 +36,17 @@ entries:
 // and what, with the line and a caret.
 func TestParseProblems(t *testing.T) {
 	for _, tc := range []struct{ yaml, want string }{
-		{"id: acme\nentries:\n  - code: A\n    colour: red\n", `acme.yaml:4:5: unknown field "colour"`},
-		{"id: acme\nentries:\n  - code: A\n    status: lots\n", "acme.yaml:4:13: "},
-		{"id: acme\nentries:\n  - code: A\n    status: 700\n", "acme.yaml:4:13: status 700 is outside 100-599"},
-		{"id: ACME\nentries: []\n", `acme.yaml:1:5: id "ACME" must be lower-case`},
-		{"id: acme\nentries:\n  - code: A-1\n  - code: a1\n", `acme.yaml:4:11: code "a1" duplicates entry 1 ("A-1")`},
-		{"id: acme\nentries:\n  - status: 400\n", "acme.yaml:3:"},
-		{"id: acme\nentries:\n  - code: A\n    kind: rumour\n", `acme.yaml:4:11: kind "rumour" is not one of`},
-		{"id: acme\nentries:\n  - code: A\n    kind: range\n    range: {from: 9, to: 1}\n", "acme.yaml:5:12: range from 9 is after to 1"},
-		{"id: acme\nhosts: [https://x.example/]\nentries: []\n", `acme.yaml:2:9: host "https://x.example/" must be a bare host name`},
+		{"id: acme\nentries:\n  - code: A\n    colour: red\n", `acme.yaml:4:5: entries[0].colour: unknown key: an entry's keys are code, token, status`},
+		{"id: acme\nentries:\n  - code: A\n    status: lots\n", "acme.yaml:4:13: entries[0].status: lots is not a number: write the HTTP status as a number, such as 404"},
+		{"id: acme\nentries:\n  - code: A\n    status: 700\n", "acme.yaml:4:13: entries[0].status: 700 is not an HTTP status (100-599)"},
+		{"id: ACME\nentries: []\n", `acme.yaml:1:5: id: "ACME" must be lower-case`},
+		{"id: acme\nentries:\n  - code: A-1\n  - code: a1\n", `acme.yaml:4:11: entries[1].code: "a1" repeats the code of entries[0] ("A-1")`},
+		{"id: acme\nentries:\n  - status: 400\n", "acme.yaml:3:5: entries[0]: no code: every entry needs one"},
+		{"id: acme\nentries:\n  - code: A\n    kind: rumour\n", `acme.yaml:4:11: entries[0].kind: "rumour" is not one of`},
+		{"id: acme\nentries:\n  - code: A\n    kind: range\n    range: {from: 9, to: 1}\n", "acme.yaml:5:12: entries[0].range: from 9 is after to 1"},
+		{"id: acme\nhosts: [https://x.example/]\nentries: []\n", `acme.yaml:2:9: hosts[0]: "https://x.example/" is an address, not a host: write x.example`},
 		{"id: acme\nbody: {code: error..code}\nentries: []\n", `acme.yaml:2:14: body.code "error..code" is not a dot path`},
-		{"id: acme\nentries:\n  - code: [1, 2]\n", "acme.yaml:3:11: "},
+		{"id: acme\nentries:\n  - code: [1, 2]\n", "acme.yaml:3:11: entries[0].code: a list where a code is expected"},
 		{"id: acme\nentries:\n  - code: A\n  code: B\n", "acme.yaml:4:"},
 	} {
 		_, problems := source.Parse("acme.yaml", []byte(tc.yaml))
@@ -107,7 +107,7 @@ func TestParseBounds(t *testing.T) {
 		"deep block":    {"id: x\nentries:\n" + strings.Repeat(" ", 2000) + "- a\n", "indented past column 1024"},
 		"a tag":         {"id: x\nentries:\n  - code: !custom a\n", "the YAML tag !custom is not supported"},
 		"two docs":      {"id: x\nentries: []\n---\nid: y\n", "holds 2 YAML documents"},
-		"a few aliases": {"id: x\nfixes: &f [one, two]\nentries:\n  - code: a\n", "unknown field"},
+		"a few aliases": {"id: x\nfixes: &f [one, two]\nentries:\n  - code: a\n", "fixes belongs to an entry"},
 	} {
 		_, problems := source.Parse(name+".yaml", []byte(tc.data))
 		if len(problems) != 1 || !strings.Contains(problems[0].Msg, tc.want) {
