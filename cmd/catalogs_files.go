@@ -48,7 +48,7 @@ the line and a caret. Exit status 1 if any file has a problem.`,
 				// No cache: validating means reading the file itself.
 				c, problems := source.Load(file, "")
 				if problems == nil {
-					entries := fmt.Sprintf("%d entries", len(c.Entries))
+					entries := render.Count(int64(len(c.Entries)), "entry", "entries")
 					if len(c.Entries) == 0 {
 						entries = "no entries yet"
 					}

@@ -195,7 +195,7 @@ func completeCatalogIDs(f *Factory) func(*cobra.Command, []string, string) ([]st
 		var out []string
 		for _, c := range f.Index().Catalogs {
 			if hasFoldPrefix(c.ID, toComplete) {
-				out = append(out, candidate(c.ID, fmt.Sprintf("%s (%d entries)", render.Clip(c.Name, 60), len(c.Entries))))
+				out = append(out, candidate(c.ID, fmt.Sprintf("%s (%s)", render.Clip(c.Name, 60), render.Count(int64(len(c.Entries)), "entry", "entries"))))
 			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder

@@ -58,14 +58,18 @@ func (r *Renderer) Log(rep *explain.LogReport) error {
 }
 
 // count says "no lines", "1 line", "2 lines", "12,345 lines".
-func count(n int64, what string) string {
-	if n == 0 {
-		return "no " + what + "s"
+func count(n int64, what string) string { return Count(n, what, what+"s") }
+
+// Count says how many, in words: "no entries", "1 entry", "2 entries",
+// "12,345 entries".
+func Count(n int64, one, many string) string {
+	switch n {
+	case 0:
+		return "no " + many
+	case 1:
+		return "1 " + one
 	}
-	if n != 1 {
-		what += "s"
-	}
-	return thousands(n) + " " + what
+	return thousands(n) + " " + many
 }
 
 func thousands(n int64) string {

@@ -176,3 +176,11 @@ func TestFindingName(t *testing.T) {
 		t.Errorf("JSON of U+202E: %q, %v", b.String(), err)
 	}
 }
+
+func TestCount(t *testing.T) {
+	for n, want := range map[int64]string{0: "no entries", 1: "1 entry", 2: "2 entries", 12345: "12,345 entries"} {
+		if got := render.Count(n, "entry", "entries"); got != want {
+			t.Errorf("Count(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
