@@ -94,7 +94,7 @@ func (r *Renderer) Explain(in ExplainInput) error {
 		if i == 0 {
 			label = cmp.Or(in.NotesLabel, "Tool said")
 		}
-		field(label, n)
+		field(label, bound(n))
 	}
 	r.findings(&b, d)
 	if err := r.write(b.String()); err != nil {
@@ -303,16 +303,16 @@ func (r *Renderer) findings(b *strings.Builder, d *explain.Diagnosis) {
 		}
 		b.WriteString(indent + "• " + id + "\n")
 		if f.Message != "" {
-			b.WriteString(indent + "  " + r.wrap(Scrub(f.Message), indent+"  ") + "\n")
+			b.WriteString(indent + "  " + r.wrap(Scrub(bound(f.Message)), indent+"  ") + "\n")
 		}
 		if f.Field != "" {
-			b.WriteString(indent + "  " + r.paint(r.st.label, "field ") + Scrub(f.Field) + "\n")
+			b.WriteString(indent + "  " + r.paint(r.st.label, "field ") + Scrub(bound(f.Field)) + "\n")
 		}
 		if f.Detail != "" {
-			b.WriteString(indent + "  " + r.paint(r.st.label, "detail ") + r.wrap(Scrub(f.Detail), indent+"  ") + "\n")
+			b.WriteString(indent + "  " + r.paint(r.st.label, "detail ") + r.wrap(Scrub(bound(f.Detail)), indent+"  ") + "\n")
 		}
 		if f.Hint != "" {
-			b.WriteString(indent + "  " + r.paint(r.st.label, "hint ") + r.wrap(Scrub(f.Hint), indent+"  ") + "\n")
+			b.WriteString(indent + "  " + r.paint(r.st.label, "hint ") + r.wrap(Scrub(bound(f.Hint)), indent+"  ") + "\n")
 		}
 		if f.From != "" {
 			b.WriteString(indent + "  " + r.paint(r.st.faint, "from "+Scrub(f.From)) + "\n")

@@ -77,3 +77,30 @@ func TestExplainHopsOmitted(t *testing.T) {
 		t.Errorf("redirects_omitted = %d, want 7", j.RedirectsOmitted)
 	}
 }
+
+// A finding's message, field, detail and hint, and a note, print at most
+// render.MaxShown bytes each in text, cut at a character's start, with the
+// rest counted; --json keeps them whole.
+func TestExplainBoundsLongText(t *testing.T) {
+	long := strings.Repeat("a", render.MaxShown-2) + "é" + strings.Repeat("b", 262_000) // é straddles the bound
+	d := explain.Diagnosis{Status: 400, Outcome: explain.OutcomeFailed, Failed: true, Notes: []string{"n" + long},
+		Findings: []explain.Finding{{Item: explain.Item{Code: "x", Message: "m" + long, Field: "f" + long, Detail: "d" + long, Hint: "h" + long}}}}
+	var b bytes.Buffer
+	if err := render.New(&b, colorprofile.NoTTY, 0).Explain(render.ExplainInput{D: &d, Format: "http"}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, p := range []string{"m", "field f", "detail d", "hint h", "Tool said    n"} {
+		want := p + strings.Repeat("a", render.MaxShown-2) + "… (262002 more bytes)\n"
+		if !strings.Contains(out, want) {
+			t.Errorf("%q not cut at %d bytes with the rest counted", p, render.MaxShown)
+		}
+	}
+	if len(out) > 6*render.MaxShown {
+		t.Errorf("text output is %d bytes", len(out))
+	}
+	j := render.Diagnosis(render.ExplainInput{D: &d, Format: "http"})
+	if e := j.Errors[0]; *e.Message != "m"+long || *e.Detail != "d"+long || *e.Hint != "h"+long || *e.Field != "f"+long || j.Notes[0] != "n"+long {
+		t.Error("--json did not keep the long text whole")
+	}
+}
