@@ -130,7 +130,7 @@ func TestExplainHARLargerThanMaxInput(t *testing.T) {
 // a body, and the output says it was cut.
 func TestExplainHARCutShort(t *testing.T) {
 	outs := explainWays(t, bigHAR(t, true))
-	want := "status unknown\n  Input        body, body is not valid JSON (read leniently), cut at 16 MiB\n"
+	want := "status unknown\n  Input        body, body cut at 256 KiB, cut at 16 MiB\n"
 	for way, out := range outs {
 		if out != want {
 			t.Errorf("%s: %q, want %q", way, out, want)

@@ -70,6 +70,7 @@ type Diagnosis struct {
 	Server   string
 	DocURL   string
 	Repaired bool // the body's JSON was not valid and was read leniently
+	BodyCut  bool // the body went on past MaxBody: errcode read its start
 }
 
 // Diagnose explains one exchange with the catalogs in ix: recognise the
@@ -94,6 +95,7 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 		Method: ex.Method, URL: ex.URL, Host: ex.Host, Protocol: ex.Protocol,
 		Reason: ex.Reason, Notes: ex.Notes,
 		Shape: body.Shape, Server: body.Server, DocURL: body.DocURL, Repaired: body.Repaired,
+		BodyCut: ex.BodyCut,
 	}
 	if program {
 		d.Format = "program output"

@@ -47,6 +47,7 @@ type Response struct {
 	StatusFrom string
 	Header     textproto.MIMEHeader
 	Body       []byte               // decoded (de-chunked, decompressed), at most MaxBody bytes
+	BodyCut    bool                 // more than MaxBody bytes of body arrived: Body is their start
 	Trailer    textproto.MIMEHeader // trailers, where the tool shows them (curl -v, gRPC)
 	Hops       []Hop
 	// HopsOmitted counts the earlier responses past maxHops, not kept.
@@ -102,7 +103,7 @@ func Parse(data []byte, truncated bool) *Transcript {
 			t.Format, ex = readOutput(data)
 		}
 	}
-	ex.Body, ex.Status = finishBody(ex.Response)
+	ex.Body, ex.Status, ex.BodyCut = finishBody(ex.Response)
 	family := t.Format
 	if strings.HasPrefix(family, "wget") {
 		family = "wget -S" // the same tool's failure lines

@@ -237,7 +237,10 @@ func inputText(in ExplainInput, d *explain.Diagnosis) string {
 	if d.StatusFrom != "" && d.StatusFrom != "status line" {
 		s += ", status from " + d.StatusFrom
 	}
-	if d.Repaired {
+	switch {
+	case d.BodyCut: // its JSON is cut off there, not invalid
+		s += fmt.Sprintf(", body cut at %d KiB", explain.MaxBody>>10)
+	case d.Repaired:
 		s += ", body is not valid JSON (read leniently)"
 	}
 	switch {
@@ -440,6 +443,7 @@ type InputJSON struct {
 	Format     string  `json:"format"`
 	Truncated  bool    `json:"truncated"`
 	Repaired   bool    `json:"repaired"`
+	BodyCut    bool    `json:"body_cut"` // the body went on past the 256 KiB errcode reads
 	StatusFrom *string `json:"status_from"`
 	Shape      *string `json:"shape"`
 }
@@ -455,7 +459,7 @@ func Diagnosis(in ExplainInput) ExplainJSON {
 		Why: WhyJSON{Catalog: d.CatalogRule, CatalogFrom: nullable(d.CatalogFrom), Failed: d.FailedRule, FailedReason: d.FailedWhy, Retry: d.RetryRule,
 			RetryWaitIs: nullable(d.RetryWaitIs), RetryThen: nullable(d.RetryThen), RequestID: nullable(d.RequestIDRule),
 			RequestIDFrom: nullable(d.RequestIDFrom), RequestIDNote: nullable(d.RequestIDNote)},
-		Input: InputJSON{Format: cmp.Or(d.Format, in.Format), Truncated: in.Truncated, Repaired: d.Repaired, StatusFrom: nullable(d.StatusFrom), Shape: nullable(d.Shape)},
+		Input: InputJSON{Format: cmp.Or(d.Format, in.Format), Truncated: in.Truncated, Repaired: d.Repaired, BodyCut: d.BodyCut, StatusFrom: nullable(d.StatusFrom), Shape: nullable(d.Shape)},
 	}
 	if d.Status != 0 {
 		s := d.Status

@@ -104,3 +104,28 @@ func TestExplainBoundsLongText(t *testing.T) {
 		t.Error("--json did not keep the long text whole")
 	}
 }
+
+// A body cut at explain.MaxBody is said to be cut, not called invalid
+// JSON (its JSON stops where errcode stopped reading); a body that is
+// invalid JSON whole is called that.
+func TestExplainBodyCut(t *testing.T) {
+	for _, tc := range []struct {
+		cut, repaired bool
+		want, not     string
+	}{
+		{true, true, "  Input        http, body cut at 256 KiB\n", "not valid JSON"},
+		{false, true, "  Input        http, body is not valid JSON (read leniently)\n", "cut at"},
+	} {
+		d := explain.Diagnosis{Status: 500, BodyCut: tc.cut, Repaired: tc.repaired}
+		var b bytes.Buffer
+		if err := render.New(&b, colorprofile.NoTTY, 0).Explain(render.ExplainInput{D: &d, Format: "http"}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), tc.want) || strings.Contains(b.String(), tc.not) {
+			t.Errorf("cut %v: %q, want %q", tc.cut, b.String(), tc.want)
+		}
+		if j := render.Diagnosis(render.ExplainInput{D: &d, Format: "http"}); j.Input.BodyCut != tc.cut || j.Input.Repaired != tc.repaired {
+			t.Errorf("cut %v: --json input %+v", tc.cut, j.Input)
+		}
+	}
+}
