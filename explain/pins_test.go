@@ -63,3 +63,40 @@ func hex(n int) string {
 	}
 	return s
 }
+
+// Header names are matched in any case and shown as the input spelled
+// them: curl -i's mixed case, HTTP/2's lower case, a HAR's, a trace's,
+// grpcurl's and a Node error object's, in the request id's source, the
+// retry reason and where an error was found.
+func TestHeaderNamesAsReceived(t *testing.T) {
+	for _, tc := range []struct {
+		name, in string
+		get      func(d Diagnosis) string
+		want     string
+	}{
+		{"request id, curl -i", "HTTP/1.1 400 X\r\nX-Amzn-RequestId: r1\r\n\r\n", func(d Diagnosis) string { return d.RequestIDFrom }, "X-Amzn-RequestId"},
+		{"request id, HTTP/2", "HTTP/2 400 \r\nx-amzn-requestid: r1\r\n\r\n", func(d Diagnosis) string { return d.RequestIDFrom }, "x-amzn-requestid"},
+		{"a CDN's id", "HTTP/1.1 520 X\r\nCF-RAY: 8c1e-AMS\r\n\r\n", func(d Diagnosis) string { return d.RequestIDFrom }, "CF-RAY"},
+		{"a trace header, curl -v", "< HTTP/2 500\r\n< traceparent: 00-a-b-01\r\n<\r\n", func(d Diagnosis) string { return d.RequestIDFrom }, "traceparent"},
+		{"an id the request sent", "> GET / HTTP/1.1\n> x-request-id: mine\n>\n< HTTP/1.1 500 X\n< x-REQUEST-id: mine\n<\n", func(d Diagnosis) string { return d.RequestIDFrom }, "x-REQUEST-id"},
+		{"a HAR's", `{"log":{"entries":[{"request":{"method":"GET","url":"https://a.example/"},"response":{"status":503,"statusText":"","httpVersion":"h2","headers":[{"name":"retry-after","value":"7"},{"name":"x-request-id","value":"h1"}],"content":{"text":""}}}]}}`,
+			func(d Diagnosis) string { return d.RequestIDFrom + " / " + d.RetryReason }, "x-request-id / retry-after header"},
+		{"Retry-After", "HTTP/1.1 503 X\r\nRETRY-AFTER: 5\r\n\r\n", func(d Diagnosis) string { return d.RetryReason }, "RETRY-AFTER header"},
+		{"retry-after-ms", "HTTP/1.1 503 X\r\nretry-after-ms: 1500\r\n\r\n", func(d Diagnosis) string { return d.RetryReason }, "retry-after-ms header"},
+		{"a used-up limit", "HTTP/1.1 429 X\r\nX-RateLimit-Remaining: 0\r\nX-RateLimit-Reset: 9\r\n\r\n", func(d Diagnosis) string { return d.RetryReason }, "X-RateLimit-Remaining is 0"},
+		{"the RateLimit field", "HTTP/1.1 429 X\r\nratelimit: \"default\";r=0;t=9\r\n\r\n", func(d Diagnosis) string { return d.RetryReason }, "the ratelimit header's remaining count is 0"},
+		{"the server's retry header", "HTTP/1.1 500 X\r\nx-should-retry: false\r\n\r\n", func(d Diagnosis) string { return d.RetryReason }, "x-should-retry: false"},
+		{"a rejected token", "HTTP/2 401 \r\nwww-authenticate: Bearer error=\"invalid_token\"\r\n\r\n", func(d Diagnosis) string { return d.RetryRule + " " + d.RetryReason + " / " + d.Findings[0].From },
+			`R4 www-authenticate: Bearer error="invalid_token" / the www-authenticate header`},
+		{"a code header", "HTTP/1.1 429 X\r\nx-amzn-ErrorType: TooManyRequestsException:http://x/\r\n\r\n{\"message\":\"Too Many Requests\"}", func(d Diagnosis) string { return d.Findings[0].From + " / " + d.CatalogFrom },
+			"the x-amzn-ErrorType header / the x-amzn-ErrorType header"},
+		{"grpc-status", "HTTP/2 200 \r\ncontent-type: application/grpc\r\ngrpc-status: 14\r\n\r\n", func(d Diagnosis) string { return d.Findings[0].From }, "the grpc-status header"},
+		{"a trailer, curl -v", "< HTTP/2 200\r\n< content-type: application/grpc\r\n<\r\n< GRPC-STATUS: 4\r\n", func(d Diagnosis) string { return d.Findings[0].From }, "the GRPC-STATUS trailer"},
+		{"a redirect's error", "HTTP/1.1 302 Found\r\nlocation: https://app/cb?error=access_denied\r\n\r\n", func(d Diagnosis) string { return d.Findings[0].From }, "the location header"},
+	} {
+		d := diagnose(t, tc.in)
+		if got := tc.get(d); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
