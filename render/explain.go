@@ -129,6 +129,8 @@ func (r *Renderer) ExplainEmpty(entries string) error {
 func (r *Renderer) explainHeadline(d *explain.Diagnosis) string {
 	var h string
 	switch {
+	case d.NoResponse && d.Status != 0 && d.Findings[0].Proxy: // curl's (56) CONNECT tunnel failed, response 407
+		h = fmt.Sprintf("HTTP %d %s (a proxy's answer to curl's CONNECT: no request reached the server)", d.Status, Scrub(d.Reason))
 	case d.NoResponse && d.Status != 0: // curl --fail: the status from its error
 		h = fmt.Sprintf("HTTP %d %s (curl --fail printed no response)", d.Status, Scrub(d.Reason))
 	case d.NoResponse:
