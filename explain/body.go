@@ -97,9 +97,10 @@ func filterLines(body []byte, keep func(line []byte) bool) []byte {
 // finishBody undoes what a raw print of a body leaves: curl -w's status
 // code glued to the end, raw chunk sizes (curl --raw), gzip or deflate
 // bytes, terminal colours (httpie --pretty=all). It returns at most MaxBody
-// bytes of body, and the status, which the -w code supplies when there was
-// no status line.
-func finishBody(r Response) ([]byte, int) {
+// bytes of body, whether more than that arrived (cut: anything but white
+// space past MaxBody), and the status, which the -w code supplies when there
+// was no status line.
+func finishBody(r Response) ([]byte, int, bool) {
 	body, status := r.Body, r.Status
 	if b, code, ok := trailingStatus(body, status); ok {
 		body = b
@@ -115,14 +116,26 @@ func finishBody(r Response) ([]byte, int) {
 		}
 	}
 	if compressed(body, r.Header) {
-		return decompress(body, strings.ToLower(r.Header.Get("Content-Encoding"))), status
+		body = inflate(body, strings.ToLower(r.Header.Get("Content-Encoding")))
+		return body[:min(len(body), MaxBody)], status, pastMax(body)
 	}
+	cut := pastMax(body)
 	body = body[:min(len(body), MaxBody)]
 	if bytes.IndexByte(body, 0x1b) >= 0 {
 		body = stripANSI(body)
 	}
-	return body, status
+	return body, status, cut
 }
+
+// pastMax: body holds more than MaxBody bytes, and more than white space
+// past them (a newline before curl -w's code is no cut).
+func pastMax(body []byte) bool {
+	return len(body) > MaxBody && len(bytes.TrimLeft(body[MaxBody:], " \t\r\n")) > 0
+}
+
+// readMax is how much the decoders keep: MaxBody, and enough past it to
+// tell a body cut at MaxBody from one exactly that long.
+const readMax = MaxBody + 64
 
 // trailingStatus finds the three digits curl -w '%{http_code}' prints after
 // the body: glued to a closing } ] or >, or alone on the last line. Its
@@ -162,7 +175,7 @@ func dechunk(body []byte) ([]byte, bool) {
 	}
 	var out []byte
 	rest := body
-	for len(out) < MaxBody {
+	for len(out) < readMax {
 		m := chunkSize.get().Find(rest)
 		if m == nil {
 			return body, false
@@ -196,6 +209,13 @@ func compressed(body []byte, h textproto.MIMEHeader) bool {
 // decompress inflates a gzip, zlib or raw deflate body, up to MaxBody
 // bytes (a compression bomb stops there). Anything else is returned as is.
 func decompress(body []byte, encoding string) []byte {
+	out := inflate(body, encoding)
+	return out[:min(len(out), MaxBody)]
+}
+
+// inflate is decompress keeping up to readMax bytes, so that finishBody
+// can tell whether the body went on past MaxBody.
+func inflate(body []byte, encoding string) []byte {
 	var r io.Reader
 	var err error
 	switch {
@@ -206,14 +226,14 @@ func decompress(body []byte, encoding string) []byte {
 	case strings.Contains(encoding, "deflate"):
 		r = flate.NewReader(bytes.NewReader(body))
 	default:
-		return body[:min(len(body), MaxBody)]
+		return body[:min(len(body), readMax)]
 	}
 	if err != nil {
-		return body[:min(len(body), MaxBody)]
+		return body[:min(len(body), readMax)]
 	}
-	out, err := io.ReadAll(io.LimitReader(r, MaxBody))
+	out, err := io.ReadAll(io.LimitReader(r, readMax))
 	if len(out) == 0 && err != nil {
-		return body[:min(len(body), MaxBody)]
+		return body[:min(len(body), readMax)]
 	}
 	return out // a truncated stream still gives what it had
 }

@@ -17,16 +17,19 @@ import (
 // trailers-only answer), the trailers (curl -v shows them), or, for curl
 // -i, the trailer lines curl prints after a gRPC body. A status of 0 is
 // success: no error.
-func grpcStatus(h, trailer textproto.MIMEHeader, body []byte) []Item {
+//
+// names spells the header's name as the input did ("the grpc-status
+// header", "the Grpc-Status header").
+func grpcStatus(h, trailer textproto.MIMEHeader, names spelling, body []byte) []Item {
 	from, code, msg := "", "", ""
 	switch {
 	case h.Get("Grpc-Status") != "":
-		from, code, msg = "the grpc-status header", h.Get("Grpc-Status"), h.Get("Grpc-Message")
+		from, code, msg = "the "+names.of("Grpc-Status")+" header", h.Get("Grpc-Status"), h.Get("Grpc-Message")
 	case trailer.Get("Grpc-Status") != "":
-		from, code, msg = "the grpc-status trailer", trailer.Get("Grpc-Status"), trailer.Get("Grpc-Message")
+		from, code, msg = "the "+names.of("Grpc-Status")+" trailer", trailer.Get("Grpc-Status"), trailer.Get("Grpc-Message")
 	case strings.HasPrefix(h.Get("Content-Type"), "application/grpc"):
-		t := bodyTrailer(body)
-		from, code, msg = "the grpc-status trailer", t.Get("Grpc-Status"), t.Get("Grpc-Message")
+		t, spelled := bodyTrailer(body)
+		from, code, msg = "the "+spelled.of("Grpc-Status")+" trailer", t.Get("Grpc-Status"), t.Get("Grpc-Message")
 	}
 	code = strings.TrimSpace(code)
 	if code == "" || code == "0" || !isSmallNumber(code) {
@@ -39,17 +42,17 @@ func grpcStatus(h, trailer textproto.MIMEHeader, body []byte) []Item {
 }
 
 // bodyTrailer reads "grpc-...: value" lines that curl -i prints after a
-// gRPC body (its trailers).
-func bodyTrailer(body []byte) textproto.MIMEHeader {
-	h := textproto.MIMEHeader{}
+// gRPC body (its trailers), and their names' spelling.
+func bodyTrailer(body []byte) (textproto.MIMEHeader, spelling) {
+	h, names := textproto.MIMEHeader{}, spelling{}
 	for _, l := range bytes.Split(body, []byte("\n")) {
 		l = bytes.TrimLeft(bytes.TrimRight(l, "\r"), "\x00")
 		name, value, ok := bytes.Cut(l, []byte(":"))
 		if ok && bytes.HasPrefix(bytes.ToLower(name), []byte("grpc-")) {
-			h.Add(textproto.CanonicalMIMEHeaderKey(string(name)), string(bytes.TrimSpace(value)))
+			h.Add(names.add(string(name)), string(bytes.TrimSpace(value)))
 		}
 	}
-	return h
+	return h, names
 }
 
 func isSmallNumber(s string) bool {
@@ -64,7 +67,7 @@ func isSmallNumber(s string) bool {
 // could say: MaxBody).
 func parseGRPCurl(data []byte) Exchange {
 	var ex Exchange
-	ex.Header = textproto.MIMEHeader{}
+	ex.Header, ex.names = textproto.MIMEHeader{}, spelling{}
 	var it *Item
 	section := ""
 	headers := 0
@@ -83,7 +86,7 @@ func parseGRPCurl(data []byte) Exchange {
 			section = ""
 		case section != "" && headers < maxTraceLines:
 			if name, value, ok := strings.Cut(l, ": "); ok && !strings.ContainsAny(name, " \t") {
-				ex.Header.Add(textproto.CanonicalMIMEHeaderKey(name), value)
+				ex.Header.Add(ex.names.add(name), value)
 				headers++
 			}
 		}

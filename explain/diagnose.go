@@ -70,6 +70,7 @@ type Diagnosis struct {
 	Server   string
 	DocURL   string
 	Repaired bool // the body's JSON was not valid and was read leniently
+	BodyCut  bool // the body went on past MaxBody: errcode read its start
 }
 
 // Diagnose explains one exchange with the catalogs in ix: recognise the
@@ -94,6 +95,7 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 		Method: ex.Method, URL: ex.URL, Host: ex.Host, Protocol: ex.Protocol,
 		Reason: ex.Reason, Notes: ex.Notes,
 		Shape: body.Shape, Server: body.Server, DocURL: body.DocURL, Repaired: body.Repaired,
+		BodyCut: ex.BodyCut,
 	}
 	if program {
 		d.Format = "program output"
@@ -164,13 +166,13 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 		}
 		d.Findings = append(d.Findings, f)
 	}
-	if s, from, ok := retryAfter(ex.Header); ok {
+	if s, from, ok := retryAfter(ex.Header, ex.names); ok {
 		d.RetryAfter, d.retryAfterFrom = &s, from
 	}
-	d.RateLimit = rateLimit(ex.Header)
+	d.RateLimit = rateLimit(ex.Header, ex.names)
 	// The transfer failed and nothing of a response is in the input.
 	d.NoResponse = ex.Protocol == "" && len(bytes.TrimSpace(ex.Body)) == 0 && len(ex.Carried) > 0 && ex.Carried[0].Vocab == "curl"
-	f := &facts{d: &d, h: ex.Header, body: body, bodyErrs: len(bodyItems) > 0, hints: hintHeaders(ix), sent: ex.SentIDs}
+	f := &facts{d: &d, h: ex.Header, names: ex.names, body: body, bodyErrs: len(bodyItems) > 0, hints: hintHeaders(ix), sent: ex.SentIDs}
 	decideFailed(f)
 	if d.Outcome == OutcomeOK && !body.Reports && (body.Shape == "html" || body.Shape == "text") {
 		d.Findings = slices.DeleteFunc(d.Findings, func(x Finding) bool { return x.From == "" }) // a page's title under 200 is no error
@@ -254,7 +256,7 @@ func headerCodes(ex Exchange, ix *catalog.Index) []Item {
 	for _, n := range names {
 		v := strings.TrimSpace(ex.Header.Get(n.header))
 		if code, _, _ := strings.Cut(v, ":"); code != "" && !hasCode(out, code) {
-			out = append(out, Item{Code: code, From: "the " + canonical(n.header) + " header", Claim: n.catalog})
+			out = append(out, Item{Code: code, From: "the " + ex.names.of(n.header) + " header", Claim: n.catalog})
 		}
 	}
 	return out
@@ -278,8 +280,9 @@ func gatherItems(ex Exchange, body []Item, ix *catalog.Index) []Item {
 			extra = append(extra, hc)
 		}
 	}
-	items := slices.Concat(ex.Carried, grpcStatus(ex.Header, ex.Trailer, ex.Body), body)
+	items := slices.Concat(ex.Carried, grpcStatus(ex.Header, ex.Trailer, ex.names, ex.Body), body)
 	for _, b := range bearerErrors(ex.Header) {
+		b.From = "the " + ex.names.of("Www-Authenticate") + " header"
 		if i := slices.IndexFunc(items, func(x Item) bool { return x.Vocab == "oauth" && x.Code == b.Code }); i >= 0 {
 			items[i].Field = cmp.Or(items[i].Field, b.Field) // the body's OAuth error and the challenge's are one error
 			continue
@@ -287,5 +290,9 @@ func gatherItems(ex Exchange, body []Item, ix *catalog.Index) []Item {
 		items = append(items, b)
 	}
 	items = append(items, extra...)
-	return append(items, redirectErrors(ex.Header.Get("Location"), ex.Hops)...)
+	redirects := redirectErrors(ex.Header.Get("Location"), ex.Hops)
+	for i := range redirects {
+		redirects[i].From = "the " + ex.names.of("Location") + " header"
+	}
+	return append(items, redirects...)
 }

@@ -118,7 +118,7 @@ func TestRetryAfter(t *testing.T) {
 		{header("Retry-After", "3", "Retry-After-Ms", "1500"), 3, true},
 		{header(), 0, false},
 	} {
-		got, _, ok := retryAfter(tc.h)
+		got, _, ok := retryAfter(tc.h, nil)
 		if got != tc.want || ok != tc.ok {
 			t.Errorf("retryAfter(%v) = %d, %v; want %d, %v", tc.h, got, ok, tc.want, tc.ok)
 		}
@@ -139,7 +139,7 @@ func TestRateLimit(t *testing.T) {
 		{header("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "1795341645000", "Date", date), -1, 0, 45}, // an epoch in milliseconds
 		{header("X-RateLimit-Remaining", "0", "X-RateLimit-Reset-After", "1.5"), -1, 0, 2},                    // Discord: seconds from now
 	} {
-		rl := rateLimit(tc.h)
+		rl := rateLimit(tc.h, nil)
 		if rl == nil {
 			t.Errorf("rateLimit(%v) = nil", tc.h)
 			continue
@@ -153,10 +153,10 @@ func TestRateLimit(t *testing.T) {
 			}
 		}
 	}
-	if rateLimit(header("Content-Type", "x")) != nil {
+	if rateLimit(header("Content-Type", "x"), nil) != nil {
 		t.Error("no rate-limit headers: want nil")
 	}
-	if rl := rateLimit(header("X-RateLimit-Reset", "1795341645")); rl != nil {
+	if rl := rateLimit(header("X-RateLimit-Reset", "1795341645"), nil); rl != nil {
 		t.Errorf("an epoch reset with no Date to measure from says nothing: %+v", rl)
 	}
 }

@@ -408,7 +408,7 @@ func (h *harReader) keep() {
 // exchange is the entry as an exchange within caps, and what it holds.
 // Browsers store content already decoded: the body needs no further work.
 func (e *harEntry) exchange(caps harCaps) (Exchange, int) {
-	hdr := textproto.MIMEHeader{}
+	hdr, names := textproto.MIMEHeader{}, spelling{}
 	size := 0
 	for _, kv := range e.headers {
 		name, value := cut(kv.Name, caps.field), cut(kv.Value, caps.field)
@@ -417,12 +417,12 @@ func (e *harEntry) exchange(caps harCaps) (Exchange, int) {
 			break
 		}
 		size += n
-		hdr.Add(textproto.CanonicalMIMEHeaderKey(name), value)
+		hdr.Add(names.add(name), value)
 	}
 	ex := Exchange{Method: cut(e.method, caps.field), URL: cut(e.url, caps.field)}
 	ex.Host = hostOf(ex.URL)
 	ex.Response = Response{Protocol: harProtocol(cut(e.proto, caps.field)), Status: e.status,
-		Reason: cut(e.reason, caps.field), Header: hdr, Body: harBody(e.text, e.encoding, caps.body)}
+		Reason: cut(e.reason, caps.field), Header: hdr, names: names, Body: harBody(e.text, e.encoding, caps.body)}
 	size += harCost + len(ex.Method) + len(ex.URL) + len(ex.Host) + len(ex.Protocol) + len(ex.Reason) + len(ex.Body)
 	return ex, size
 }

@@ -26,14 +26,42 @@ func isoDate(s string) (time.Time, bool) {
 	return t, err == nil
 }
 
+// spelling is each header's name as the input spelled it (the first
+// spelling seen), by canonical key. Names are matched in any case
+// (textproto's canonical keys) and shown as received: HTTP/2's lower case
+// stays lower case, and curl -i's spelling is kept (X-Amzn-RequestId, not
+// X-Amzn-Requestid).
+type spelling map[string]string
+
+// add records name's spelling and returns its canonical key. A nil
+// spelling records nothing.
+func (s spelling) add(name string) string {
+	k := textproto.CanonicalMIMEHeaderKey(name)
+	if _, ok := s[k]; !ok && s != nil {
+		s[k] = name
+	}
+	return k
+}
+
+// of is the header name as the input spelled it; as Go writes it
+// (X-Request-Id) when the input did not spell it.
+func (s spelling) of(name string) string {
+	k := canonical(name)
+	if n, ok := s[k]; ok {
+		return n
+	}
+	return k
+}
+
 // retryAfter reads the wait a server names: Retry-After in seconds
 // (decimals too: "2.0"), or an HTTP-date measured from the response's Date
 // header; else retry-after-ms (OpenAI, Azure) in milliseconds. ok is false
 // when absent, or when a date cannot be placed (no Date to measure from).
-func retryAfter(h textproto.MIMEHeader) (seconds int, from string, ok bool) {
+// from is the header that named it ("Retry-After header"), as names spells it.
+func retryAfter(h textproto.MIMEHeader, names spelling) (seconds int, from string, ok bool) {
 	if v := strings.TrimSpace(h.Get("Retry-After")); v != "" {
 		if n, ok := ceilSeconds(v, 1); ok {
-			return n, "Retry-After header", true
+			return n, names.of("Retry-After") + " header", true
 		}
 		at, ok := httpDate(v)
 		if !ok { // not HTTP's format, but some APIs send it (Zoom): an ISO 8601 time
@@ -41,13 +69,13 @@ func retryAfter(h textproto.MIMEHeader) (seconds int, from string, ok bool) {
 		}
 		if ok {
 			if now, ok := httpDate(h.Get("Date")); ok {
-				return max(int(at.Sub(now).Seconds()), 0), "Retry-After header", true
+				return max(int(at.Sub(now).Seconds()), 0), names.of("Retry-After") + " header", true
 			}
 		}
 	}
 	for _, name := range []string{"Retry-After-Ms", "X-Ms-Retry-After-Ms"} {
 		if n, ok := ceilSeconds(h.Get(name), 1000); ok && h.Get(name) != "" {
-			return n, strings.ToLower(name) + " header", true
+			return n, names.of(name) + " header", true
 		}
 	}
 	return 0, "", false
@@ -61,7 +89,8 @@ type RateLimit struct {
 	ResetAt      *time.Time // when it resets, for an epoch reset with no Date to count from
 	Policy       string     // RateLimit-Policy or X-RateLimit-Policy, as sent
 	Dimension    string     // "tokens" when the figures are a token limit's (OpenAI's), "" for requests
-	// RemainingFrom names where Remaining came from ("x-ratelimit-remaining").
+	// RemainingFrom names where Remaining came from: the header, as the
+	// input spelled it ("x-ratelimit-remaining", "X-RateLimit-Remaining").
 	RemainingFrom string
 }
 
@@ -73,12 +102,13 @@ var (
 // seconds or seconds from now), the draft RateLimit-Limit/-Remaining/-Reset
 // fields, and the IETF RateLimit / RateLimit-Policy structured fields
 // (`"default";r=0;t=30`, or the older `limit=100, remaining=0, reset=30`).
-func rateLimit(h textproto.MIMEHeader) *RateLimit {
+// Names are shown as names spells them.
+func rateLimit(h textproto.MIMEHeader, names spelling) *RateLimit {
 	var rl RateLimit
 	from := "" // the header the last figure came from
-	num := func(names ...string) *int {
-		for _, n := range names {
-			from = strings.ToLower(n)
+	num := func(keys ...string) *int {
+		for _, n := range keys {
+			from = names.of(n)
 			v := strings.TrimSpace(h.Get(n))
 			if i := strings.IndexAny(v, ",;"); i >= 0 {
 				v = strings.TrimSpace(v[:i]) // "100, 100;w=60": the first figure
@@ -106,7 +136,7 @@ func rateLimit(h textproto.MIMEHeader) *RateLimit {
 	}
 	// OpenAI-style limits by dimension: the one used up is the one to wait for.
 	if tok := num("X-Ratelimit-Remaining-Tokens"); tok != nil && *tok == 0 && (rl.Remaining == nil || *rl.Remaining > 0) {
-		rl.Remaining, rl.RemainingFrom, rl.Limit = tok, "x-ratelimit-remaining-tokens", num("X-Ratelimit-Limit-Tokens")
+		rl.Remaining, rl.RemainingFrom, rl.Limit = tok, names.of("X-Ratelimit-Remaining-Tokens"), num("X-Ratelimit-Limit-Tokens")
 		rl.Dimension = "tokens"
 		if d, err := time.ParseDuration(strings.TrimSpace(h.Get("X-Ratelimit-Reset-Tokens"))); err == nil && d >= 0 {
 			n := int((d + time.Second - 1) / time.Second)
@@ -136,7 +166,7 @@ func rateLimit(h textproto.MIMEHeader) *RateLimit {
 		case "limit":
 			rl.Limit = &n
 		case "remaining", "r":
-			rl.Remaining, rl.RemainingFrom = &n, "the RateLimit header's remaining count"
+			rl.Remaining, rl.RemainingFrom = &n, "the "+names.of("Ratelimit")+" header's remaining count"
 		case "reset", "t":
 			rl.ResetSeconds = &n
 		}

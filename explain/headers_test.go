@@ -75,21 +75,21 @@ func TestHAREdges(t *testing.T) {
 
 func TestRateLimitEdges(t *testing.T) {
 	// 1,000,000,000 is still seconds; past it, an epoch time.
-	if rl := rateLimit(header("X-RateLimit-Reset", "1000000000")); rl == nil || rl.ResetSeconds == nil || *rl.ResetSeconds != 1_000_000_000 {
+	if rl := rateLimit(header("X-RateLimit-Reset", "1000000000"), nil); rl == nil || rl.ResetSeconds == nil || *rl.ResetSeconds != 1_000_000_000 {
 		t.Errorf("a reset of 1e9: %+v", rl)
 	}
-	if rl := rateLimit(header("X-RateLimit-Reset", "1000000001", "X-RateLimit-Remaining", "0")); rl == nil || rl.ResetAt == nil || rl.ResetSeconds != nil {
+	if rl := rateLimit(header("X-RateLimit-Reset", "1000000001", "X-RateLimit-Remaining", "0"), nil); rl == nil || rl.ResetAt == nil || rl.ResetSeconds != nil {
 		t.Errorf("a reset past 1e9, no Date: %+v", rl)
 	}
 	// The policy's quota, wherever it stands among its parameters.
-	if rl := rateLimit(header("RateLimit-Policy", `"default";w=60;q=100`)); rl == nil || rl.Limit == nil || *rl.Limit != 100 {
+	if rl := rateLimit(header("RateLimit-Policy", `"default";w=60;q=100`), nil); rl == nil || rl.Limit == nil || *rl.Limit != 100 {
 		t.Errorf("a policy with q last: %+v", rl)
 	}
-	if rl := rateLimit(header("X-RateLimit-Policy", `q=5;w=1`)); rl == nil || rl.Limit == nil || *rl.Limit != 5 || rl.Policy != "q=5;w=1" {
+	if rl := rateLimit(header("X-RateLimit-Policy", `q=5;w=1`), nil); rl == nil || rl.Limit == nil || *rl.Limit != 5 || rl.Policy != "q=5;w=1" {
 		t.Errorf("X-RateLimit-Policy: %+v", rl)
 	}
 	// "100, 100;w=60" is a list: its first figure.
-	if rl := rateLimit(header("RateLimit-Limit", "100, 100;w=60")); rl == nil || rl.Limit == nil || *rl.Limit != 100 {
+	if rl := rateLimit(header("RateLimit-Limit", "100, 100;w=60"), nil); rl == nil || rl.Limit == nil || *rl.Limit != 100 {
 		t.Errorf("a list: %+v", rl)
 	}
 }

@@ -34,14 +34,14 @@ func TestNodeInspectJSONOctokit(t *testing.T) {
 // The response's headers an SDK's error object holds are the exchange's;
 // the request's never are.
 func TestInspectedHeaders(t *testing.T) {
-	h := inspectedHeaders([]byte(`{"request": {"headers": {"authorization": "token x"}}, "response": {"headers": {"x-ratelimit-remaining": "0", "n": 1}}}`))
+	h, _ := inspectedHeaders([]byte(`{"request": {"headers": {"authorization": "token x"}}, "response": {"headers": {"x-ratelimit-remaining": "0", "n": 1}}}`))
 	if h.Get("X-Ratelimit-Remaining") != "0" || h.Get("Authorization") != "" || h.Get("N") != "" {
 		t.Errorf("response.headers: %v", h)
 	}
-	if h := inspectedHeaders([]byte(`{"headers": {"request-id": "req_1"}}`)); h.Get("Request-Id") != "req_1" {
+	if h, _ := inspectedHeaders([]byte(`{"headers": {"request-id": "req_1"}}`)); h.Get("Request-Id") != "req_1" {
 		t.Errorf("headers: %v", h)
 	}
-	if h := inspectedHeaders([]byte(`{"request": {"headers": {"authorization": "token x"}}}`)); h != nil {
+	if h, _ := inspectedHeaders([]byte(`{"request": {"headers": {"authorization": "token x"}}}`)); h != nil {
 		t.Errorf("the request's headers were read: %v", h)
 	}
 }

@@ -492,7 +492,7 @@ func (p *program) add(it Item) {
 func (p program) exchange() Exchange {
 	ex := Exchange{URL: p.url, Host: hostOf(p.url), ProgramLines: p.lines}
 	if p.format == "Node.js error" {
-		ex.Header = inspectedHeaders(p.body)
+		ex.Header, ex.names = inspectedHeaders(p.body)
 	}
 	ex.Status, ex.StatusFrom, ex.Body, ex.Carried = p.status, p.statusFrom, p.body, p.items
 	if p.requestID != "" {
@@ -661,14 +661,14 @@ func nodeObject(ls []string, start int, thrown string) string {
 // headers): the exchange's headers, for the retry and request id tables.
 // Only the response's: a request's headers (request.headers, config) are
 // the client's own.
-func inspectedHeaders(body []byte) textproto.MIMEHeader {
+func inspectedHeaders(body []byte) (textproto.MIMEHeader, spelling) {
 	if len(body) == 0 {
-		return nil
+		return nil, nil
 	}
 	v, ok, _ := parseJSON(body)
 	top, _ := v.(map[string]any)
 	if !ok || top == nil {
-		return nil
+		return nil, nil
 	}
 	hs, _ := top["headers"].(map[string]any)
 	if r, _ := top["response"].(map[string]any); r != nil {
@@ -677,15 +677,15 @@ func inspectedHeaders(body []byte) textproto.MIMEHeader {
 		}
 	}
 	if len(hs) == 0 {
-		return nil
+		return nil, nil
 	}
-	h := textproto.MIMEHeader{}
+	h, names := textproto.MIMEHeader{}, spelling{}
 	for k, x := range hs {
 		if s, ok := x.(string); ok {
-			h.Add(k, s)
+			h.Add(names.add(k), s)
 		}
 	}
-	return h
+	return h, names
 }
 
 // inlineJSON turns an object or array util.inspect printed on one line

@@ -28,6 +28,9 @@ type Item struct {
 	VocabOnly bool
 	Fails     bool // the carrier only ever reports failures (the transfer, a gRPC call)
 	Status    int  // an HTTP status the carrier states (curl's "returned error: 404")
+	// Proxy: Status is a proxy's answer to curl's CONNECT ("CONNECT tunnel
+	// failed, response 407"), not the server's: no request reached it.
+	Proxy bool
 	// Claim is the catalog whose own header carried the error (code_headers
 	// in its YAML): evidence of who answered.
 	Claim string

@@ -46,7 +46,9 @@ type Response struct {
 	// stated ("wget's output"); "" for a status line or curl -w's code.
 	StatusFrom string
 	Header     textproto.MIMEHeader
+	names      spelling             // the headers' and trailers' names as the input spelled them
 	Body       []byte               // decoded (de-chunked, decompressed), at most MaxBody bytes
+	BodyCut    bool                 // more than MaxBody bytes of body arrived: Body is their start
 	Trailer    textproto.MIMEHeader // trailers, where the tool shows them (curl -v, gRPC)
 	Hops       []Hop
 	// HopsOmitted counts the earlier responses past maxHops, not kept.
@@ -102,7 +104,7 @@ func Parse(data []byte, truncated bool) *Transcript {
 			t.Format, ex = readOutput(data)
 		}
 	}
-	ex.Body, ex.Status = finishBody(ex.Response)
+	ex.Body, ex.Status, ex.BodyCut = finishBody(ex.Response)
 	family := t.Format
 	if strings.HasPrefix(family, "wget") {
 		family = "wget -S" // the same tool's failure lines
@@ -260,7 +262,7 @@ func readBlocks(ls []string) (resp Response, used int, ok bool) {
 		resp.Protocol = "HTTP/" + m[1]
 		resp.Status, _ = strconv.Atoi(m[2])
 		resp.Reason = m[3]
-		resp.Header = textproto.MIMEHeader{}
+		resp.Header, resp.names = textproto.MIMEHeader{}, spelling{}
 		i++
 		for i < len(ls) {
 			l := ls[i]
@@ -276,7 +278,7 @@ func readBlocks(ls []string) (resp Response, used int, ok bool) {
 			if !found || strings.ContainsAny(name, " \t") || name == "" {
 				break // not a header: the body starts here
 			}
-			resp.Header.Add(textproto.CanonicalMIMEHeaderKey(name), strings.TrimSpace(value))
+			resp.Header.Add(resp.names.add(name), strings.TrimSpace(value))
 			i++
 		}
 	}
@@ -386,14 +388,18 @@ func parseCurlVerbose(data []byte) Exchange {
 		return true
 	})
 	resp, used, _ := readBlocks(hdr)
-	resp.Trailer = readTrailer(hdr[used:])
+	if resp.names == nil {
+		resp.names = spelling{}
+	}
+	resp.Trailer = readTrailer(hdr[used:], resp.names)
 	ex.Response = resp
 	ex.Body, ex.Notes = cleanBody(body.bytes())
 	return ex
 }
 
-// readTrailer reads the header lines curl -v shows after the body.
-func readTrailer(ls []string) textproto.MIMEHeader {
+// readTrailer reads the header lines curl -v shows after the body,
+// recording their names' spelling in names.
+func readTrailer(ls []string, names spelling) textproto.MIMEHeader {
 	var h textproto.MIMEHeader
 	for _, l := range ls {
 		name, value, ok := strings.Cut(l, ":")
@@ -403,7 +409,7 @@ func readTrailer(ls []string) textproto.MIMEHeader {
 		if h == nil {
 			h = textproto.MIMEHeader{}
 		}
-		h.Add(textproto.CanonicalMIMEHeaderKey(name), strings.TrimSpace(value))
+		h.Add(names.add(name), strings.TrimSpace(value))
 	}
 	return h
 }

@@ -35,6 +35,7 @@ var failureLines = []failureLine{
 	{format: "wget -S", tool: "wget", prefix: "ERROR: The certificate of "},
 	{format: "wget -S", tool: "wget", prefix: "ERROR: cannot verify "},
 	{format: "wget -S", tool: "wget", prefix: "ERROR: no certificate subject alternative name"},
+	{format: "wget -S", tool: "wget", prefix: "The certificate's owner does not match hostname"}, // wget with GnuTLS, no ERROR: before it
 	{format: "wget -S", tool: "wget", prefix: "Unable to establish SSL connection"},
 	{tool: "HTTPie", prefix: "http: error: "},
 	{tool: "HTTPie", prefix: "http: LogLevel.ERROR: "}, // HTTPie 3.2's spelling of the same
@@ -67,6 +68,8 @@ var failureReasons = []failureReason{
 	{"unable to verify the first certificate", "60"},
 	{"self-signed certificate", "60"},
 	{"self signed certificate", "60"},
+	{"certificate has expired", "60"}, // OpenSSL's words, in Python's, Node's and curl's messages
+	{"CertificateError", "60"},        // urllib3 (requests, HTTPie): the certificate is for another host name
 	{"ENOTFOUND", "6"},
 	{"EAI_AGAIN", "6"},
 	{"no such host", "6"},
@@ -102,6 +105,10 @@ var failureReasons = []failureReason{
 	{"doesn't have a known issuer", "60"},
 	{"ERROR: cannot verify", "60"},
 	{"no certificate subject alternative name", "60"},
+	{"no alternative certificate subject name", "60"}, // curl -v: the certificate is for another name
+	{"does not match hostname", "60"},                 // wget (GnuTLS): the same
+	{"’ has expired.", "60"},                          // wget: "ERROR: The certificate of ‘host’ has expired."
+	{"' has expired.", "60"},                          // the same, in the C locale's quotes
 	{"WRONG_VERSION_NUMBER", "35"},
 	{"wrong version number", "35"},
 	{"Unable to establish SSL connection", "35"},
@@ -151,6 +158,8 @@ var (
 	// its parameters may hold credentials too.
 	pathInText  = &lazyRE{expr: `(?:^|[\s(:])/[^\s'")?]*\?[^\s'")]+`}
 	returnedErr = &lazyRE{expr: `returned error: ([1-5]\d\d)\b`}
+	// A proxy's answer to curl's CONNECT, in curl's (56) line.
+	connectFailed = &lazyRE{expr: `CONNECT tunnel failed, response ([1-5]\d\d)\b`}
 )
 
 // toolChatter are lines the tools print around a failure that are neither
@@ -163,6 +172,18 @@ var toolChatter = []string{
 	"how to fix it, please visit the web page mentioned above.",
 	"Couldn’t resolve the given hostname.",
 	"Couldn't resolve the given hostname.",
+	"The certificate has expired",                // wget's line under its ERROR line
+	"The certificate has not yet been activated", // the same
+}
+
+// hasChatter: some line of body may be the tools' chatter.
+func hasChatter(body []byte) bool {
+	for _, c := range toolChatter {
+		if bytes.Contains(body, []byte(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 func isToolChatter(l string) bool {
@@ -234,7 +255,7 @@ func goAwayItem(code, line string) Item {
 // stripToolLines takes the tools' failure lines and chatter out of what
 // would otherwise be read as a body.
 func stripToolLines(body []byte, format string) []byte {
-	if !mayHaveFailure(body, format) && !bytes.Contains(body, []byte("resolve the given hostname")) && !bytes.Contains(body, []byte("curl.se/docs")) && !bytes.Contains(body, []byte("% Total")) {
+	if !mayHaveFailure(body, format) && !hasChatter(body) && !bytes.Contains(body, []byte("% Total")) {
 		return body
 	}
 	return filterLines(body, func(b []byte) bool {
@@ -290,7 +311,7 @@ func mayHaveFailure(data []byte, format string) bool {
 	case "curl -v":
 		markers = append(markers, "* ")
 	case "wget -S":
-		markers = append(markers, "failed: ", "awaiting response", "wget: ", "Read error", "ERROR: ", "Unable to establish")
+		markers = append(markers, "failed: ", "awaiting response", "wget: ", "Read error", "ERROR: ", "Unable to establish", "does not match hostname")
 	}
 	for _, m := range markers {
 		if bytes.Contains(data, []byte(m)) {
@@ -337,8 +358,11 @@ func failureTool(from string) string {
 // echoed line: Diagnosis.redact.)
 func failureItem(tool, code, line string) Item {
 	it := Item{Code: code, Message: line, From: failureFrom(tool), Vocab: "curl", VocabOnly: true, Fails: true}
-	if m := returnedErr.get().FindStringSubmatch(line); m != nil && code == "22" {
+	if m := returnedErr.get().FindStringSubmatch(line); m != nil { // --fail's (22); curl says it with (56) too
 		it.Status, _ = strconv.Atoi(m[1])
+	} else if m := connectFailed.get().FindStringSubmatch(line); m != nil {
+		it.Status, _ = strconv.Atoi(m[1])
+		it.Proxy = true
 	}
 	return it
 }

@@ -155,18 +155,18 @@ func TestCarriers(t *testing.T) {
 	if its := bearerErrors(header("Www-Authenticate", `Bearer realm="x"`)); its != nil {
 		t.Errorf("a challenge without an error: %+v", its)
 	}
-	if its := grpcStatus(header("Grpc-Status", "0"), nil, nil); its != nil {
+	if its := grpcStatus(header("Grpc-Status", "0"), nil, nil, nil); its != nil {
 		t.Errorf("grpc-status 0 is success: %+v", its)
 	}
-	its := grpcStatus(header("Content-Type", "application/grpc"), header("Grpc-Status", "8", "Grpc-Message", "quota%20gone"), nil)
+	its := grpcStatus(header("Content-Type", "application/grpc"), header("Grpc-Status", "8", "Grpc-Message", "quota%20gone"), nil, nil)
 	if len(its) != 1 || its[0].Code != "8" || its[0].Message != "quota gone" || !its[0].Fails {
 		t.Errorf("a trailer: %+v", its)
 	}
-	its = grpcStatus(header("Content-Type", "application/grpc"), nil, []byte("\x00\x00\x00\x00\x00grpc-status: 13\r\ngrpc-message: boom\r\n"))
+	its = grpcStatus(header("Content-Type", "application/grpc"), nil, nil, []byte("\x00\x00\x00\x00\x00grpc-status: 13\r\ngrpc-message: boom\r\n"))
 	if len(its) != 1 || its[0].Code != "13" || its[0].Message != "boom" {
 		t.Errorf("curl -i's trailer lines after the body: %+v", its)
 	}
-	if its := grpcStatus(header("Grpc-Status", "x"), nil, nil); its != nil {
+	if its := grpcStatus(header("Grpc-Status", "x"), nil, nil, nil); its != nil {
 		t.Errorf("a grpc-status that is no code: %+v", its)
 	}
 	its = redirectErrors("https://app/cb#error=access_denied&state=s", nil)

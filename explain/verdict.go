@@ -20,6 +20,7 @@ import (
 type facts struct {
 	d        *Diagnosis
 	h        textproto.MIMEHeader
+	names    spelling // h's names as the input spelled them: what the why says
 	body     Body
 	bodyErrs bool     // the body carries errors (items from it)
 	hints    []string // the headers in which a server says whether to retry: the shared one, and every catalog's retry_headers
@@ -111,7 +112,7 @@ var retryRules = []retryRule{
 		for _, name := range f.hints {
 			switch v := strings.ToLower(strings.TrimSpace(f.h.Get(name))); v {
 			case "true", "false":
-				a := retryAnswer{yes: v == "true", why: strings.ToLower(name) + ": " + v}
+				a := retryAnswer{yes: v == "true", why: f.names.of(name) + ": " + v}
 				if a.yes && f.d.RetryAfter != nil {
 					a.wait, a.waitIs = f.d.RetryAfter, "wait"
 				}
@@ -122,8 +123,8 @@ var retryRules = []retryRule{
 	}},
 	{"R4", `a rejected access token (Bearer error="invalid_token"): retry once, with a fresh token`, func(f *facts) (retryAnswer, bool) {
 		for _, x := range f.d.Findings {
-			if x.From == "the WWW-Authenticate header" && x.Code == "invalid_token" {
-				return retryAnswer{yes: true, then: "refresh the access token", why: `WWW-Authenticate: Bearer error="invalid_token"`}, true
+			if strings.EqualFold(x.From, "the WWW-Authenticate header") && x.Code == "invalid_token" {
+				return retryAnswer{yes: true, then: "refresh the access token", why: f.names.of("Www-Authenticate") + `: Bearer error="invalid_token"`}, true
 			}
 		}
 		return retryAnswer{}, false
@@ -285,7 +286,7 @@ var requestIDRules = []idRule{
 			return "", "", "", false
 		}
 		n, v := firstHeader(f.h, c.RequestIDHeaders, f.sent...)
-		return v, canonical(n), "", v != ""
+		return v, f.names.of(n), "", v != ""
 	}},
 	{"Q2", "the request id at the answering API's body path", func(f *facts, c *catalog.Catalog, claim *shapeClaim, _ *catalog.Index) (string, string, string, bool) {
 		if claim == nil || claim.c != c {
@@ -301,25 +302,25 @@ var requestIDRules = []idRule{
 			}
 		}
 		n, v := firstHeader(f.h, names, f.sent...)
-		return v, canonical(n), "", v != ""
+		return v, f.names.of(n), "", v != ""
 	}},
 	{"Q4", "a request id in the body, under a common name (request_id, correlationId, debug_id, traceId...)", func(f *facts, _ *catalog.Catalog, _ *shapeClaim, _ *catalog.Index) (string, string, string, bool) {
 		return f.body.RequestID, f.body.IDFrom, "", f.body.RequestID != "" && !strings.HasPrefix(f.body.IDFrom, "the page")
 	}},
 	{"Q5", "a tracing header (traceparent, X-B3-TraceId, X-Cloud-Trace-Context)", func(f *facts, _ *catalog.Catalog, _ *shapeClaim, _ *catalog.Index) (string, string, string, bool) {
 		n, v := firstHeader(f.h, traceHeaders, f.sent...)
-		return v, canonical(n), "a trace id", v != ""
+		return v, f.names.of(n), "a trace id", v != ""
 	}},
 	{"Q6", "a CDN's or proxy's id (CF-Ray, X-Amz-Cf-Id, X-Served-By, an error page's reference): for the CDN's support, not the API's", func(f *facts, _ *catalog.Catalog, _ *shapeClaim, _ *catalog.Index) (string, string, string, bool) {
 		if n, v := firstHeader(f.h, cdnIDHeaders); v != "" {
-			return v, canonical(n), "the CDN's id, not the API's", true
+			return v, f.names.of(n), "the CDN's id, not the API's", true
 		}
 		return f.body.RequestID, f.body.IDFrom, "the CDN's id, not the API's", f.body.RequestID != ""
 	}},
 	{"Q7", "an id the request itself sent, echoed back in a header", func(f *facts, _ *catalog.Catalog, _ *shapeClaim, ix *catalog.Index) (string, string, string, bool) {
 		names := slices.Concat(originIDHeaders, traceHeaders, catalogIDHeaders(ix))
 		n, v := firstHeader(f.h, names)
-		return v, canonical(n), "the id your request sent", v != ""
+		return v, f.names.of(n), "the id your request sent", v != ""
 	}},
 }
 

@@ -94,7 +94,7 @@ func (r *Renderer) Explain(in ExplainInput) error {
 		if i == 0 {
 			label = cmp.Or(in.NotesLabel, "Tool said")
 		}
-		field(label, n)
+		field(label, bound(n))
 	}
 	r.findings(&b, d)
 	if err := r.write(b.String()); err != nil {
@@ -129,6 +129,8 @@ func (r *Renderer) ExplainEmpty(entries string) error {
 func (r *Renderer) explainHeadline(d *explain.Diagnosis) string {
 	var h string
 	switch {
+	case d.NoResponse && d.Status != 0 && d.Findings[0].Proxy: // curl's (56) CONNECT tunnel failed, response 407
+		h = fmt.Sprintf("HTTP %d %s (a proxy's answer to curl's CONNECT: no request reached the server)", d.Status, Scrub(d.Reason))
 	case d.NoResponse && d.Status != 0: // curl --fail: the status from its error
 		h = fmt.Sprintf("HTTP %d %s (curl --fail printed no response)", d.Status, Scrub(d.Reason))
 	case d.NoResponse:
@@ -237,7 +239,10 @@ func inputText(in ExplainInput, d *explain.Diagnosis) string {
 	if d.StatusFrom != "" && d.StatusFrom != "status line" {
 		s += ", status from " + d.StatusFrom
 	}
-	if d.Repaired {
+	switch {
+	case d.BodyCut: // its JSON is cut off there, not invalid
+		s += fmt.Sprintf(", body cut at %d KiB", explain.MaxBody>>10)
+	case d.Repaired:
 		s += ", body is not valid JSON (read leniently)"
 	}
 	switch {
@@ -303,16 +308,16 @@ func (r *Renderer) findings(b *strings.Builder, d *explain.Diagnosis) {
 		}
 		b.WriteString(indent + "• " + id + "\n")
 		if f.Message != "" {
-			b.WriteString(indent + "  " + r.wrap(Scrub(f.Message), indent+"  ") + "\n")
+			b.WriteString(indent + "  " + r.wrap(Scrub(bound(f.Message)), indent+"  ") + "\n")
 		}
 		if f.Field != "" {
-			b.WriteString(indent + "  " + r.paint(r.st.label, "field ") + Scrub(f.Field) + "\n")
+			b.WriteString(indent + "  " + r.paint(r.st.label, "field ") + Scrub(bound(f.Field)) + "\n")
 		}
 		if f.Detail != "" {
-			b.WriteString(indent + "  " + r.paint(r.st.label, "detail ") + r.wrap(Scrub(f.Detail), indent+"  ") + "\n")
+			b.WriteString(indent + "  " + r.paint(r.st.label, "detail ") + r.wrap(Scrub(bound(f.Detail)), indent+"  ") + "\n")
 		}
 		if f.Hint != "" {
-			b.WriteString(indent + "  " + r.paint(r.st.label, "hint ") + r.wrap(Scrub(f.Hint), indent+"  ") + "\n")
+			b.WriteString(indent + "  " + r.paint(r.st.label, "hint ") + r.wrap(Scrub(bound(f.Hint)), indent+"  ") + "\n")
 		}
 		if f.From != "" {
 			b.WriteString(indent + "  " + r.paint(r.st.faint, "from "+Scrub(f.From)) + "\n")
@@ -440,6 +445,7 @@ type InputJSON struct {
 	Format     string  `json:"format"`
 	Truncated  bool    `json:"truncated"`
 	Repaired   bool    `json:"repaired"`
+	BodyCut    bool    `json:"body_cut"` // the body went on past the 256 KiB errcode reads
 	StatusFrom *string `json:"status_from"`
 	Shape      *string `json:"shape"`
 }
@@ -455,7 +461,7 @@ func Diagnosis(in ExplainInput) ExplainJSON {
 		Why: WhyJSON{Catalog: d.CatalogRule, CatalogFrom: nullable(d.CatalogFrom), Failed: d.FailedRule, FailedReason: d.FailedWhy, Retry: d.RetryRule,
 			RetryWaitIs: nullable(d.RetryWaitIs), RetryThen: nullable(d.RetryThen), RequestID: nullable(d.RequestIDRule),
 			RequestIDFrom: nullable(d.RequestIDFrom), RequestIDNote: nullable(d.RequestIDNote)},
-		Input: InputJSON{Format: cmp.Or(d.Format, in.Format), Truncated: in.Truncated, Repaired: d.Repaired, StatusFrom: nullable(d.StatusFrom), Shape: nullable(d.Shape)},
+		Input: InputJSON{Format: cmp.Or(d.Format, in.Format), Truncated: in.Truncated, Repaired: d.Repaired, BodyCut: d.BodyCut, StatusFrom: nullable(d.StatusFrom), Shape: nullable(d.Shape)},
 	}
 	if d.Status != 0 {
 		s := d.Status

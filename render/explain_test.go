@@ -77,3 +77,55 @@ func TestExplainHopsOmitted(t *testing.T) {
 		t.Errorf("redirects_omitted = %d, want 7", j.RedirectsOmitted)
 	}
 }
+
+// A finding's message, field, detail and hint, and a note, print at most
+// render.MaxShown bytes each in text, cut at a character's start, with the
+// rest counted; --json keeps them whole.
+func TestExplainBoundsLongText(t *testing.T) {
+	long := strings.Repeat("a", render.MaxShown-2) + "é" + strings.Repeat("b", 262_000) // é straddles the bound
+	d := explain.Diagnosis{Status: 400, Outcome: explain.OutcomeFailed, Failed: true, Notes: []string{"n" + long},
+		Findings: []explain.Finding{{Item: explain.Item{Code: "x", Message: "m" + long, Field: "f" + long, Detail: "d" + long, Hint: "h" + long}}}}
+	var b bytes.Buffer
+	if err := render.New(&b, colorprofile.NoTTY, 0).Explain(render.ExplainInput{D: &d, Format: "http"}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, p := range []string{"m", "field f", "detail d", "hint h", "Tool said    n"} {
+		want := p + strings.Repeat("a", render.MaxShown-2) + "… (262002 more bytes)\n"
+		if !strings.Contains(out, want) {
+			t.Errorf("%q not cut at %d bytes with the rest counted", p, render.MaxShown)
+		}
+	}
+	if len(out) > 6*render.MaxShown {
+		t.Errorf("text output is %d bytes", len(out))
+	}
+	j := render.Diagnosis(render.ExplainInput{D: &d, Format: "http"})
+	if e := j.Errors[0]; *e.Message != "m"+long || *e.Detail != "d"+long || *e.Hint != "h"+long || *e.Field != "f"+long || j.Notes[0] != "n"+long {
+		t.Error("--json did not keep the long text whole")
+	}
+}
+
+// A body cut at explain.MaxBody is said to be cut, not called invalid
+// JSON (its JSON stops where errcode stopped reading); a body that is
+// invalid JSON whole is called that.
+func TestExplainBodyCut(t *testing.T) {
+	for _, tc := range []struct {
+		cut, repaired bool
+		want, not     string
+	}{
+		{true, true, "  Input        http, body cut at 256 KiB\n", "not valid JSON"},
+		{false, true, "  Input        http, body is not valid JSON (read leniently)\n", "cut at"},
+	} {
+		d := explain.Diagnosis{Status: 500, BodyCut: tc.cut, Repaired: tc.repaired}
+		var b bytes.Buffer
+		if err := render.New(&b, colorprofile.NoTTY, 0).Explain(render.ExplainInput{D: &d, Format: "http"}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), tc.want) || strings.Contains(b.String(), tc.not) {
+			t.Errorf("cut %v: %q, want %q", tc.cut, b.String(), tc.want)
+		}
+		if j := render.Diagnosis(render.ExplainInput{D: &d, Format: "http"}); j.Input.BodyCut != tc.cut || j.Input.Repaired != tc.repaired {
+			t.Errorf("cut %v: --json input %+v", tc.cut, j.Input)
+		}
+	}
+}

@@ -170,6 +170,7 @@ func main() {
 		go serveConns(fmt.Sprintf("127.0.0.1:%d", base+1), reset)
 		go serveConns(fmt.Sprintf("127.0.0.1:%d", base+2), hang)
 		go serveTLS(base+3, mux)
+		servePinPorts(base + 4) // pins.go: BASE+4 to BASE+8
 	}
 	go func() { time.Sleep(60 * time.Second); os.Exit(0) }()
 	log.Fatal(srv.ListenAndServe())
@@ -325,7 +326,7 @@ func serve(w http.ResponseWriter, req *http.Request) {
 		w.Header().Set("X-Request-Id", "empty-404")
 		w.WriteHeader(404)
 	default:
-		if serveSDK(w, req) {
+		if servePins(w, req) || serveSDK(w, req) {
 			return
 		}
 		write(w, reply{404, []string{"Content-Type: text/plain"}, "404 page not found\n"})
