@@ -103,6 +103,9 @@ func runLookup(opts *lookupOptions) error {
 		return lookupWriteJSON(opts, res, shown)
 	}
 	if len(shown) == 0 {
+		if hint := responseHint(ix, opts.Query); hint != "" {
+			return notFoundf("no entry matches %q: %s", opts.Query, hint)
+		}
 		return notFoundf("%s", notFoundMessage(opts.Query, res.Suggestions))
 	}
 	r := opts.Renderer()
@@ -115,14 +118,16 @@ func runLookup(opts *lookupOptions) error {
 		if err := r.MatchList(rows); err != nil {
 			return err
 		}
-		if more := len(res.Matches) - len(shown); more > 0 {
-			noun := "matches"
-			if more == 1 {
-				noun = "match"
-			}
-			fmt.Fprintf(opts.IO.ErrOut, "errcode: %d more %s; show them all with --limit 0\n", more, noun)
-		}
 		fmt.Fprintln(opts.IO.Out)
+	}
+	if more := len(res.Matches) - len(shown); more > 0 {
+		noun := "matches"
+		if more == 1 {
+			noun = "match"
+		}
+		// After the output, paged or not: on a terminal stderr is not
+		// buffered, and the line printed above what it counts.
+		opts.IO.Notice(fmt.Sprintf("errcode: %d more %s; show them all with --limit 0", more, noun))
 	}
 	return r.Card(cardInput(ix, best.Entry, best.Catalog))
 }

@@ -142,6 +142,7 @@ func RunWithClock(ios *IOStreams, clock *Clock, args []string) int {
 	if perr := ios.stopPaging(); err == nil {
 		err = perr
 	}
+	ios.flushNotices()
 	if err == nil && out.err != nil {
 		err = out.err
 	}
