@@ -56,7 +56,7 @@ One match prints its card; several print a list, then the best match's card.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Query = strings.Join(args, " ")
 			if len(opts.Query) > maxQuery {
-				return usageErrorf("the query is %d bytes long; errcode looks up at most %d", len(opts.Query), maxQuery)
+				return usageErrorf("the query is %d bytes long; errcode looks up at most %d: give a code, a token or a few words (a response goes to 'errcode explain')", len(opts.Query), maxQuery)
 			}
 			if opts.Limit < 0 {
 				return usageErrorf("--limit must be 0 (no limit) or more, not %d", opts.Limit)

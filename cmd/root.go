@@ -208,6 +208,12 @@ Add your own APIs with 'errcode catalogs init'.`,
 			msg := fmt.Sprintf("unknown command %q", args[0])
 			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
 				msg += fmt.Sprintf("; did you mean %q?", s[0])
+			} else if lookupWould(f.Index(), args) {
+				what := "it"
+				if len(args) > 1 {
+					what = fmt.Sprintf("%q", strings.Join(args, " "))
+				}
+				return usageErrorf("%s: to look %s up, run 'errcode lookup %s'", msg, what, shellJoin(args))
 			}
 			return usageErrorf("%s (see 'errcode --help')", msg)
 		},
@@ -230,7 +236,7 @@ Add your own APIs with 'errcode catalogs init'.`,
 		}
 		for _, file := range f.CatalogFiles {
 			if _, err := os.Stat(file); err != nil {
-				return usageErrorf("--catalog-file %s: no such file", file)
+				return usageErrorf("--catalog-file %s: no such file: give the path of a user catalog (see 'errcode catalogs init --help')", file)
 			}
 		}
 		if !f.NoPager && cmd.Name() != "run" { // run's output is the command's, as it comes
@@ -239,7 +245,7 @@ Add your own APIs with 'errcode catalogs init'.`,
 		return nil
 	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return usageErrorf("%s%s (see '%s --help')", err, suggestFlag(cmd, err.Error()), cmd.CommandPath())
+		return usageErrorf("%s%s (see '%s --help')", plainFlagError(err.Error()), suggestFlag(cmd, err.Error()), cmd.CommandPath())
 	})
 	_ = root.RegisterFlagCompletionFunc("color", completeColor)
 	root.AddCommand(newLookupCmd(f, nil), newExplainCmd(f, nil), newListCmd(f, nil), newCatalogsCmd(f, nil), newRunCmd(f, nil), newVersionCmd(f))
