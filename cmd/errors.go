@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"regexp"
 	"strings"
+	"syscall"
 )
 
 // Exit codes.
@@ -39,6 +40,9 @@ func exitCode(err error) (int, string) {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code, ee.msg
+	}
+	if errors.Is(err, syscall.EPIPE) {
+		return exitOK, "" // the reader has gone (| head): it read all it wanted
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) && pe.Op == "write" {

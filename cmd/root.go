@@ -120,7 +120,10 @@ func (f *Factory) clock() Clock {
 
 // Main runs errcode with the process's arguments and streams and returns
 // the exit status.
-func Main() int { return Run(System(), os.Args[1:]) }
+func Main() int {
+	quietBrokenPipe()
+	return Run(System(), os.Args[1:])
+}
 
 // Run runs errcode with the given streams and arguments.
 func Run(ios *IOStreams, args []string) int { return RunWithClock(ios, nil, args) }
