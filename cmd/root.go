@@ -279,6 +279,9 @@ func strictHelpAndCompletion(root *cobra.Command) {
 			shells := make([]string, 0, 4)
 			for _, sc := range c.Commands() {
 				shells = append(shells, sc.Name())
+				if long := completionHelp(sc.Name()); long != "" {
+					sc.Long = long
+				}
 			}
 			c.Args = func(cmd *cobra.Command, args []string) error {
 				if len(args) > 0 {
