@@ -92,7 +92,7 @@ func runLookup(opts *lookupOptions) error {
 		return usageErrorf("%q names a catalog but no code: try 'errcode lookup %s:CODE' or 'errcode list -c %s'", opts.Query, id, id)
 	}
 	if catalog.Key(opts.Query) == "" {
-		return usageErrorf("lookup needs letters or digits in its query, not %q", opts.Query)
+		return usageErrorf("lookup needs letters or digits in its query, not %q: give a code, a token or words, e.g. 'errcode lookup 1405'", opts.Query)
 	}
 	res := ix.Lookup(catalog.Query{Text: opts.Query, Catalogs: opts.Catalogs})
 	shown := res.Matches
