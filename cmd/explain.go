@@ -167,8 +167,11 @@ func readExplainInput(opts *explainOptions, ix *catalog.Index) (*explain.Transcr
 		if opts.File != "-" {
 			return nil, nil, usageErrorf("no input: %s", noInputHelp)
 		}
-		// Asked for: read what is pasted, to its end.
+		// Asked for: read what is pasted, to its end. A terminal's end of
+		// input (Ctrl-D) is not sticky, and the readers below read again
+		// after it: one Ctrl-D must end it all.
 		fmt.Fprintln(opts.IO.ErrOut, pastePrompt())
+		r = &stickyEOF{r: r}
 	}
 	t, r, err := readHAR(r)
 	if t != nil {

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"io"
 	"runtime"
 	"strings"
 
@@ -41,4 +42,22 @@ func warnStatusUnused(opts *explainOptions, ds []explain.Diagnosis) {
 			return
 		}
 	}
+}
+
+// stickyEOF reads r until its first end of input, and then only ever says
+// io.EOF: a terminal gives one EOF per Ctrl-D, and reads on after it.
+type stickyEOF struct {
+	r   io.Reader
+	eof bool
+}
+
+func (s *stickyEOF) Read(p []byte) (int, error) {
+	if s.eof {
+		return 0, io.EOF
+	}
+	n, err := s.r.Read(p)
+	if err == io.EOF {
+		s.eof = true
+	}
+	return n, err
 }

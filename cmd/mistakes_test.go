@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"io"
 	"strings"
 	"testing"
 
@@ -12,9 +13,11 @@ import (
 // stderr saying how to end it (without -, a terminal is still refused:
 // TestExplainRefusesTerminalInput).
 func TestExplainPasteOnATerminal(t *testing.T) {
-	ios, in, out, errOut := Test()
+	ios, _, out, errOut := Test()
 	ios.IsStdinTTY = true
-	in.WriteString("HTTP/1.1 429 Too Many Requests\nRetry-After: 3\n\n")
+	// A terminal: Ctrl-D ends the input once, and a read after it waits
+	// for more (here: fails the test).
+	ios.In = &terminal{t: t, lines: []string{"HTTP/1.1 429 Too Many Requests\n", "Retry-After: 3\n", "\n"}}
 	if code := Run(ios, []string{"explain", "-"}); code != 0 {
 		t.Fatalf("explain -: exit %d\n%s", code, errOut)
 	}
@@ -60,4 +63,29 @@ func TestFlagPlaceholdersUpperCase(t *testing.T) {
 		}
 	}
 	walk(NewRootForDocs())
+}
+
+// terminal gives its lines one read each, then one io.EOF (Ctrl-D); a
+// read after that would wait for the user forever.
+type terminal struct {
+	t     *testing.T
+	lines []string
+	eof   bool
+}
+
+func (r *terminal) Read(p []byte) (int, error) {
+	switch {
+	case len(r.lines) > 0:
+		n := copy(p, r.lines[0])
+		r.lines[0] = r.lines[0][n:]
+		if r.lines[0] == "" {
+			r.lines = r.lines[1:]
+		}
+		return n, nil
+	case !r.eof:
+		r.eof = true
+		return 0, io.EOF
+	}
+	r.t.Fatal("read the terminal again after Ctrl-D: the user would have to press it again")
+	return 0, io.EOF
 }
