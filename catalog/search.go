@@ -46,10 +46,12 @@ type Result struct {
 }
 
 // Lookup resolves q: "catalog:" prefix, then exact code, token, HTTP status
-// and code range; failing those, all-words text search, then fuzzy matches.
+// and code range (a number with leading zeros that no code has as typed
+// without them: "0429" is 429); failing those, all-words text search, then
+// fuzzy matches. Full-width forms are read as ASCII ("４０４" is 404).
 func (ix *Index) Lookup(q Query) Result {
 	scope := ix.scope(q.Catalogs)
-	text := strings.TrimSpace(q.Text)
+	text := strings.TrimSpace(foldWidth(q.Text))
 	if i := strings.IndexByte(text, ':'); i > 0 {
 		if c := ix.Catalog(strings.TrimSpace(text[:i])); c != nil {
 			scope = intersect(scope, c)
@@ -62,6 +64,11 @@ func (ix *Index) Lookup(q Query) Result {
 	}
 	if m := exact(scope, key, text); len(m) > 0 {
 		return Result{Matches: withText(m, scope, key, text)}
+	}
+	if n := withoutLeadingZeros(key); n != "" {
+		if m := exact(scope, n, n); len(m) > 0 {
+			return Result{Matches: m}
+		}
 	}
 	if m := ix.qualifiedExact(scope, text); len(m) > 0 {
 		return Result{Matches: m}

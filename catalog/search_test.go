@@ -320,3 +320,35 @@ func TestWordsASCIIAndUnicodeAgree(t *testing.T) {
 		t.Errorf("words of a stray continuation byte: %q", got)
 	}
 }
+
+// What an input method types and how numbers get written: full-width forms
+// are ASCII, leading zeros fall away unless a code has them as written.
+func TestLookupNumberForms(t *testing.T) {
+	for _, tc := range []struct {
+		query string
+		want  string // the first match
+		kind  catalog.MatchKind
+	}{
+		{"４０４", "http:404", catalog.MatchCode},
+		{"ｅｍｎｉｆｙ：１４０５", "emnify:1405", catalog.MatchCode},
+		{"Ｄｕｐｌｉｃａｔｅｄ", "emnify:1405", catalog.MatchToken},
+		{"auth\u3000401", "devdocs:AUTH-401", catalog.MatchCode},
+		{"0429", "http:429", catalog.MatchCode},
+		{"00404", "http:404", catalog.MatchCode},
+		{"01405", "emnify:1405", catalog.MatchCode},
+		{"０４２９", "http:429", catalog.MatchCode},
+		{"01000", "postgres:01000", catalog.MatchCode}, // a SQLSTATE keeps its zeros
+	} {
+		r := lookup(tc.query)
+		if len(r.Matches) == 0 || ids(r)[0] != tc.want || r.Matches[0].Kind != tc.kind {
+			got := "nothing"
+			if len(r.Matches) > 0 {
+				got = ids(r)[0] + " (" + r.Matches[0].Kind.String() + ")"
+			}
+			t.Errorf("%q: got %s, want %s (%s)", tc.query, got, tc.want, tc.kind)
+		}
+	}
+	if r := lookup("000"); len(r.Matches) != 0 && ids(r)[0] == "http:0" {
+		t.Errorf("000: %v", ids(r))
+	}
+}

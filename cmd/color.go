@@ -12,7 +12,7 @@ const (
 )
 
 func (m *colorMode) String() string { return string(*m) }
-func (m *colorMode) Type() string   { return "when" }
+func (m *colorMode) Type() string   { return "WHEN" } // the placeholder in help: --color WHEN
 func (m *colorMode) Set(s string) error {
 	switch colorMode(s) {
 	case colorAuto, colorAlways, colorNever:

@@ -80,24 +80,31 @@ func binary(t *testing.T) string {
 	return built.path
 }
 
-// errcode ... | head -1 ends quietly: no "broken pipe" on stderr, whether
-// or not the shell ignores SIGPIPE.
+// errcode ... | head -1 ends quietly, and the same way for text and JSON:
+// no "broken pipe" on stderr and exit 0 (not 141, SIGPIPE's), whether or
+// not the shell ignores SIGPIPE.
 func TestBrokenPipeIsQuiet(t *testing.T) {
 	bin := binary(t)
-	// list --json is larger than a pipe's buffer, so errcode is still
-	// writing when head has gone.
+	// These are larger than a pipe's buffer, so errcode is still writing
+	// when head has gone.
 	for _, script := range []string{
-		`"$ERRCODE" list --json | head -1`,
-		`trap '' PIPE; "$ERRCODE" list --json | head -1`,
-		`"$ERRCODE" list --json --color always | head -c 10`,
+		`"$ERRCODE" list --json`,
+		`trap '' PIPE; "$ERRCODE" list --json`,
+		`"$ERRCODE" list --json --color always`,
+		`"$ERRCODE" lookup a -n 0 --json`,
+		`"$ERRCODE" lookup a -n 0`,
+		`"$ERRCODE" list --color always`,
 	} {
-		cmd := exec.Command("sh", "-c", script)
-		cmd.Env = append(os.Environ(), "ERRCODE="+bin)
+		// The status errcode exits with, not head's: status.txt.
+		status := filepath.Join(t.TempDir(), "status.txt")
+		cmd := exec.Command("sh", "-c", `{ `+script+`; echo $? >"$STATUS"; } | head -c 10`)
+		cmd.Env = append(os.Environ(), "ERRCODE="+bin, "STATUS="+status)
 		var stderr strings.Builder
 		cmd.Stderr = &stderr
 		out, _ := cmd.Output()
-		if stderr.Len() > 0 || len(out) == 0 {
-			t.Errorf("%s: stdout %q, stderr %q", script, out, stderr.String())
+		code, _ := os.ReadFile(status)
+		if stderr.Len() > 0 || len(out) == 0 || string(code) != "0\n" {
+			t.Errorf("%s | head: exit %q, stdout %q, stderr %q", script, code, out, stderr.String())
 		}
 	}
 }

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
+	"strings"
+	"syscall"
 )
 
 // Exit codes.
@@ -38,11 +41,31 @@ func exitCode(err error) (int, string) {
 	if errors.As(err, &ee) {
 		return ee.code, ee.msg
 	}
+	if errors.Is(err, syscall.EPIPE) {
+		return exitOK, "" // the reader has gone (| head): it read all it wanted
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) && pe.Op == "write" {
-		return exitUsage, fmt.Sprintf("cannot write the output to %s: %v", pe.Path, pe.Err)
+		return exitUsage, fmt.Sprintf("cannot write the output to %s: %v: check where the output goes", pe.Path, pe.Err)
 	}
 	// Anything else comes from cobra before a command ran: unknown
 	// commands, bad flags, wrong arguments.
-	return exitUsage, err.Error()
+	return exitUsage, cobraMessage(err.Error())
+}
+
+// cobra's "unknown command "x" for "errcode list"" (and its "Did you mean
+// this?" lines after a blank line).
+// Compiled when needed: nothing runs at start-up.
+const cobraUnknown = `^unknown command "[^"]*" for "([^"]*)"`
+
+// cobraMessage is one of cobra's errors on one line, with what to do.
+func cobraMessage(msg string) string {
+	msg, _, _ = strings.Cut(msg, "\n")
+	if strings.Contains(msg, "(see '") {
+		return msg
+	}
+	if m := regexp.MustCompile(cobraUnknown).FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("%s: %s takes no such argument (see '%s --help')", msg, m[1], m[1])
+	}
+	return msg + " (see 'errcode --help')"
 }

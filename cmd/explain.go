@@ -92,7 +92,7 @@ memory.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Catalog, "catalog", "c", "", "attribute the response to this catalog `ID`")
-	cmd.Flags().IntVarP(&opts.Status, "status", "s", 0, "the HTTP `status`, for a body given alone")
+	cmd.Flags().IntVarP(&opts.Status, "status", "s", 0, "the HTTP `STATUS`, for a body given alone")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON")
 	cmd.Flags().BoolVar(&opts.Fail, "fail", false, "exit 1 when the response is an error (4xx, 5xx, errors in the body) or the transfer failed")
 	_ = cmd.RegisterFlagCompletionFunc("catalog", completeCatalogIDs(f))
@@ -100,7 +100,7 @@ memory.`,
 	return cmd
 }
 
-const noInputHelp = "pipe a response, e.g. curl -si URL | errcode explain"
+const noInputHelp = "pipe a response, e.g. curl -si URL | errcode explain (or run 'errcode explain -' and paste one)"
 
 // emptyPipeHelp: something was piped but said nothing, most often curl -s,
 // which is silent when the request itself fails.
@@ -133,6 +133,7 @@ func runExplain(opts *explainOptions) error {
 		ds[i] = explain.Diagnose(ex, ix, explain.Options{Catalog: opts.Catalog, Status: opts.Status})
 		failed = failed || ds[i].Failed
 	}
+	warnStatusUnused(opts, ds)
 	if opts.JSON {
 		err = explainJSON(opts, t, ds)
 	} else {
@@ -156,14 +157,21 @@ func readExplainInput(opts *explainOptions, ix *catalog.Index) (*explain.Transcr
 		f, err := os.Open(opts.File)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, nil, usageErrorf("cannot read %s: no such file", opts.File)
+				return nil, nil, noSuchFile(ix, opts.File)
 			}
-			return nil, nil, usageErrorf("cannot read %s: %v", opts.File, errors.Unwrap(err))
+			return nil, nil, usageErrorf("cannot read %s: %v: give a file you can read, or pipe the response in", opts.File, errors.Unwrap(err))
 		}
 		defer f.Close()
 		r, name = f, opts.File
 	} else if opts.IO.IsStdinTTY {
-		return nil, nil, usageErrorf("no input: %s", noInputHelp)
+		if opts.File != "-" {
+			return nil, nil, usageErrorf("no input: %s", noInputHelp)
+		}
+		// Asked for: read what is pasted, to its end. A terminal's end of
+		// input (Ctrl-D) is not sticky, and the readers below read again
+		// after it: one Ctrl-D must end it all.
+		fmt.Fprintln(opts.IO.ErrOut, pastePrompt())
+		r = &stickyEOF{r: r}
 	}
 	t, r, err := readHAR(r)
 	if t != nil {
@@ -191,7 +199,7 @@ func readExplainInput(opts *explainOptions, ix *catalog.Index) (*explain.Transcr
 		if errors.As(err, &pe) {
 			err = pe.Err // "is a directory", not "read x: is a directory"
 		}
-		return nil, nil, usageErrorf("cannot read %s: %v", name, err)
+		return nil, nil, usageErrorf("cannot read %s: %v: give a file holding a response, or pipe one in", name, err)
 	}
 	return explain.Parse(data, truncated), nil, nil
 }

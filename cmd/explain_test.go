@@ -53,7 +53,7 @@ func TestExplainRefusesTerminalInput(t *testing.T) {
 	if code := Run(ios, []string{"explain"}); code != exitUsage || out.Len() != 0 {
 		t.Fatalf("exit %d, stdout %q", code, out)
 	}
-	if want := "errcode: no input: pipe a response, e.g. curl -si URL | errcode explain\n"; errOut.String() != want {
+	if want := "errcode: no input: pipe a response, e.g. curl -si URL | errcode explain (or run 'errcode explain -' and paste one)\n"; errOut.String() != want {
 		t.Errorf("stderr %q, want %q", errOut, want)
 	}
 	if in.Len() == 0 {

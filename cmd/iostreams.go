@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"strconv"
@@ -35,6 +36,21 @@ type IOStreams struct {
 
 	direct io.Writer     // the real Out while paged output is buffered
 	paged  *bytes.Buffer // output waiting to be paged
+
+	notices []string // lines for stderr once the output is written (Notice)
+}
+
+// Notice writes a line on stderr after the command's output: a note about
+// the output ("3 more matches") belongs below it, and stdout may be
+// buffered for the pager until the command ends.
+func (s *IOStreams) Notice(line string) { s.notices = append(s.notices, line) }
+
+// flushNotices writes the lines Notice kept.
+func (s *IOStreams) flushNotices() {
+	for _, l := range s.notices {
+		fmt.Fprintln(s.ErrOut, l)
+	}
+	s.notices = nil
 }
 
 // System returns the process's own streams.

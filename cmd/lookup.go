@@ -56,7 +56,7 @@ One match prints its card; several print a list, then the best match's card.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Query = strings.Join(args, " ")
 			if len(opts.Query) > maxQuery {
-				return usageErrorf("the query is %d bytes long; errcode looks up at most %d", len(opts.Query), maxQuery)
+				return usageErrorf("the query is %d bytes long; errcode looks up at most %d: give a code, a token or a few words (a response goes to 'errcode explain')", len(opts.Query), maxQuery)
 			}
 			if opts.Limit < 0 {
 				return usageErrorf("--limit must be 0 (no limit) or more, not %d", opts.Limit)
@@ -92,7 +92,7 @@ func runLookup(opts *lookupOptions) error {
 		return usageErrorf("%q names a catalog but no code: try 'errcode lookup %s:CODE' or 'errcode list -c %s'", opts.Query, id, id)
 	}
 	if catalog.Key(opts.Query) == "" {
-		return usageErrorf("lookup needs letters or digits in its query, not %q", opts.Query)
+		return usageErrorf("lookup needs letters or digits in its query, not %q: give a code, a token or words, e.g. 'errcode lookup 1405'", opts.Query)
 	}
 	res := ix.Lookup(catalog.Query{Text: opts.Query, Catalogs: opts.Catalogs})
 	shown := res.Matches
@@ -103,6 +103,9 @@ func runLookup(opts *lookupOptions) error {
 		return lookupWriteJSON(opts, res, shown)
 	}
 	if len(shown) == 0 {
+		if hint := responseHint(ix, opts.Query); hint != "" {
+			return notFoundf("no entry matches %q: %s", opts.Query, hint)
+		}
 		return notFoundf("%s", notFoundMessage(opts.Query, res.Suggestions))
 	}
 	r := opts.Renderer()
@@ -115,14 +118,16 @@ func runLookup(opts *lookupOptions) error {
 		if err := r.MatchList(rows); err != nil {
 			return err
 		}
-		if more := len(res.Matches) - len(shown); more > 0 {
-			noun := "matches"
-			if more == 1 {
-				noun = "match"
-			}
-			fmt.Fprintf(opts.IO.ErrOut, "errcode: %d more %s; show them all with --limit 0\n", more, noun)
-		}
 		fmt.Fprintln(opts.IO.Out)
+	}
+	if more := len(res.Matches) - len(shown); more > 0 {
+		noun := "matches"
+		if more == 1 {
+			noun = "match"
+		}
+		// After the output, paged or not: on a terminal stderr is not
+		// buffered, and the line printed above what it counts.
+		opts.IO.Notice(fmt.Sprintf("errcode: %d more %s; show them all with --limit 0", more, noun))
 	}
 	return r.Card(cardInput(ix, best.Entry, best.Catalog))
 }

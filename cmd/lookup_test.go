@@ -109,3 +109,22 @@ func stripStyle(s string) string {
 	}
 	return b.String()
 }
+
+// On a terminal, stdout is held for the pager until the command ends, and
+// stderr is not: the "N more matches" line comes after the output it
+// counts, whatever the limit.
+func TestLookupMoreAfterOutput(t *testing.T) {
+	for _, limit := range []string{"1", "2"} {
+		ios, _, _, _ := Test("LINES=1000", "TERM=dumb")
+		var both strings.Builder
+		ios.Out, ios.ErrOut, ios.IsStdoutTTY = &both, &both, true
+		if code := Run(ios, []string{"lookup", "404", "-n", limit}); code != 0 {
+			t.Fatalf("-n %s: exit %d\n%s", limit, code, both.String())
+		}
+		out := strings.TrimRight(both.String(), "\n")
+		last := out[strings.LastIndexByte(out, '\n')+1:]
+		if !strings.HasPrefix(last, "errcode: ") || !strings.HasSuffix(last, " more matches; show them all with --limit 0") {
+			t.Errorf("-n %s: the last line is %q, not the count of the rest:\n%s", limit, last, out)
+		}
+	}
+}

@@ -120,7 +120,10 @@ func (f *Factory) clock() Clock {
 
 // Main runs errcode with the process's arguments and streams and returns
 // the exit status.
-func Main() int { return Run(System(), os.Args[1:]) }
+func Main() int {
+	quietBrokenPipe()
+	return Run(System(), os.Args[1:])
+}
 
 // Run runs errcode with the given streams and arguments.
 func Run(ios *IOStreams, args []string) int { return RunWithClock(ios, nil, args) }
@@ -142,6 +145,7 @@ func RunWithClock(ios *IOStreams, clock *Clock, args []string) int {
 	if perr := ios.stopPaging(); err == nil {
 		err = perr
 	}
+	ios.flushNotices()
 	if err == nil && out.err != nil {
 		err = out.err
 	}
@@ -207,6 +211,12 @@ Add your own APIs with 'errcode catalogs init'.`,
 			msg := fmt.Sprintf("unknown command %q", args[0])
 			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
 				msg += fmt.Sprintf("; did you mean %q?", s[0])
+			} else if lookupWould(f.Index(), args) {
+				what := "it"
+				if len(args) > 1 {
+					what = fmt.Sprintf("%q", strings.Join(args, " "))
+				}
+				return usageErrorf("%s: to look %s up, run 'errcode lookup %s'", msg, what, shellJoin(args))
 			}
 			return usageErrorf("%s (see 'errcode --help')", msg)
 		},
@@ -229,7 +239,7 @@ Add your own APIs with 'errcode catalogs init'.`,
 		}
 		for _, file := range f.CatalogFiles {
 			if _, err := os.Stat(file); err != nil {
-				return usageErrorf("--catalog-file %s: no such file", file)
+				return usageErrorf("--catalog-file %s: no such file: give the path of a user catalog (see 'errcode catalogs init --help')", file)
 			}
 		}
 		if !f.NoPager && cmd.Name() != "run" { // run's output is the command's, as it comes
@@ -238,7 +248,7 @@ Add your own APIs with 'errcode catalogs init'.`,
 		return nil
 	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		return usageErrorf("%s%s (see '%s --help')", err, suggestFlag(cmd, err.Error()), cmd.CommandPath())
+		return usageErrorf("%s%s (see '%s --help')", plainFlagError(err.Error()), suggestFlag(cmd, err.Error()), cmd.CommandPath())
 	})
 	_ = root.RegisterFlagCompletionFunc("color", completeColor)
 	root.AddCommand(newLookupCmd(f, nil), newExplainCmd(f, nil), newListCmd(f, nil), newCatalogsCmd(f, nil), newRunCmd(f, nil), newVersionCmd(f))
@@ -269,6 +279,9 @@ func strictHelpAndCompletion(root *cobra.Command) {
 			shells := make([]string, 0, 4)
 			for _, sc := range c.Commands() {
 				shells = append(shells, sc.Name())
+				if long := completionHelp(sc.Name()); long != "" {
+					sc.Long = long
+				}
 			}
 			c.Args = func(cmd *cobra.Command, args []string) error {
 				if len(args) > 0 {

@@ -169,7 +169,7 @@ func runAttempt(opts *runOptions, sup *supervisor) (*attempt, error) {
 	a := &attempt{out: out, stdout: stdout, stderr: stderr, interrupted: interrupted, errTail: errs.last}
 	ps := c.ProcessState
 	if ps == nil {
-		return nil, fmt.Errorf("running %s: %v", opts.Args[0], err)
+		return nil, usageErrorf("running %s: %v: run it alone to see why it did not run", opts.Args[0], err)
 	}
 	if ws, ok := ps.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
 		a.signal = int(ws.Signal())

@@ -1,0 +1,6 @@
+//go:build !unix
+
+package cmd
+
+// quietBrokenPipe: only Unix kills a writer to a closed pipe.
+func quietBrokenPipe() {}
