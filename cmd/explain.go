@@ -264,7 +264,12 @@ func readLog(src io.Reader, ix *catalog.Index, opts *explainOptions) (*explain.L
 		}
 		return nil, br, nil
 	}
-	rep, err := explain.ExplainLog(br, ix, explain.Options{Catalog: opts.Catalog, Status: opts.Status})
+	if opts.Status != 0 {
+		// A log's records carry their own statuses, or have none: one
+		// given for a body alone would be every record's.
+		fmt.Fprintf(opts.IO.ErrOut, "errcode: warning: --status %d is not used: the input is a log, whose records say their own\n", opts.Status)
+	}
+	rep, err := explain.ExplainLog(br, ix, explain.Options{Catalog: opts.Catalog})
 	return rep, nil, err
 }
 

@@ -50,7 +50,7 @@ with no header and nothing cut, for cut and awk.`,
 		},
 	}
 	cmd.Flags().StringSliceVarP(&opts.Catalogs, "catalog", "c", nil, "list only this catalog `ID` (repeatable)")
-	cmd.Flags().StringVarP(&opts.Status, "status", "s", "", "only entries with this HTTP `status` (429) or class (4xx)")
+	cmd.Flags().StringVarP(&opts.Status, "status", "s", "", "only entries with this HTTP `STATUS` (429) or class (4xx)")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON")
 	_ = cmd.RegisterFlagCompletionFunc("catalog", completeCatalogIDs(f))
 	_ = cmd.RegisterFlagCompletionFunc("status", completeStatus(f, true))
@@ -111,7 +111,7 @@ func runList(opts *listOptions) error {
 		return nil
 	}
 	if len(rows) == 0 {
-		return notFoundf("no entries match those filters")
+		return notFoundf("no entries match those filters: drop one, or see the catalogs with 'errcode catalogs'")
 	}
 	cells := make([][]string, len(rows))
 	for i, row := range rows {
