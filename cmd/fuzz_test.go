@@ -90,6 +90,8 @@ func FuzzNoSecretEchoed(f *testing.F) {
 		"token: %s\n",
 		"Authorization: Basic %s\n",
 		"HTTP/1.1 401 Unauthorized\r\n\r\n{\"error\": \"sk_live_%s\"}\n",
+		// S11: the body repeats the credential the request sent.
+		"> Authorization: Bearer %[1]s\n< HTTP/1.1 401 Unauthorized\n<\n{\"message\":\"token %[1]s is not valid\"}\n",
 		// Logs: a record's URL, error text and message are shown.
 		"{\"level\":\"error\",\"ts\":1796628423.66,\"msg\":\"call failed\",\"url\":\"https://api.example.com/v1?api_key=%s\",\"error\":\"unexpected status 401 Unauthorized\"}\n",
 		"2026-12-07 10:02:11,000 ERROR app: auth failed with Authorization: Bearer %s\n",
@@ -99,6 +101,7 @@ func FuzzNoSecretEchoed(f *testing.F) {
 	f.Add([]byte(""), []byte("HTTP/1.1 403 Forbidden\r\n\r\n"), uint8(3), "Zq7pW2xKe9")
 	f.Add([]byte("HTTP/1.1 400 Bad Request\r\nContent-Type: application/x-www-form-urlencoded\r\n\r\n"), []byte(""), uint8(7), "gho16C7e42F292c6912E")
 	f.Add([]byte("2026-12-07 10:00:00 ERROR 503: Service Unavailable.\n"), []byte(""), uint8(4), "tok3nAbcdefgh")
+	f.Add([]byte("* Connected\n> GET /v1 HTTP/1.1\n"), []byte(""), uint8(13), "plainLook1ngVal")
 	f.Fuzz(func(t *testing.T, before, after []byte, which uint8, secret string) {
 		if len(before)+len(after) > 1<<14 || !credentialLike(secret) || strings.Contains(string(before)+string(after), secret) {
 			return

@@ -71,6 +71,8 @@ type Diagnosis struct {
 	DocURL   string
 	Repaired bool // the body's JSON was not valid and was read leniently
 	BodyCut  bool // the body went on past MaxBody: errcode read its start
+
+	secrets []string // S11: the credentials the input shows being sent
 }
 
 // Diagnose explains one exchange with the catalogs in ix: recognise the
@@ -95,7 +97,7 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 		Method: ex.Method, URL: ex.URL, Host: ex.Host, Protocol: ex.Protocol,
 		Reason: ex.Reason, Notes: ex.Notes,
 		Shape: body.Shape, Server: body.Server, DocURL: body.DocURL, Repaired: body.Repaired,
-		BodyCut: ex.BodyCut,
+		BodyCut: ex.BodyCut, secrets: ex.secrets,
 	}
 	if program {
 		d.Format = "program output"
@@ -189,6 +191,7 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 // code goes is not quoted). Request ids are quoted as sent: support needs
 // them whole.
 func (d *Diagnosis) redact() {
+	defer d.hideSent()
 	d.URL = redactText(redactURL(d.URL))
 	for _, p := range []*string{&d.Reason, &d.FailedWhy, &d.Server, &d.DocURL} {
 		*p = redactText(*p)
@@ -205,6 +208,29 @@ func (d *Diagnosis) redact() {
 		f := &d.Findings[i]
 		for _, p := range []*string{&f.Code, &f.Token, &f.Message, &f.Field, &f.Detail, &f.Hint} {
 			*p = redactText(*p)
+		}
+	}
+}
+
+// hideSent is S11: the credentials the input shows being sent are hidden
+// wherever the diagnosis repeats them.
+func (d *Diagnosis) hideSent() {
+	if len(d.secrets) == 0 {
+		return
+	}
+	for _, p := range []*string{&d.URL, &d.Reason, &d.FailedWhy, &d.Server, &d.DocURL, &d.RequestID} {
+		*p = hideSent(*p, d.secrets)
+	}
+	for i := range d.Notes {
+		d.Notes[i] = hideSent(d.Notes[i], d.secrets)
+	}
+	for i := range d.Hops {
+		d.Hops[i].Location = hideSent(d.Hops[i].Location, d.secrets)
+	}
+	for i := range d.Findings {
+		f := &d.Findings[i]
+		for _, p := range []*string{&f.Code, &f.Token, &f.Message, &f.Field, &f.Detail, &f.Hint} {
+			*p = hideSent(*p, d.secrets)
 		}
 	}
 }

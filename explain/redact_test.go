@@ -158,3 +158,27 @@ func TestRedactNotesAndHops(t *testing.T) {
 		t.Errorf("redact changed the exchange's own notes: %q", notes)
 	}
 }
+
+// S11: a credential the request sent is hidden where the response repeats
+// it, though nothing in the repeat marks it as one; one too short to be
+// told from a word is not.
+func TestRedactSent(t *testing.T) {
+	in := "> GET /v1 HTTP/1.1\n> Authorization: Bearer S11plainlooking\n> Cookie: theme=dark; sid=S11cookieval\n>\n< HTTP/1.1 401 Unauthorized\n< Content-Type: application/json\n<\n" +
+		`{"message":"token S11plainlooking is not valid; session S11cookieval expired; theme dark"}` + "\n"
+	d := Diagnose(Parse([]byte(in), false).Exchanges[0], catalog.NewIndex(catalog.Builtin()), Options{})
+	msg := d.Findings[0].Message
+	if strings.Contains(msg, "S11plainlooking") || strings.Contains(msg, "S11cookieval") || !strings.Contains(msg, "theme dark") {
+		t.Errorf("message %q", msg)
+	}
+	for in, want := range map[string][]string{
+		"$ curl -u ada:S11passw0rd https://h/x\n":        {"S11passw0rd"},
+		"curl -H 'X-Api-Key: S11apikey99' https://h/x\n": {"S11apikey99"},
+		"> Authorization: Basic QWxhZGRpbjpvcGVu\n":      {"QWxhZGRpbjpvcGVu"},
+		"> Cookie: a=b\n": nil, // too short to hide safely
+		"the body says authorization is needed: ask for a token\n": nil,
+	} {
+		if got := sentSecrets([]byte(in)); !slices.Equal(got, want) {
+			t.Errorf("sentSecrets(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -25,7 +25,8 @@ var redactRules = []redactRule{
 	{"S7", "a command line's credential: `-u`, `--user`, `--proxy-user`, `-a`, `--auth` (`user:pass`), `--oauth2-bearer`, `-b` and `--cookie` (`name=value`)", redactFlags},
 	{"S8", "a secret-named value in text: `name=value`, and `name: value`, `\"name\": \"value\"`, `'name': 'value'` when the value is one word (a message has spaces; a credential has none)", redactNamed},
 	{"S9", "a word that starts like a well-known key (`sk_live_…`, `ghp_…`, `AKIA…`, `xoxb-…`, `AIza…`) or is a JSON Web Token", redactKeys},
-	{"S10", "in a body's JSON, before any reader sees it, the one-word values of secret-named keys at any depth (an ErrorInfo's `metadata`, `access_token`)", nil}, // redactJSON
+	{"S10", "in a body's JSON, before any reader sees it, the one-word values of secret-named keys at any depth (an ErrorInfo's `metadata`, `access_token`)", nil},                                                                             // redactJSON
+	{"S11", "a credential the input shows being sent (curl -v's `> Authorization:`, a `-H` API-key or Cookie header, `-u user:pass`), wherever else it appears, whatever it looks like (a body that says \"token abc123 is not valid\")", nil}, // hideSent
 }
 
 // redactText runs the redaction table over s.

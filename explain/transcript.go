@@ -57,6 +57,9 @@ type Response struct {
 	Carried     []Item   // errors outside the body: the transfer's failure, a gRPC status
 
 	moreNotes int // notes past maxNotes, not kept: Parse ends Notes with their count
+	// secrets are the credentials the input shows being sent (S11),
+	// hidden wherever the diagnosis repeats them.
+	secrets []string
 }
 
 // Hop is a response that came before the final one.
@@ -133,6 +136,7 @@ func Parse(data []byte, truncated bool) *Transcript {
 		t.Format = "curl -w"
 		ex.Carried = []Item{{Message: "curl -w printed 000: no HTTP response arrived; run curl with -sS to see why", From: "curl -w", Vocab: "curl", VocabOnly: true, Fails: true}}
 	}
+	ex.secrets = sentSecrets(data)
 	t.Exchanges = []Exchange{ex}
 	return t
 }
