@@ -82,7 +82,14 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	body := readBody(ex.Body)
 	program := false
 	if !body.JSON {
-		if lc, ok := claimByLines(ix, opts.Catalog, programLines(ex, body)); ok {
+		lc, ok := claimByLines(ix, opts.Catalog, programLines(ex, body))
+		if ok && ex.statusLine != "" && ex.statusLine != lc.line {
+			// Two failures in one output (a status stated by one line, a
+			// vendor's error by another): the later is explained, the other
+			// named, and no fact of one is the other's.
+			ok = unmix(&ex, lc)
+		}
+		if ok {
 			program = ex.Protocol == "" && len(ex.ProgramLines) == 0
 			ex.Carried = append([]Item{lc.item}, slices.DeleteFunc(slices.Clone(ex.Carried), lc.restates)...)
 			ex.Body = lc.body // the body the line quotes, if any; the line itself is the item
@@ -210,6 +217,22 @@ func (d *Diagnosis) redact() {
 			*p = redactText(*p)
 		}
 	}
+}
+
+// unmix keeps one of two failures a program's output holds: the one its
+// later line states. ok is whether the catalog line's claim is kept.
+func unmix(ex *Exchange, lc lineClaim) bool {
+	claimAt, statusAt := slices.Index(ex.ProgramLines, lc.line), slices.Index(ex.ProgramLines, ex.statusLine)
+	if statusAt > claimAt {
+		ex.Notes = append(ex.Notes, "another failure in the output, not explained here: "+lc.line)
+		return false
+	}
+	ex.Notes = append(ex.Notes, "another failure in the output, not explained here: "+ex.statusLine)
+	if ex.RequestIDFrom == ex.StatusFrom {
+		ex.RequestID, ex.RequestIDFrom = "", ""
+	}
+	ex.Status, ex.StatusFrom, ex.URL, ex.Host, ex.Body = 0, "", "", "", nil
+	return true
 }
 
 // hideSent is S11: the credentials the input shows being sent are hidden

@@ -264,6 +264,7 @@ type program struct {
 	format     string
 	status     int
 	statusFrom string
+	statusLine string // the line that stated the status
 	url        string
 	requestID  string
 	body       []byte
@@ -394,6 +395,7 @@ func (p *program) read(l string) {
 		}
 		if p.status == 0 {
 			p.status, p.statusFrom = asStatus(group(re, m, "status")), sp.who
+			p.statusLine = cut(l, maxNoteLen)
 			if p.message == "" {
 				p.message = strings.TrimSpace(l) // the line that states it: what errcode knows of the response
 			}
@@ -490,7 +492,7 @@ func (p *program) add(it Item) {
 // exchange is the program's facts as an exchange: no response line, its
 // status from the message, its quoted body as the body.
 func (p program) exchange() Exchange {
-	ex := Exchange{URL: p.url, Host: hostOf(p.url), ProgramLines: p.lines}
+	ex := Exchange{URL: p.url, Host: hostOf(p.url), ProgramLines: p.lines, statusLine: p.statusLine}
 	if p.format == "Node.js error" {
 		ex.Header, ex.names = inspectedHeaders(p.body)
 	}

@@ -2,6 +2,7 @@ package explain
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/errcode-dev/errcode/catalog"
@@ -176,5 +177,22 @@ func TestWithoutEscapes(t *testing.T) {
 		if got := withoutEscapes(in); got != want {
 			t.Errorf("withoutEscapes(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// Two failures in one output are not one: the later line's is explained,
+// the other named in a note, and no fact of one (the 429, its URL) is
+// given to the other (AWS's throttling, a 400).
+func TestTwoFailuresNotMixed(t *testing.T) {
+	status := "requests.exceptions.HTTPError: 429 Client Error: Too Many Requests for url: https://api.example.com/v1"
+	aws := "botocore.errorfactory.ThrottlingException: An error occurred (ThrottlingException) when calling the PutItem operation (reached max retries: 3): Rate of requests exceeds the allowed throughput."
+	ix := catalog.NewIndex(catalog.Builtin())
+	d := Diagnose(Parse([]byte(status+"\n"+aws+"\n"), false).Exchanges[0], ix, Options{})
+	if d.Status != 0 || d.Host != "" || d.Catalog == nil || d.Catalog.ID != "aws" || len(d.Notes) != 1 || !strings.Contains(d.Notes[0], "429 Client Error") {
+		t.Errorf("429 then AWS: status %d, host %q, catalog %v, notes %q", d.Status, d.Host, d.Catalog, d.Notes)
+	}
+	d = Diagnose(Parse([]byte(aws+"\n"+status+"\n"), false).Exchanges[0], ix, Options{})
+	if d.Status != 429 || d.Catalog != nil || len(d.Notes) != 1 || !strings.Contains(d.Notes[0], "ThrottlingException") {
+		t.Errorf("AWS then 429: status %d, catalog %v, notes %q", d.Status, d.Catalog, d.Notes)
 	}
 }

@@ -29,6 +29,7 @@ type Exchange struct {
 	// SDK's message), for the catalogs' line patterns; RequestID is an id
 	// a program's message quotes, and RequestIDFrom where.
 	ProgramLines             []string
+	statusLine               string // the program's line that stated Status, one of ProgramLines
 	RequestID, RequestIDFrom string
 	// ProgramError is the program's own error line, the error shown when
 	// the body it printed beside holds none that a reader finds.
