@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 )
 
@@ -32,6 +33,8 @@ type logShape struct {
 	kind logKind
 	key  []byte // `"level"` or `level=`: the level's key, for logJSON and logfmt
 	name string
+	// firstAt is the first line (of the lines looked at) in this format.
+	firstAt int
 }
 
 // levelKeys are the names loggers give the level, most common first.
@@ -77,7 +80,8 @@ func isLevelWord(w []byte) bool {
 func (s *logShape) starts(l []byte) bool {
 	switch s.kind {
 	case logJSON:
-		return len(l) > 1 && l[0] == '{' && jsonValueAt(l, s.key) != nil
+		i := jsonStart(l)
+		return i >= 0 && jsonValueAt(l[i:], s.key) != nil
 	case logfmt:
 		return logfmtValue(l, s.key) != nil
 	case logKlog:
@@ -266,12 +270,109 @@ const logSniff = 64 << 10
 // most of the lines that do not continue one. An HTTP transcript is not a
 // log, though its body may be a log record.
 func detectLog(head []byte) (logShape, bool) {
+	shapes := detectLogs(head)
+	if len(shapes) != 1 {
+		return logShape{}, false
+	}
+	return shapes[0], true
+}
+
+// detectLogs is detectLog for input that may be several logs run
+// together (a service's JSON log, then another's text log): one format,
+// or several, each of at least two records, that together are most of the
+// lines; nil when it is no log.
+func detectLogs(head []byte) []logShape {
+	lines, shapes := sniffLines(head)
+	if len(shapes) == 0 {
+		return nil
+	}
+	// One format, with nothing of another among its lines; then several
+	// run together; then one format with a stray line of another.
+	if s, ok := oneFormat(lines, shapes, false); ok {
+		return []logShape{s}
+	}
+	if mixed := severalFormats(lines, shapes); mixed != nil {
+		return mixed
+	}
+	if s, ok := oneFormat(lines, shapes, true); ok {
+		return []logShape{s}
+	}
+	return nil
+}
+
+// oneFormat is the first of shapes whose records are most of the lines:
+// the lines of no record are a few (a banner, a tool's last words), and a
+// record among other lines is not alone. A line another format starts
+// rules a format out, unless strays are allowed.
+func oneFormat(lines [][]byte, shapes []logShape, strays bool) (logShape, bool) {
+	for _, s := range shapes {
+		records, others, foreign := 0, 0, 0
+		for _, l := range lines {
+			switch {
+			case s.starts(l):
+				records++
+			case slices.ContainsFunc(shapes, func(o logShape) bool { return !o.same(s) && o.starts(l) }):
+				foreign++
+				others++
+			case !s.textual() || records == 0:
+				// One record a line: anything else is not this log. A text
+				// log's other lines are its records' (a traceback), but for
+				// those before its first record.
+				others++
+			}
+		}
+		if records > 0 && (foreign == 0 || strays) && others <= records/4+3 && (others == 0 || records >= 2) {
+			return s, true
+		}
+	}
+	return logShape{}, false
+}
+
+// severalFormats: logs run together, each line the first format's that
+// starts it, and a line no format starts, after a text record, that
+// record's; each format has two records or more.
+func severalFormats(lines [][]byte, shapes []logShape) []logShape {
+	counts := make([]int, len(shapes))
+	records, others, inText := 0, 0, false
+	for _, l := range lines {
+		i := slices.IndexFunc(shapes, func(s logShape) bool { return s.starts(l) })
+		switch {
+		case i >= 0:
+			counts[i]++
+			records++
+			inText = shapes[i].textual()
+		case !inText:
+			others++
+		}
+	}
+	var mixed []logShape
+	for i, s := range shapes {
+		if counts[i] >= 2 {
+			mixed = append(mixed, s)
+		}
+	}
+	if len(mixed) < 2 || others > records/4+3 {
+		return nil
+	}
+	return mixed
+}
+
+// same: the same format (and level key).
+func (s logShape) same(o logShape) bool { return s.kind == o.kind && bytes.Equal(s.key, o.key) }
+
+// textual: a record of this format may go on over the lines under it.
+func (s *logShape) textual() bool { return s.kind != logJSON && s.kind != logfmt }
+
+// sniffLines are the first lines of head that are not blank, and the
+// formats that lines near the start have.
+func sniffLines(head []byte) ([][]byte, []logShape) {
 	var lines [][]byte
+	whole := len(head) < logSniff // all of the input, not its start
 	for len(head) > 0 && len(lines) < 200 {
 		i := bytes.IndexByte(head, '\n')
 		if i < 0 {
 			// The head's last line, if cut mid-line, says nothing.
-			if len(head) < logSniff {
+			if whole {
 				lines = append(lines, head)
 			}
 			break
@@ -281,30 +382,60 @@ func detectLog(head []byte) (logShape, bool) {
 		}
 		head = head[i+1:]
 	}
-	if len(lines) == 0 {
-		return logShape{}, false
+	if len(lines) == 0 || isTranscript(lines) {
+		return nil, nil
 	}
-	for _, s := range logShapes(lines[0]) {
-		records, others := 0, 0
-		for _, l := range lines {
-			switch {
-			case s.starts(l):
-				records++
-			case s.kind == logJSON || s.kind == logfmt:
-				others++ // one record a line: anything else is not this log
+	// The format is one a line near the start has: a log may open with a
+	// banner ("Listening on :8080") or another log's last lines. Logs run
+	// together show their second format later.
+	var shapes []logShape
+	for i, l := range lines {
+		if i >= 10 && len(shapes) > 0 && i%8 != 0 {
+			continue // past the start, a sample of the lines
+		}
+		for _, s := range logShapes(l) {
+			if !slices.ContainsFunc(shapes, s.same) {
+				s.firstAt = i
+				shapes = append(shapes, s)
 			}
 		}
-		if records > 0 && others <= records/4 {
-			return s, true
+	}
+	return lines, shapes
+}
+
+// isTranscript: the input starts as an HTTP transcript does (a status
+// line, curl -v's trace, wget's): its body may hold log records, but it
+// is one response.
+func isTranscript(lines [][]byte) bool {
+	for _, l := range lines[:min(len(lines), 8)] {
+		for _, p := range []string{"HTTP/", "< HTTP/", "> ", "* ", "--20", "HTTP request sent"} {
+			if bytes.HasPrefix(l, []byte(p)) {
+				return true
+			}
 		}
 	}
-	return logShape{}, false
+	return false
+}
+
+// jsonStart is where a JSON record starts in l: at its start, or after a
+// short prefix a tool put before every record (docker compose's "api-1  |
+// ", kubectl logs --timestamps' time); -1 if l is no JSON object.
+func jsonStart(l []byte) int {
+	if len(l) < 2 || l[len(l)-1] != '}' {
+		return -1
+	}
+	i := bytes.IndexByte(l[:min(len(l), 65)], '{')
+	if i < 0 || bytes.IndexByte(l[:i], '"') >= 0 {
+		return -1
+	}
+	return i
 }
 
 // logShapes are the formats the first line could start, most specific first.
 func logShapes(first []byte) []logShape {
 	var out []logShape
-	if len(first) > 1 && first[0] == '{' && first[len(first)-1] == '}' {
+	if i := jsonStart(first); i >= 0 {
+		first := first[i:]
 		for _, k := range levelKeys {
 			key := []byte(`"` + k + `"`)
 			// A record has its level and its message or time: a body

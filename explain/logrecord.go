@@ -46,7 +46,7 @@ func (s *logShape) readRecord(first []byte, more [][]byte, no int64) logRecord {
 	r := logRecord{line: no}
 	switch s.kind {
 	case logJSON:
-		r.fields(jsonFields(first))
+		r.fields(jsonFields(first[max(jsonStart(first), 0):]))
 	case logfmt:
 		r.fields(logfmtFields(first))
 	case logKlog:

@@ -57,10 +57,7 @@ const LogSniff = logSniff
 
 // LooksLog says whether head, the start of the input, is a log errcode
 // reads record by record.
-func LooksLog(head []byte) bool {
-	_, ok := detectLog(head)
-	return ok
-}
+func LooksLog(head []byte) bool { return len(detectLogs(head)) > 0 }
 
 // logRank is a row of the table that orders a log's groups: the first row
 // that holds places a group; groups of one row come by count, then by
@@ -94,18 +91,22 @@ func rankOf(d *Diagnosis) (string, int) {
 func ExplainLog(r io.Reader, ix *catalog.Index, opts Options) (*LogReport, error) {
 	lr := newLineReader(r)
 	head, _ := lr.br.Peek(logSniff)
-	shape, ok := detectLog(head)
-	if !ok {
+	shapes := detectLogs(head)
+	if len(shapes) == 0 {
 		return nil, ErrNotLog
 	}
-	g := logGrouper{rep: &LogReport{Format: shape.name}, ix: ix, opts: opts, byText: map[string]int{}, byKey: map[string]int{}}
-	textual := shape.kind != logJSON && shape.kind != logfmt
+	var names []string
+	for _, s := range shapes {
+		names = append(names, s.name)
+	}
+	g := logGrouper{rep: &LogReport{Format: strings.Join(names, " and ")}, ix: ix, opts: opts, byText: map[string]int{}, byKey: map[string]int{}}
 	var pending []byte // the first line of an error record whose lines are being gathered
 	var pendingNo int64
+	var pendingShape *logShape
 	var more [][]byte
 	flush := func() {
 		if pending != nil {
-			g.add(shape.readRecord(pending, more, pendingNo))
+			g.add(pendingShape.readRecord(pending, more, pendingNo))
 			pending, more = nil, nil
 		}
 	}
@@ -117,17 +118,28 @@ func ExplainLog(r io.Reader, ix *catalog.Index, opts Options) (*LogReport, error
 		if l.cut {
 			g.rep.LinesCut++
 		}
-		if pending != nil && textual && !shape.starts(l.text) {
+		// The line's format: the one format's (the common case, a test
+		// of its level alone), or, of logs run together, the first that
+		// starts it.
+		s := &shapes[0]
+		if len(shapes) > 1 {
+			if i := slices.IndexFunc(shapes, func(s logShape) bool { return s.starts(l.text) }); i >= 0 {
+				s = &shapes[i]
+			} else {
+				s = nil
+			}
+		}
+		if pending != nil && pendingShape.textual() && (s == nil || !s.starts(l.text)) {
 			if len(more) < maxRecordLines && len(bytes.TrimSpace(l.text)) > 0 {
 				more = append(more, bytes.Clone(l.text))
 			}
 			continue
 		}
 		flush()
-		if shape.isError(l.text) {
+		if s != nil && s.isError(l.text) {
 			g.rep.ErrorRecords++
-			pending, pendingNo = bytes.Clone(l.text), l.no
-			if !textual {
+			pending, pendingNo, pendingShape = bytes.Clone(l.text), l.no, s
+			if !s.textual() {
 				flush()
 			}
 		}

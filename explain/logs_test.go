@@ -40,6 +40,10 @@ func TestDetectLog(t *testing.T) {
 		{"zap console", "2026-12-07T07:27:03.668Z\tERROR\tzap/main.go:26\trequest failed\t{\"error\": \"x\"}\n", "text log"},
 		{"nginx access", `127.0.0.1 - - [07/Dec/2026:08:16:11 +0000] "GET /orders/o-11 HTTP/1.1" 200 38 "-" "curl/7.88.1"` + "\n", "access log"},
 		{"a request line alone", `GET /orders/o-11 HTTP/1.1` + "\n", ""},
+		{"a banner, then a JSON log", "Listening on :8080\n" + strings.Repeat(`{"level":"info","ts":1,"msg":"ok"}`+"\n", 3), "JSON log"},
+		{"docker compose's prefix", strings.Repeat(`api-1  | {"level":"info","ts":1,"msg":"ok"}`+"\n", 3), "JSON log"},
+		{"kubectl logs --timestamps", strings.Repeat(`2026-12-07T10:02:11.123456789Z {"level":"info","ts":1,"msg":"ok"}`+"\n", 3), "JSON log"},
+		{"a quoted prefix is no prefix", strings.Repeat(`"x" {"level":"info","ts":1,"msg":"ok"}`+"\n", 3), ""},
 		{"psql", "ERROR:  23505: duplicate key value violates unique constraint \"users_email_key\"\n", ""},
 		{"grpcurl", "ERROR:\n  Code: Unavailable\n  Message: x\n", ""},
 		{"curl -i with a log record as its body", "HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\n\r\n{\"level\":\"error\",\"msg\":\"x\",\"time\":\"2026-12-07T10:02:11Z\"}\n", ""},
@@ -330,5 +334,22 @@ func TestWriteWithoutIDs(t *testing.T) {
 		if b.String() != want {
 			t.Errorf("writeWithoutIDs(%q) = %q, want %q", in, b.String(), want)
 		}
+	}
+}
+
+// Logs run together are read each in its format; one format with a
+// stray line of another is that format.
+func TestDetectSeveralLogs(t *testing.T) {
+	json := `{"level":"error","ts":1,"msg":"x"}` + "\n"
+	text := "2026-12-07 10:02:11,000 ERROR a: x\nTraceback (most recent call last):\n  File \"x.py\", line 1\nValueError: x\n"
+	if got := detectLogs([]byte(strings.Repeat(json, 3) + strings.Repeat(text, 3))); len(got) != 2 {
+		t.Errorf("JSON then text: %d formats, want 2", len(got))
+	}
+	if got := detectLogs([]byte(json + strings.Repeat(text, 4))); len(got) != 1 || got[0].kind != logLeveled {
+		t.Errorf("a stray JSON line in a text log: %+v, want the text log", got)
+	}
+	rep := explainLog(t, strings.Repeat(json, 3)+strings.Repeat(text, 3))
+	if rep.ErrorRecords != 6 || rep.Format != "JSON log and text log" {
+		t.Errorf("%d error records in %q, want 6 in both", rep.ErrorRecords, rep.Format)
 	}
 }
