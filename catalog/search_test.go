@@ -53,7 +53,7 @@ func TestLookupExact(t *testing.T) {
 		{"2101", nil, []string{"emnify:2101"}, catalog.MatchCode}, // its own entry, not the range
 		{"2200-2299", nil, []string{"emnify:2200-2299"}, catalog.MatchCode},
 		{"http:418", nil, []string{"http:418"}, catalog.MatchCode},
-		{"520", nil, []string{"http:520"}, catalog.MatchCode},
+		{"520", nil, []string{"http:520", "sqlite:SQLITE_READONLY_CANTLOCK"}, catalog.MatchCode}, // SQLite's number is its token: after the code
 		// Words people put around a code: a catalog, or "status", "error".
 		{"emnify 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
 		{"HTTP 409", nil, []string{"http:409"}, catalog.MatchCode},
@@ -71,7 +71,7 @@ func TestLookupExact(t *testing.T) {
 		{"curl: (28)", nil, []string{"curl:28"}, catalog.MatchCode},
 		{"CURLE_OPERATION_TIMEDOUT", nil, []string{"curl:28"}, catalog.MatchToken},
 		{"grpc 14", nil, []string{"grpc:14"}, catalog.MatchCode},
-		{"14", nil, []string{"curl:14", "grpc:14", "errno:EFAULT"}, catalog.MatchCode}, // errno's number is its token: after the codes
+		{"14", nil, []string{"curl:14", "grpc:14", "errno:EFAULT", "sqlite:SQLITE_CANTOPEN"}, catalog.MatchCode}, // errno's and SQLite's numbers are their tokens: after the codes
 		{"ECONNREFUSED", nil, []string{"errno:ECONNREFUSED"}, catalog.MatchCode},
 		{"econnrefused", nil, []string{"errno:ECONNREFUSED"}, catalog.MatchCode},
 		{"111", nil, []string{"errno:ECONNREFUSED"}, catalog.MatchToken},
