@@ -97,6 +97,51 @@ func TestSQLiteFacts(t *testing.T) {
 		}
 	}
 	checkRetryable(t, "sqlite", want)
+	checkSQLiteMessages(t, c, facts)
+}
+
+// sqlite-errstr.tsv: what sqlite3_errstr returns for each code. A primary
+// code's entry has that message exactly; an extended code's has one only
+// where SQLite gives it its own (not its primary's); "unknown error" is
+// none. Every code of the header has a row, and every row a code.
+func checkSQLiteMessages(t *testing.T, c *catalog.Catalog, facts []fact) {
+	t.Helper()
+	rows := readFacts(t, "sqlite-errstr.tsv", func(lines []string) []fact {
+		var out []fact
+		for _, l := range lines {
+			if f := strings.Split(l, "\t"); len(f) == 3 && !strings.HasPrefix(l, "#") {
+				out = append(out, fact{code: f[1], token: f[0], message: f[2]})
+			}
+		}
+		return out
+	})
+	msg := map[string]string{}
+	for _, r := range rows {
+		msg[r.code] = r.message
+	}
+	if len(rows) != len(facts) {
+		t.Errorf("sqlite-errstr.tsv: %d rows, the header %d codes", len(rows), len(facts))
+	}
+	for _, f := range facts {
+		m, ok := msg[f.code]
+		if !ok {
+			t.Errorf("sqlite-errstr.tsv: no row for %s", f.code)
+			continue
+		}
+		want := m
+		if m == "unknown error" || f.category != f.code && m == msg[f.category] {
+			want = ""
+		}
+		if e := c.Find(f.code, "", 0); e != nil && e.Message != want {
+			t.Errorf("sqlite:%s message %q, want %q", f.code, e.Message, want)
+		}
+	}
+	for _, q := range []string{"database is locked", "attempt to write a readonly database", "database disk image is malformed", "file is not a database"} {
+		r := catalog.NewIndex(catalog.Builtin()).Lookup(catalog.Query{Text: q})
+		if len(r.Matches) == 0 || r.Matches[0].Entry.Catalog != "sqlite" || r.Matches[0].Entry.Message != q {
+			t.Errorf("lookup %q: %v, want the sqlite entry with that message first", q, matchIDs(r.Matches))
+		}
+	}
 }
 
 func slicesContainFact(facts []fact, code, token string) bool {

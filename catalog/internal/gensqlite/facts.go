@@ -14,6 +14,7 @@ type result struct {
 	name    string
 	number  int
 	primary string
+	message string // sqlite3_errstr's, where the code has one of its own
 }
 
 var (
@@ -107,4 +108,47 @@ func extract(header, where string) ([]byte, error) {
 
 %s`, where, version, strings.TrimRight(header[i:j], "\n")+"\n")
 	return []byte(b.String()), nil
+}
+
+// addMessages reads sqlite-errstr.tsv ("NUMBER\tNAME\tMESSAGE" for every
+// code of the header) and gives each code its message: a primary code the
+// one sqlite3_errstr returns, an extended code only one that differs from
+// its primary's (SQLITE_ABORT_ROLLBACK's), and no code "unknown error",
+// SQLite's word for a code it has no message for. A row the header does
+// not have, or a code without a row, is an error.
+func addMessages(codes []result, tsv string) error {
+	rows := map[string]string{}
+	for _, l := range strings.Split(tsv, "\n") {
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		f := strings.Split(l, "\t")
+		if len(f) != 3 {
+			return fmt.Errorf("%q: want NUMBER, NAME and MESSAGE", l)
+		}
+		rows[f[1]] = f[0] + "\t" + f[2]
+	}
+	msg := map[string]string{}
+	for _, c := range codes {
+		row, ok := rows[c.name]
+		if !ok {
+			return fmt.Errorf("no message row for %s", c.name)
+		}
+		number, m, _ := strings.Cut(row, "\t")
+		if number != strconv.Itoa(c.number) {
+			return fmt.Errorf("%s is %s here, %d in the header", c.name, number, c.number)
+		}
+		msg[c.name] = m
+		delete(rows, c.name)
+	}
+	for name := range rows {
+		return fmt.Errorf("a message for %s, which the header does not have", name)
+	}
+	for i := range codes {
+		c := &codes[i]
+		if m := msg[c.name]; m != "unknown error" && (c.primary == c.name || m != msg[c.primary]) {
+			c.message = m
+		}
+	}
+	return nil
 }

@@ -1,7 +1,9 @@
 // Command gensqlite writes catalog/data/sqlite.yaml: SQLite's result codes,
 // primary and extended, from the fact file
-// catalog/testdata/facts/sqlite-sqlite3.h.txt (an extract of sqlite3.h)
-// with errcode's own prose from prose.yaml. Run it with go generate
+// catalog/testdata/facts/sqlite-sqlite3.h.txt (an extract of sqlite3.h),
+// their messages from catalog/testdata/facts/sqlite-errstr.tsv (what
+// sqlite3_errstr returns, scripts/facts/sqlite-errstr.py) and errcode's own
+// prose from prose.yaml. Run it with go generate
 // ./catalog (before gencatalog), or with -extract FILE -from WHERE to
 // rewrite the fact file from a copy of sqlite3.h.
 package main
@@ -14,9 +16,10 @@ import (
 )
 
 const (
-	factFile  = "testdata/facts/sqlite-sqlite3.h.txt"
-	proseFile = "internal/gensqlite/prose.yaml"
-	dataFile  = "data/sqlite.yaml"
+	factFile   = "testdata/facts/sqlite-sqlite3.h.txt"
+	errstrFile = "testdata/facts/sqlite-errstr.tsv"
+	proseFile  = "internal/gensqlite/prose.yaml"
+	dataFile   = "data/sqlite.yaml"
 )
 
 func main() {
@@ -61,6 +64,13 @@ func generate(dir string) ([]byte, error) {
 	codes, ver, err := parseFacts(string(facts))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", factFile, err)
+	}
+	errstr, err := os.ReadFile(filepath.Join(dir, errstrFile))
+	if err != nil {
+		return nil, err
+	}
+	if err := addMessages(codes, string(errstr)); err != nil {
+		return nil, fmt.Errorf("%s: %w", errstrFile, err)
 	}
 	data, err := os.ReadFile(filepath.Join(dir, proseFile))
 	if err != nil {

@@ -79,3 +79,41 @@ func TestProseIsChecked(t *testing.T) {
 		t.Error("an unknown field was accepted")
 	}
 }
+
+// A primary code takes sqlite3_errstr's message, an extended code only a
+// message of its own, and "unknown error" is no message; the two fact
+// files must name the same codes with the same numbers.
+func TestAddMessages(t *testing.T) {
+	codes := func() []result {
+		return []result{
+			{name: "SQLITE_INTERNAL", number: 2, primary: "SQLITE_INTERNAL"},
+			{name: "SQLITE_BUSY", number: 5, primary: "SQLITE_BUSY"},
+			{name: "SQLITE_BUSY_TIMEOUT", number: 773, primary: "SQLITE_BUSY"},
+			{name: "SQLITE_ABORT", number: 4, primary: "SQLITE_ABORT"},
+			{name: "SQLITE_ABORT_ROLLBACK", number: 516, primary: "SQLITE_ABORT"},
+		}
+	}
+	const tsv = "# header\n2\tSQLITE_INTERNAL\tunknown error\n5\tSQLITE_BUSY\tdatabase is locked\n773\tSQLITE_BUSY_TIMEOUT\tdatabase is locked\n" +
+		"4\tSQLITE_ABORT\tquery aborted\n516\tSQLITE_ABORT_ROLLBACK\tabort due to ROLLBACK\n"
+	cs := codes()
+	if err := addMessages(cs, tsv); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range cs {
+		got = append(got, c.message)
+	}
+	if want := []string{"", "database is locked", "", "query aborted", "abort due to ROLLBACK"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("messages %q, want %q", got, want)
+	}
+	for name, bad := range map[string]string{
+		"a code without a row":   strings.Replace(tsv, "773\tSQLITE_BUSY_TIMEOUT\tdatabase is locked\n", "", 1),
+		"a row the header lacks": tsv + "6\tSQLITE_LOCKED\tdatabase table is locked\n",
+		"another number":         strings.Replace(tsv, "773\t", "774\t", 1),
+		"a short row":            tsv + "7\tSQLITE_NOMEM\n",
+	} {
+		if err := addMessages(codes(), bad); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}

@@ -44,7 +44,10 @@ const header = `# SQLite's result codes, primary and extended, as sqlite3_errcod
 # (SQLITE_OK and its extended codes), its name as the code, its number as
 # the token (so "sqlite 5" and a bare 5 find it: an extended code's number
 # is its primary code's plus a multiple of 256, SQLITE_BUSY_TIMEOUT is 773),
-# and the primary code it extends as the category. Titles, descriptions,
+# the primary code it extends as the category, and the message
+# sqlite3_errstr gives for it (catalog/testdata/facts/sqlite-errstr.tsv:
+# on a primary code, and on an extended code only where SQLite has one of
+# its own; none where SQLite says "unknown error"). Titles, descriptions,
 # causes, fixes and retryable are errcode's own words, written for every
 # primary code and the extended codes met most; the rest carry only the
 # facts.
@@ -56,7 +59,7 @@ func writeCatalog(codes []result, ver string, pr map[string]prose) ([]byte, erro
 	b.WriteString("id: sqlite\n")
 	b.WriteString("name: SQLite result codes\n")
 	b.WriteString("doc_url: https://sqlite.org/rescode.html\n")
-	fmt.Fprintf(&b, "source: %s\n", quote("names and numbers from sqlite3.h "+ver+" (public domain); titles, descriptions, causes, fixes and retryable written by errcode"))
+	fmt.Fprintf(&b, "source: %s\n", quote("names and numbers from sqlite3.h "+ver+", messages from its sqlite3_errstr (public domain); titles, descriptions, causes, fixes and retryable written by errcode"))
 	b.WriteString("protocol: true\nentries:\n")
 	seen := map[string]bool{}
 	for _, r := range codes {
@@ -68,6 +71,7 @@ func writeCatalog(codes []result, ver string, pr map[string]prose) ([]byte, erro
 		fmt.Fprintf(&b, "  - code: %s\n    token: %s\n", r.name, quote(strconv.Itoa(r.number)))
 		field(&b, "category", r.primary)
 		field(&b, "title", p.Title)
+		field(&b, "message", r.message)
 		field(&b, "description", p.Description)
 		list(&b, "causes", p.Causes)
 		list(&b, "fixes", p.Fixes)
