@@ -43,7 +43,7 @@ func ExampleIndex_Lookup_suggestions() {
 	res := ix.Lookup(catalog.Query{Text: "1450"})
 	fmt.Println(len(res.Matches), res.Suggestions)
 	// Output:
-	// 0 [emnify:1400 emnify:1405]
+	// 0 [emnify:1400 emnify:1405 sqlite:SQLITE_CANTOPEN_SYMLINK]
 }
 
 // Find is how a response's error is matched to an entry: by its code,

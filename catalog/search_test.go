@@ -41,7 +41,7 @@ func TestLookupExact(t *testing.T) {
 		{"duplicated", nil, []string{"emnify:1405"}, catalog.MatchToken},
 		// Kubernetes' reason is this code and emnify's entries have it as a
 		// token, exactly as typed; then the status it names, folded.
-		{"TooManyRequests", nil, []string{"kubernetes:TooManyRequests", "emnify:1105", "emnify:1501", "http:429", "oci:TOOMANYREQUESTS", "ironwifi:429", "devdocs:TOOLIMITED-429", "wontopos:rate_limit_exceeded", "wontopos:quota_exceeded", "grpc:8", "stripe:rate_limit", "slack:ratelimited", "openai:rate_limit_exceeded", "openai:insufficient_quota", "anthropic:rate_limit_error"}, catalog.MatchCode},
+		{"TooManyRequests", nil, []string{"kubernetes:TooManyRequests", "emnify:1105", "emnify:1501", "http:429", "oci:TOOMANYREQUESTS", "ironwifi:429", "devdocs:TOOLIMITED-429", "wontopos:rate_limit_exceeded", "wontopos:quota_exceeded", "grpc:8", "envoy:RL", "stripe:rate_limit", "slack:ratelimited", "openai:rate_limit_exceeded", "openai:insufficient_quota", "anthropic:rate_limit_error"}, catalog.MatchCode},
 		// Exactly as typed ranks above folded: emnify's token, then
 		// IronWiFi's "Invalid credentials".
 		{"InvalidCredentials", nil, []string{"emnify:1101", "ironwifi:Invalid credentials"}, catalog.MatchToken},
@@ -53,7 +53,7 @@ func TestLookupExact(t *testing.T) {
 		{"2101", nil, []string{"emnify:2101"}, catalog.MatchCode}, // its own entry, not the range
 		{"2200-2299", nil, []string{"emnify:2200-2299"}, catalog.MatchCode},
 		{"http:418", nil, []string{"http:418"}, catalog.MatchCode},
-		{"520", nil, []string{"http:520"}, catalog.MatchCode},
+		{"520", nil, []string{"http:520", "sqlite:SQLITE_READONLY_CANTLOCK"}, catalog.MatchCode}, // SQLite's number is its token: after the code
 		// Words people put around a code: a catalog, or "status", "error".
 		{"emnify 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
 		{"HTTP 409", nil, []string{"http:409"}, catalog.MatchCode},
@@ -71,7 +71,7 @@ func TestLookupExact(t *testing.T) {
 		{"curl: (28)", nil, []string{"curl:28"}, catalog.MatchCode},
 		{"CURLE_OPERATION_TIMEDOUT", nil, []string{"curl:28"}, catalog.MatchToken},
 		{"grpc 14", nil, []string{"grpc:14"}, catalog.MatchCode},
-		{"14", nil, []string{"curl:14", "grpc:14", "errno:EFAULT"}, catalog.MatchCode}, // errno's number is its token: after the codes
+		{"14", nil, []string{"curl:14", "grpc:14", "errno:EFAULT", "sqlite:SQLITE_CANTOPEN"}, catalog.MatchCode}, // errno's and SQLite's numbers are their tokens: after the codes
 		{"ECONNREFUSED", nil, []string{"errno:ECONNREFUSED"}, catalog.MatchCode},
 		{"econnrefused", nil, []string{"errno:ECONNREFUSED"}, catalog.MatchCode},
 		{"111", nil, []string{"errno:ECONNREFUSED"}, catalog.MatchToken},
@@ -153,7 +153,7 @@ func TestLookupStatus(t *testing.T) {
 	if got := ids(lookup("409", "emnify")); !slices.Equal(got, []string{"emnify:1405", "emnify:1407", "emnify:2101"}) {
 		t.Errorf("lookup 409 -c emnify: %v", got)
 	}
-	if got := ids(lookup("status 429")); len(got) != 15 || got[0] != "http:429" || got[8] != "kubernetes:TooManyRequests" || got[9] != "oci:TOOMANYREQUESTS" || got[11] != "slack:ratelimited" || got[13] != "openai:insufficient_quota" || got[14] != "anthropic:rate_limit_error" {
+	if got := ids(lookup("status 429")); len(got) != 16 || got[0] != "http:429" || got[8] != "kubernetes:TooManyRequests" || got[9] != "oci:TOOMANYREQUESTS" || got[10] != "envoy:RL" || got[12] != "slack:ratelimited" || got[14] != "openai:insufficient_quota" || got[15] != "anthropic:rate_limit_error" {
 		t.Errorf("lookup status 429: %v", got)
 	}
 	if got := ids(lookup("emnify:429")); !slices.Equal(got, []string{"emnify:1105", "emnify:1501"}) {
@@ -168,14 +168,15 @@ func TestLookupText(t *testing.T) {
 		top   int
 		want  []string
 	}{
-		// gRPC's RESOURCE_EXHAUSTED also speaks of rate limits, and belongs here.
-		{"rate limit", 21, []string{"wontopos:rate_limit_exceeded", "ironwifi:429", "emnify:1501", "devdocs:TOOLIMITED-429", "http:429", "grpc:8",
+		// gRPC's RESOURCE_EXHAUSTED also speaks of rate limits, and belongs
+		// here; so do Envoy's RL and RLSE flags.
+		{"rate limit", 23, []string{"wontopos:rate_limit_exceeded", "ironwifi:429", "emnify:1501", "devdocs:TOOLIMITED-429", "http:429", "grpc:8",
 			"anthropic:rate_limit_error", "openai:rate_limit_exceeded", "slack:ratelimited", "github:primary-rate-limit"}},
 		{"expired api key", 7, []string{"wontopos:api_key_expired", "stripe:api_key_expired", "ironwifi:401", "devdocs:AUTH-401"}},
 		{"Valid-To", 1, []string{"ironwifi:Account expired"}},
 		{"valid to date", 1, []string{"ironwifi:Account expired"}},
 		{"duplcated", 1, []string{"emnify:1405"}},
-		{"rate limt", 7, []string{"wontopos:rate_limit_exceeded", "ironwifi:429"}},
+		{"rate limt", 9, []string{"wontopos:rate_limit_exceeded", "ironwifi:429"}}, // Envoy's RL and RLSE come before it
 		{"captive portal", 1, []string{"http:511"}},
 		{"No SIM", 1, []string{"emnify:2101"}},
 		{"HLR", 2, []string{"emnify:1901", "emnify:1904"}},

@@ -19,7 +19,7 @@ import (
 // Order is the order of the built-in catalogs: the four vendors in the order
 // of their seed documents, the HTTP registry, then the protocol
 // vocabularies under every API.
-var Order = []string{"ironwifi", "emnify", "devdocs", "wontopos", "http", "curl", "grpc", "oauth", "kubernetes", "postgres", "http2", "errno", "oci", "stripe", "github", "slack", "aws", "google", "openai", "anthropic"}
+var Order = []string{"ironwifi", "emnify", "devdocs", "wontopos", "http", "curl", "grpc", "oauth", "kubernetes", "postgres", "http2", "errno", "oci", "sqlite", "envoy", "stripe", "github", "slack", "aws", "google", "openai", "anthropic"}
 
 // Load parses every catalog in dir: those in Order first, in that order,
 // then any other *.yaml there by name, so that no file is left out.
