@@ -168,7 +168,12 @@ var statusPatterns = []statusPattern{
 // and no code: the message (group 1) is all there is.
 var toolFailures = []*lazyRE{
 	{expr: `^ERROR: (No matching distribution found for \S+)`}, // pip
+	{expr: `^(no such manifest: \S+)$`},                        // docker manifest inspect, whatever the registry answered
 }
+
+// cliError is a CLI's own failure line: terraform's ("│ Error: ..." in
+// its box), cobra's for every command built on it (kubectl, gh, helm).
+var cliError = &lazyRE{expr: `^(?:│ )?Error: (\S.*)$`}
 
 // indexURL is the package index pip names before it fails ("Looking in
 // indexes: URL"): the host that answered, when nothing else names one.
@@ -245,6 +250,7 @@ var runtimeMarks = []struct {
 	{"upstream timed out (", nil},                                 // nginx
 	{"upstream SSL certificate verify error", nil},                // nginx
 	{"upstream prematurely closed connection", nil},               // nginx
+	{"no such manifest: ", nil},                                   // docker
 	{"Cannot connect to the Docker daemon", nil},                  // docker's client, no engine at its socket
 	{"response code", &lazyRE{expr: `(?i)\bunexpected (?:HTTP )?response code:? [45]\d\d\b`}},
 }
@@ -315,6 +321,17 @@ func readProgram(data []byte) (program, bool) {
 		}
 	}
 	if p.format == "program output" && p.status == 0 && len(p.items) == 0 {
+		// Nothing a runtime says: a CLI's own failure line, if it printed
+		// one (terraform's, in its box or not; every cobra CLI's), is all
+		// there is. It states no status.
+		for _, l := range ls {
+			if m := cliError.get().FindStringSubmatch(l); m != nil {
+				p.add(Item{Message: m[1], From: p.format, Fails: true})
+				p.lines = append(p.lines, cut(l, maxNoteLen))
+				p.message = l
+				return p, true
+			}
+		}
 		return p, false
 	}
 	if p.url == "" {

@@ -196,3 +196,23 @@ func TestTwoFailuresNotMixed(t *testing.T) {
 		t.Errorf("AWS then 429: status %d, catalog %v, notes %q", d.Status, d.Catalog, d.Notes)
 	}
 }
+
+// A CLI's own "Error: " line is its failure when nothing a runtime says
+// is in the output; a line that states a status stays the status's.
+func TestCLIErrorLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"Initializing the backend...\n\nError: Error refreshing state: HTTP remote state endpoint requires auth\n": "Error refreshing state: HTTP remote state endpoint requires auth",
+		"╷\n│ Error: Error acquiring the state lock\n│ \n╵\n":                                                      "Error acquiring the state lock",
+		"Error: unknown flag: --foo\n": "unknown flag: --foo",
+		"No Error: here\n":             "",
+	} {
+		p, ok := readProgram([]byte(in))
+		got := ""
+		if ok && len(p.items) > 0 && p.items[0].Fails {
+			got = p.items[0].Message
+		}
+		if got != want {
+			t.Errorf("readProgram(%q): failure %q, want %q", in, got, want)
+		}
+	}
+}
