@@ -43,7 +43,7 @@ var cardIDs = []string{"emnify:1405", "ironwifi:429", "http:409", "emnify:2200-2
 	"curl:6", "curl:7", "grpc:14", "oauth:invalid_grant", "kubernetes:Invalid", "postgres:23505", "postgres:HV00R", "http2:0x7",
 	// entries with no prose: a title made from the code (with no status; with
 	// a status and its general notes), and from a message
-	"stripe:account_closed", "stripe:lost_card", "openai:invalid_image", "errno:ESRCH"}
+	"stripe:account_closed", "stripe:pickup_card", "openai:bio_policy", "errno:ESRCH"}
 
 // Cards as a terminal shows them: wrapped at the width, styled in the 16
 // ANSI colours; and as a pipe gets them: plain, unwrapped.
