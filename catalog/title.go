@@ -46,8 +46,8 @@ func (e *Entry) name() string {
 // words split at _ - . / : and spaces and at camelCase humps, the first
 // word capitalised, the others lower case unless an acronym errcode knows
 // (API, ID, URL ...) or written in capitals inside a mixed-case name
-// (InvalidARN); a type-name suffix (Exception, and Error or Fault after
-// words that say what failed) dropped. A name with no letters ("404",
+// (InvalidARN); a type-name suffix dropped (Exception, Fault, and Error
+// after a word that says a state: see typeSuffixes). A name with no letters ("404",
 // "2200-2299") stays as it is.
 //
 //	NoSuchKey           -> No such key
@@ -80,15 +80,21 @@ var acronyms = [...]string{
 
 // typeSuffixes end the names of exception classes (AWS's
 // ThrottlingException, RDS's DBInstanceNotFoundFault) and say nothing a
-// title needs. Error and Fault are kept after a single word, and any of
-// them after one of keepSuffixAfter ("Validation error", "Internal server
-// error"), where the title would otherwise be cut short.
-var typeSuffixes = [...]string{"exception", "error", "fault"}
+// title needs, unless the word before them needs them (keepSuffixAfter:
+// "Internal server exception"). Error is an English word too: it goes only
+// after a word that says a state ("not_found_error": "Not found"), and stays
+// after a noun ("Validation error", "Storage read error", "Invalid request
+// error").
+var typeSuffixes = [...]string{"exception", "fault", "error"}
 
 var keepSuffixAfter = [...]string{
 	"api", "client", "database", "generic", "internal", "network", "parse", "runtime", "server", "service",
 	"system", "unexpected", "unknown",
 }
+
+// statesOf: a word before Error that says a state, besides a past
+// participle's -ed ("denied", "exceeded").
+var statesOf = [...]string{"found", "exists", "unavailable", "invalid"}
 
 // among reports whether w is one of list, ignoring case, and how list
 // spells it.
@@ -107,7 +113,11 @@ func dropTypeSuffix(words []string) []string {
 		return words
 	}
 	last, suffix := among(words[n-1], typeSuffixes[:])
-	if _, keep := among(words[n-2], keepSuffixAfter[:]); !suffix || keep || last != "exception" && n == 2 {
+	before := strings.ToLower(words[n-2])
+	if _, keep := among(before, keepSuffixAfter[:]); !suffix || keep {
+		return words
+	}
+	if _, state := among(before, statesOf[:]); last == "error" && !(n > 2 && (state || strings.HasSuffix(before, "ed"))) {
 		return words
 	}
 	return words[:n-1]

@@ -40,16 +40,25 @@ func TestTitleFromName(t *testing.T) {
 		{"S3BucketMissing", "S3 bucket missing"},
 		{"ec2_throttled", "EC2 throttled"},
 		{"http2_error_x", "Http2 error x"},
-		// type suffixes: Exception always, Error and Fault after two words or more
+		// type suffixes: Exception and Fault go; Error goes after a state
 		{"ThrottlingException", "Throttling"},
 		{"ResourceNotFoundException", "Resource not found"},
 		{"DBInstanceNotFoundFault", "DB instance not found"},
-		{"invalid_request_error", "Invalid request"},
+		{"ClusterAlreadyExistsFault", "Cluster already exists"},
+		{"InsufficientDBInstanceCapacityFault", "Insufficient DB instance capacity"},
+		{"not_found_error", "Not found"},
+		{"access_denied_error", "Access denied"},
+		{"ItemAlreadyExistsError", "Item already exists"},
+		// ... Error stays after a noun, or alone with one word
+		{"invalid_request_error", "Invalid request error"},
+		{"StorageReadError", "Storage read error"},
+		{"forwarding_api_upstream_error", "Forwarding API upstream error"},
 		{"ValidationError", "Validation error"},
-		{"InternalError", "Internal error"},
+		{"denied_error", "Denied error"},
 		{"server_error", "Server error"},
-		// ... and kept after a word that needs it
+		// ... and any of them after a word that needs it
 		{"InternalServerError", "Internal server error"},
+		{"InternalServerException", "Internal server exception"},
 		{"image_parse_error", "Image parse error"},
 		{"Exception", "Exception"},
 		{"ErrorException", "Error"},
