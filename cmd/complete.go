@@ -120,10 +120,7 @@ func hasFoldPrefix(s, prefix string) bool {
 func describe(e *catalog.Entry, catalogID string) string {
 	d := e.Token
 	if d == "" {
-		d = e.Title
-	}
-	if d == "" {
-		d = e.Description
+		d = e.DisplayTitle()
 	}
 	d = render.Clip(d, 40) // cut at a character; scrubbed in candidate
 	if catalogID != "" {

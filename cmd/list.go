@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"cmp"
 	"strconv"
 	"strings"
 
@@ -120,7 +119,7 @@ func runList(opts *listOptions) error {
 		if e.Status != 0 {
 			status = strconv.Itoa(e.Status)
 		}
-		cells[i] = []string{row.Catalog.ID, e.Code, status, e.Token, cmp.Or(e.Title, e.Message, e.Description)}
+		cells[i] = []string{row.Catalog.ID, e.Code, status, e.Token, render.Title(e)}
 	}
 	cols := []render.Column{{Header: "CATALOG"}, {Header: "CODE"}, {Header: "STATUS"}, {Header: "TOKEN"}, {Header: "TITLE"}}
 	return opts.Renderer().Table(opts.IO.IsStdoutTTY, cols, cells)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/errcode-dev/errcode/catalog"
@@ -68,17 +69,13 @@ func (r *Renderer) Card(in CardInput) error {
 	return r.write(b.String())
 }
 
-// headline is "catalog:code  Token  Title"; an entry with neither token
-// nor title shows its message or description there instead.
+// headline is "catalog:code  Token  Title", the title as Title has it.
 func (r *Renderer) headline(e *catalog.Entry, c *catalog.Catalog) string {
 	h := r.paint(r.st.code, Scrub(c.ID+":"+e.Code))
 	if e.Token != "" {
 		h += "  " + r.paint(r.st.token, Scrub(e.Token))
 	}
-	t := e.Title
-	if t == "" && e.Token == "" {
-		t = headTitle(e)
-	}
+	t := Title(e)
 	if t == "" {
 		return h
 	}
@@ -90,16 +87,17 @@ func (r *Renderer) headline(e *catalog.Entry, c *catalog.Catalog) string {
 	return h + "  " + r.paint(r.st.heading, t)
 }
 
-func headTitle(e *catalog.Entry) string {
-	switch {
-	case e.Title != "":
-		return e.Title
-	case e.Message != "":
-		return e.Message
-	case e.Description == "" && e.Token == "" && e.Category != "":
-		return "(" + e.Category + ")" // a facts-only entry: Stripe's "decline code"
+// Title is the title beside an entry's code and token, on its card and in
+// a list row (lookup's and errcode list's): the entry's DisplayTitle
+// (written, or made from its name), left out where a made-up one would
+// only repeat the token beside it (emnify's 1101 InvalidCredentials) or a
+// code with no letters (a user's "1405" with no words at all).
+func Title(e *catalog.Entry) string {
+	t := e.DisplayTitle()
+	if e.Title == "" && (t == e.Code && !strings.ContainsFunc(t, unicode.IsLetter) || e.Token != "" && catalog.Key(t) == catalog.Key(e.Token)) {
+		return ""
 	}
-	return e.Description
+	return t
 }
 
 func (r *Renderer) statusText(status int, g *catalog.Entry) string {

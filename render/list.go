@@ -14,10 +14,15 @@ type Row struct {
 	Catalog *catalog.Catalog
 }
 
-// Summary is the one-line description of an entry: its token and the first
-// of title, message and description.
+// Summary is the one-line description of an entry: its token and the
+// title its card shows; where the card shows only the token, its message
+// (emnify's "Duplicated: {Object} - {field} already exists"), which a row
+// has no field for.
 func Summary(e *catalog.Entry) string {
-	t := headTitle(e)
+	t := Title(e)
+	if t == "" && !strings.Contains(e.Message, "\n") {
+		t = e.Message
+	}
 	switch {
 	case e.Token != "" && t != "" && t != e.Token:
 		return e.Token + ": " + t

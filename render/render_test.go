@@ -40,7 +40,10 @@ func card(ix *catalog.Index, id string) render.CardInput {
 }
 
 var cardIDs = []string{"emnify:1405", "ironwifi:429", "http:409", "emnify:2200-2299", "ironwifi:Account expired", "devdocs:AUTH-401", "wontopos:rate_limit_exceeded", "emnify:1902",
-	"curl:6", "curl:7", "grpc:14", "oauth:invalid_grant", "kubernetes:Invalid", "postgres:23505", "postgres:HV00R", "http2:0x7"}
+	"curl:6", "curl:7", "grpc:14", "oauth:invalid_grant", "kubernetes:Invalid", "postgres:23505", "postgres:HV00R", "http2:0x7",
+	// entries with no prose: a title made from the code (with no status; with
+	// a status and its general notes), and from a message
+	"stripe:account_closed", "stripe:pickup_card", "openai:bio_policy", "errno:ESRCH"}
 
 // Cards as a terminal shows them: wrapped at the width, styled in the 16
 // ANSI colours; and as a pipe gets them: plain, unwrapped.
@@ -77,6 +80,41 @@ func TestCardGolden(t *testing.T) {
 				// Only unbreakable words (links) may overflow.
 				if n := utf8.RuneCountInString(line); n > tc.width && strings.Contains(strings.TrimSpace(line), " ") && !strings.Contains(line, "://") {
 					t.Errorf("%s: line of %d columns exceeds %d: %q", tc.name, n, tc.width, line)
+				}
+			}
+		}
+	}
+}
+
+// Every built-in entry's card headline and list row say what it is in
+// words: a title, or a token that the title would only repeat; never its
+// category in brackets, as "stripe:account_closed  (error code)" did.
+func TestEveryCardHasATitle(t *testing.T) {
+	ix := catalog.NewIndex(catalog.Builtin())
+	for _, c := range catalog.Builtin() {
+		for i := range c.Entries {
+			e := &c.Entries[i]
+			var b bytes.Buffer
+			if err := render.New(&b, colorprofile.NoTTY, 0).Card(render.CardInput{Entry: e, Catalog: c, Status: ix.StatusEntry(e.Status)}); err != nil {
+				t.Fatal(err)
+			}
+			head, _, _ := strings.Cut(b.String(), "\n")
+			words := strings.TrimSpace(strings.TrimPrefix(head, c.ID+":"+e.Code))
+			if e.Token != "" {
+				words = strings.TrimSpace(strings.TrimPrefix(words, e.Token))
+			}
+			summary := render.Summary(e)
+			switch {
+			case words == "" && e.Token == "":
+				t.Errorf("%s:%s: no title on the card: %q", c.ID, e.Code, head)
+			case words == "" && catalog.Key(e.DisplayTitle()) != catalog.Key(e.Token):
+				t.Errorf("%s:%s: the card leaves out a title that is not its token: %q", c.ID, e.Code, head)
+			case summary == "":
+				t.Errorf("%s:%s: an empty list row", c.ID, e.Code)
+			}
+			for _, s := range []string{head, summary} {
+				if strings.Contains(s, "(error code)") || e.Category != "" && e.Title != "("+e.Category+")" && strings.Contains(s, "("+e.Category+")") {
+					t.Errorf("%s:%s: the category in brackets for a title: %q", c.ID, e.Code, s)
 				}
 			}
 		}

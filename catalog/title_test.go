@@ -1,0 +1,127 @@
+package catalog_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/errcode-dev/errcode/catalog"
+)
+
+// TitleFromName's rules, a row or more each: words at separators and humps,
+// sentence case, acronyms, capitals a mixed-case name chose, type suffixes,
+// numbers.
+func TestTitleFromName(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		// words: separators and camelCase humps
+		{"NoSuchKey", "No such key"},
+		{"card_declined", "Card declined"},
+		{"invalid-request.missing/param:x y", "Invalid request missing param x y"},
+		{"SignatureDoesNotMatch", "Signature does not match"},
+		{"  padded_code ", "Padded code"},
+		// an upper-case name: lower case but for the first letter
+		{"RESOURCE_EXHAUSTED", "Resource exhausted"},
+		{"DEADLINE_EXCEEDED", "Deadline exceeded"},
+		// acronyms from the table, in any case and any position
+		{"invalid_api_key", "Invalid API key"},
+		{"api_key_expired", "API key expired"},
+		{"InvalidClientTokenId", "Invalid client token ID"},
+		{"url_invalid", "URL invalid"},
+		{"oauth_token_revoked", "OAuth token revoked"},
+		{"KMS_DISABLED", "KMS disabled"},
+		{"incorrect_cvc", "Incorrect CVC"},
+		{"tls_handshake_failed", "TLS handshake failed"},
+		// a run of capitals ends before the capital that starts the next word
+		{"SSLError", "SSL error"},
+		{"InvalidIAMPolicy", "Invalid IAM policy"},
+		// capitals a mixed-case name chose are kept, known or not
+		{"InvalidARN", "Invalid ARN"},
+		{"BadXYZValue", "Bad XYZ value"},
+		// digits stay with their word; a hump after a digit splits
+		{"S3BucketMissing", "S3 bucket missing"},
+		{"ec2_throttled", "EC2 throttled"},
+		{"http2_error_x", "Http2 error x"},
+		// type suffixes: Exception and Fault go; Error goes after a state
+		{"ThrottlingException", "Throttling"},
+		{"ResourceNotFoundException", "Resource not found"},
+		{"DBInstanceNotFoundFault", "DB instance not found"},
+		{"ClusterAlreadyExistsFault", "Cluster already exists"},
+		{"InsufficientDBInstanceCapacityFault", "Insufficient DB instance capacity"},
+		{"not_found_error", "Not found"},
+		{"access_denied_error", "Access denied"},
+		{"ItemAlreadyExistsError", "Item already exists"},
+		// ... Error stays after a noun, or alone with one word
+		{"invalid_request_error", "Invalid request error"},
+		{"StorageReadError", "Storage read error"},
+		{"forwarding_api_upstream_error", "Forwarding API upstream error"},
+		{"ValidationError", "Validation error"},
+		{"denied_error", "Denied error"},
+		{"server_error", "Server error"},
+		// ... and any of them after a word that needs it
+		{"InternalServerError", "Internal server error"},
+		{"InternalServerException", "Internal server exception"},
+		{"image_parse_error", "Image parse error"},
+		{"Exception", "Exception"},
+		{"ErrorException", "Error"},
+		// a name with no letters stays as it is
+		{"404", "404"},
+		{"2200-2299", "2200-2299"},
+		{"", ""},
+		// non-ASCII letters are letters
+		{"ÉchecDuPaiement", "Échec du paiement"},
+	} {
+		if got := catalog.TitleFromName(tc.in); got != tc.want {
+			t.Errorf("TitleFromName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// DisplayTitle: the written title first, then a message that reads as a
+// title, then the name: the code, or the token where the code is a number.
+func TestDisplayTitle(t *testing.T) {
+	for _, tc := range []struct {
+		e    catalog.Entry
+		want string
+	}{
+		{catalog.Entry{Code: "card_declined", Title: "Declined by the issuer"}, "Declined by the issuer"},
+		{catalog.Entry{Code: "ESRCH", Token: "3", Message: "no such process"}, "No such process"},
+		{catalog.Entry{Code: "1201", Token: "NotFound", Message: "{resource} with id {id} not found"}, "Not found"},
+		{catalog.Entry{Code: "1000", Token: "BadRequest"}, "Bad request"},
+		{catalog.Entry{Code: "x", Message: "two\nlines"}, "X"},
+		{catalog.Entry{Code: "1101", Token: "InvalidCredentials"}, "Invalid credentials"},
+		{catalog.Entry{Code: "14", Token: "14"}, "14"},
+		{catalog.Entry{Code: "1405", Description: "Duplicated"}, "Duplicated"},
+		{catalog.Entry{Code: "account_closed", Token: "AccountClosed", Category: "error code"}, "Account closed"},
+		{catalog.Entry{Code: "authentication_failed", Description: "No valid API key provided"}, "No valid API key provided"},
+		{catalog.Entry{Code: "1904", Token: "UnknownLocation", Description: "A long paragraph."}, "Unknown location"},
+	} {
+		if got := tc.e.DisplayTitle(); got != tc.want {
+			t.Errorf("%+v: DisplayTitle() = %q, want %q", tc.e, got, tc.want)
+		}
+	}
+}
+
+// Every built-in entry has a title to show, written or made from its name,
+// and none is its category in brackets (Stripe's "(error code)", AWS's
+// "(S3)"), what a card showed before titles were made. (IANA names 306 and
+// 418 "(Unused)": a written title, allowed.)
+func TestEveryBuiltinEntryHasATitle(t *testing.T) {
+	made := 0
+	for _, c := range catalog.Builtin() {
+		for i := range c.Entries {
+			e := &c.Entries[i]
+			title := e.DisplayTitle()
+			switch {
+			case strings.TrimSpace(title) == "":
+				t.Errorf("%s:%s has no title", c.ID, e.Code)
+			case title == "(error code)" || e.Category != "" && title == "("+e.Category+")":
+				t.Errorf("%s:%s: title %q is its category in brackets", c.ID, e.Code, title)
+			}
+			if e.Title == "" {
+				made++
+			}
+		}
+	}
+	if made == 0 {
+		t.Error("no entry without a written title: the test no longer tests the derivation")
+	}
+}
