@@ -235,7 +235,7 @@ func exact(scope []*Catalog, key, typed string) []Match {
 		if ti != tj {
 			return ti
 		}
-		return exactRank(out[i], isStatus, key) < exactRank(out[j], isStatus, key)
+		return exactRank(out[i], isNum, isStatus, key) < exactRank(out[j], isNum, isStatus, key)
 	})
 	return out
 }
@@ -263,7 +263,19 @@ func asTyped(m Match, typed string) bool {
 	return e.Code == typed || e.Token != "" && e.Token == typed || m.Catalog.ID == HTTPCatalog && e.Title == typed
 }
 
-func exactRank(m Match, isStatus bool, key string) int {
+// exactRank orders exact matches. A number's own meanings (the entries
+// whose code or token it is) come in vocabularyOrder, then the entries
+// that only have it as their status (in catalog order), then ranges.
+func exactRank(m Match, isNum, isStatus bool, key string) int {
+	if isNum {
+		switch m.Kind {
+		case MatchCode, MatchToken:
+			return vocabularyRank(m.Catalog.ID)
+		case MatchStatus:
+			return len(vocabularyOrder) + 1
+		}
+		return len(vocabularyOrder) + 2
+	}
 	if isStatus && m.Catalog.ID == HTTPCatalog && (m.Kind == MatchCode || Key(m.Entry.Title) == key) {
 		return -1
 	}

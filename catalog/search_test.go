@@ -71,7 +71,7 @@ func TestLookupExact(t *testing.T) {
 		{"curl: (28)", nil, []string{"curl:28"}, catalog.MatchCode},
 		{"CURLE_OPERATION_TIMEDOUT", nil, []string{"curl:28"}, catalog.MatchToken},
 		{"grpc 14", nil, []string{"grpc:14"}, catalog.MatchCode},
-		{"14", nil, []string{"curl:14", "grpc:14", "errno:EFAULT"}, catalog.MatchCode}, // errno's number is its token: after the codes
+		{"14", nil, []string{"grpc:14", "curl:14", "errno:EFAULT"}, catalog.MatchCode}, // in the vocabulary order (rankorder_test.go)
 		{"ECONNREFUSED", nil, []string{"errno:ECONNREFUSED"}, catalog.MatchCode},
 		{"econnrefused", nil, []string{"errno:ECONNREFUSED"}, catalog.MatchCode},
 		{"111", nil, []string{"errno:ECONNREFUSED"}, catalog.MatchToken},

@@ -39,6 +39,8 @@ The words of QUERY are joined. In order, errcode tries:
   a code range    2205 falls in emnify's 2200-2299 (SIM) range
   words           every word present, then fuzzy matches (rate limit, duplcated)
 
+A number several vocabularies share lists HTTP's meaning, then gRPC's,
+curl's, errno's: 14 is gRPC's UNAVAILABLE first; curl 14 is curl's alone.
 One match prints its card; several print a list, then the best match's card.`,
 		Example: `  errcode lookup 1405
   errcode lookup AUTH-401
