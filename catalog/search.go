@@ -14,14 +14,15 @@ import (
 type MatchKind uint8
 
 const (
-	MatchCode   MatchKind = iota // the query is the entry's code
-	MatchToken                   // the query is the entry's token
-	MatchStatus                  // the query is an HTTP status and the entry has it
-	MatchRange                   // the query is a number inside the entry's range
-	MatchText                    // words or a fuzzy match in the entry's text
+	MatchCode    MatchKind = iota // the query is the entry's code
+	MatchToken                    // the query is the entry's token
+	MatchStatus                   // the query is an HTTP status and the entry has it
+	MatchRange                    // the query is a number inside the entry's range
+	MatchText                     // words or a fuzzy match in the entry's text
+	MatchConcept                  // the query's words name a concept whose general answer the entry is (see concepts)
 )
 
-var matchNames = [...]string{"code", "token", "status", "range", "text"}
+var matchNames = [...]string{"code", "token", "status", "range", "text", "concept"}
 
 func (k MatchKind) String() string { return matchNames[k] }
 
@@ -49,6 +50,8 @@ type Result struct {
 // and code range (a number with leading zeros that no code has as typed
 // without them: "0429" is 429); failing those, all-words text search, then
 // fuzzy matches. Full-width forms are read as ASCII ("４０４" is 404).
+// Words that name a concept ("rate limit") list its general answer first
+// (see concepts).
 func (ix *Index) Lookup(q Query) Result {
 	scope := ix.scope(q.Catalogs)
 	text := strings.TrimSpace(foldWidth(q.Text))
@@ -62,6 +65,14 @@ func (ix *Index) Lookup(q Query) Result {
 	if key == "" {
 		return Result{}
 	}
+	r := ix.lookup(scope, key, text)
+	if c := conceptOf(key); c != nil {
+		r = c.withConcept(ix, scope, key, text, r)
+	}
+	return r
+}
+
+func (ix *Index) lookup(scope []*Catalog, key, text string) Result {
 	if m := exact(scope, key, text); len(m) > 0 {
 		return Result{Matches: withText(m, scope, key, text)}
 	}
@@ -235,7 +246,7 @@ func exact(scope []*Catalog, key, typed string) []Match {
 		if ti != tj {
 			return ti
 		}
-		return exactRank(out[i], isStatus, key) < exactRank(out[j], isStatus, key)
+		return exactRank(out[i], isNum, isStatus, key) < exactRank(out[j], isNum, isStatus, key)
 	})
 	return out
 }
@@ -263,7 +274,19 @@ func asTyped(m Match, typed string) bool {
 	return e.Code == typed || e.Token != "" && e.Token == typed || m.Catalog.ID == HTTPCatalog && e.Title == typed
 }
 
-func exactRank(m Match, isStatus bool, key string) int {
+// exactRank orders exact matches. A number's own meanings (the entries
+// whose code or token it is) come in vocabularyOrder, then the entries
+// that only have it as their status (in catalog order), then ranges.
+func exactRank(m Match, isNum, isStatus bool, key string) int {
+	if isNum {
+		switch m.Kind {
+		case MatchCode, MatchToken:
+			return vocabularyRank(m.Catalog.ID)
+		case MatchStatus:
+			return len(vocabularyOrder) + 1
+		}
+		return len(vocabularyOrder) + 2
+	}
 	if isStatus && m.Catalog.ID == HTTPCatalog && (m.Kind == MatchCode || Key(m.Entry.Title) == key) {
 		return -1
 	}

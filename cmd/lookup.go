@@ -37,8 +37,11 @@ The words of QUERY are joined. In order, errcode tries:
   a token         Duplicated; TooManyRequests gives both emnify 1105 and 1501
   an HTTP status  409 lists the registry's meaning and every entry with that status
   a code range    2205 falls in emnify's 2200-2299 (SIM) range
-  words           every word present, then fuzzy matches (rate limit, duplcated)
+  a concept       rate limit: HTTP 429 first, then every vendor's (see the README)
+  words           every word present, then fuzzy matches (api key expired, duplcated)
 
+A number several vocabularies share lists HTTP's meaning, then gRPC's,
+curl's, errno's: 14 is gRPC's UNAVAILABLE first; curl 14 is curl's alone.
 One match prints its card; several print a list, then the best match's card.`,
 		Example: `  errcode lookup 1405
   errcode lookup AUTH-401

@@ -1,0 +1,126 @@
+package catalog
+
+import "slices"
+
+// The two tables that order answers across catalogs. Each row is pinned by
+// a test (rankorder_test.go), and README.md's "Looking things up" shows
+// the same tables.
+
+// vocabularyOrder orders the meanings of a number that several
+// vocabularies share ("14" is gRPC's UNAVAILABLE, curl's FTP reply error
+// and errno's EFAULT), by how often a developer meets each: an HTTP status
+// in every response; a gRPC status in every RPC's failure; a curl exit
+// code in scripts and CI logs; an errno number mostly behind its name
+// (ECONNREFUSED), seen bare in Python's "[Errno 111]"; a SQLSTATE in
+// database errors. A catalog not in the table (a vendor's, a user's) comes
+// after these, in catalog order. Entries that only carry the number as
+// their HTTP status follow every entry whose code or token is the number.
+var vocabularyOrder = [...]string{"http", "grpc", "curl", "errno", "postgres"}
+
+// vocabularyRank is id's place in vocabularyOrder; len(vocabularyOrder)
+// for every other catalog.
+func vocabularyRank(id string) int {
+	for i, v := range vocabularyOrder {
+		if v == id {
+			return i
+		}
+	}
+	return len(vocabularyOrder)
+}
+
+// A concept is words that name a general failure, and the entries that
+// are its general answer, best first: "rate limit" is HTTP 429 before any
+// vendor's own rate-limit code. Phrases are compared as keys (Key), so
+// case and separators do not matter.
+type concept struct {
+	phrases []string
+	answers []string // "catalog:code"
+}
+
+// concepts is small and explicit on purpose: a row is a concept that
+// several catalogs name, where text ranking alone would put one vendor's
+// entry above the general answer.
+var concepts = [...]concept{
+	{[]string{"rate limit", "rate limited", "rate limiting", "rate limit exceeded", "throttled", "throttling"}, []string{"http:429"}},
+	{[]string{"timeout", "timed out"}, []string{"http:504", "http:408", "curl:28", "errno:ETIMEDOUT"}},
+	{[]string{"connection refused"}, []string{"errno:ECONNREFUSED", "curl:7"}},
+	{[]string{"connection reset"}, []string{"errno:ECONNRESET", "curl:56"}},
+	{[]string{"not found"}, []string{"http:404"}},
+	{[]string{"unauthorized"}, []string{"http:401"}},
+}
+
+// conceptOf is the concept whose phrase key is, nil if none.
+func conceptOf(key string) *concept {
+	for i := range concepts {
+		if slices.ContainsFunc(concepts[i].phrases, func(p string) bool { return foldsTo(p, key) }) {
+			return &concepts[i]
+		}
+	}
+	return nil
+}
+
+// foldsTo: Key(p) == key, for an ASCII p, without allocating (Lookup
+// asks it of every phrase on every query).
+func foldsTo(p, key string) bool {
+	j := 0
+	for i := 0; i < len(p); i++ {
+		if !isAlnum(p[i]) {
+			continue
+		}
+		if j == len(key) || lower(p[i]) != key[j] {
+			return false
+		}
+		j++
+	}
+	return j == len(key)
+}
+
+// withConcept puts the concept's answers (those in scope) before r's
+// matches, unless r's best match is a code or token exactly as typed
+// ("rate_limit" is Stripe's code, "Timeout" Kubernetes' reason): that is a
+// lookup of the code, not of the concept. The rest follow: r's matches,
+// then, when r found the query only as a code ("timeout" is Kubernetes'
+// Timeout, folded), the entries whose text speaks of it; a status's reason
+// phrase ("Not Found") keeps the status's entries alone.
+func (c *concept) withConcept(ix *Index, scope []*Catalog, key, text string, r Result) Result {
+	if len(r.Matches) > 0 && r.Matches[0].Kind != MatchText && asTyped(r.Matches[0], text) {
+		return r
+	}
+	var out []Match
+	for _, a := range c.answers {
+		if m, ok := ix.answer(scope, a); ok {
+			out = append(out, m)
+		}
+	}
+	if len(out) == 0 {
+		return r
+	}
+	rest := r.Matches
+	if !slices.ContainsFunc(rest, func(m Match) bool { return m.Kind == MatchText }) && reasonStatus(scope, key) == 0 {
+		rest = append(slices.Clip(rest), textSearch(scope, newQueryWords(text))...)
+	}
+	for _, m := range rest {
+		if !slices.ContainsFunc(out, func(x Match) bool { return x.Entry == m.Entry }) {
+			out = append(out, m)
+		}
+	}
+	return Result{Matches: out}
+}
+
+// answer finds "catalog:code" among scope's catalogs.
+func (ix *Index) answer(scope []*Catalog, ref string) (Match, bool) {
+	for i := 0; i < len(ref); i++ {
+		if ref[i] != ':' {
+			continue
+		}
+		c := ix.Catalog(ref[:i])
+		if c == nil || !slices.Contains(scope, c) {
+			return Match{}, false
+		}
+		if e := c.Find(ref[i+1:], "", 0); e != nil {
+			return Match{Entry: e, Catalog: c, Kind: MatchConcept}, true
+		}
+		return Match{}, false
+	}
+	return Match{}, false
+}
