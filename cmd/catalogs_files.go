@@ -62,9 +62,9 @@ the line and a caret. Exit status 1 if any file has a problem.`,
 			}
 			switch {
 			case bad > 0 && len(dirProblems) > 0:
-				return &exitError{code: exitNotFound, msg: fmt.Sprintf("%d of %d catalog files have problems, and %s cannot be read", bad, len(files), directories(len(dirProblems)))}
+				return &exitError{code: exitNotFound, msg: fmt.Sprintf("%d of %d catalog files %s problems, and %s cannot be read", bad, len(files), haveOrHas(bad), directories(len(dirProblems)))}
 			case bad > 0:
-				return &exitError{code: exitNotFound, msg: fmt.Sprintf("%d of %d catalog files have problems", bad, len(files))}
+				return &exitError{code: exitNotFound, msg: fmt.Sprintf("%d of %d catalog files %s problems", bad, len(files), haveOrHas(bad))}
 			case len(dirProblems) > 0:
 				return &exitError{code: exitNotFound, msg: directories(len(dirProblems)) + " cannot be read"}
 			}
@@ -160,4 +160,12 @@ func writeNew(path string, data []byte) error {
 		return err
 	}
 	return os.Link(tmp.Name(), path)
+}
+
+// haveOrHas agrees with a count: "1 of 3 catalog files has problems".
+func haveOrHas(n int) string {
+	if n == 1 {
+		return "has"
+	}
+	return "have"
 }

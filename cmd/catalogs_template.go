@@ -59,7 +59,8 @@ entries:
 func extensionCatalog(c *catalog.Catalog) string {
 	return schemaLine + `#
 # Your additions to errcode's built-in catalog ` + c.ID + ` (` + c.Name + `).
-# As written, this file changes nothing: every line but the id is a comment.
+# As written, this file changes no lookup or explanation (errcode catalogs
+# lists it as a source): every line but the id is a comment.
 # Uncomment and edit what you need (indent with spaces, never tabs), then
 # check it with:
 #   errcode catalogs validate

@@ -74,7 +74,7 @@ memory.`,
   curl -s https://api.example.com/v1/x | errcode explain --fail >/dev/null || echo failed`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
-				return usageErrorf("explain reads one response: give one FILE, or none to read standard input")
+				return usageErrorf("explain reads one input: give one FILE, or none to read standard input (several logs: cat a.log b.log | errcode explain)")
 			}
 			return nil
 		},

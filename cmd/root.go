@@ -74,7 +74,7 @@ func (f *Factory) warnBadFile(path string, problems []source.Problem) {
 	}
 	more := ""
 	if n := source.Count(problems); n > 1 {
-		more = fmt.Sprintf(" and %d more problems", n-1)
+		more = " and " + render.Count(int64(n-1), "more problem", "more problems")
 	}
 	fmt.Fprintf(f.IO.ErrOut, "errcode: warning: %s%s; skipping the file (errcode catalogs validate %s)\n",
 		render.Scrub(problems[0].Short()), more, render.Scrub(path))

@@ -204,7 +204,7 @@ func (p *parsed) sorted() []Problem {
 		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 	})
 	if p.more > 0 {
-		out = append(out, Problem{File: p.name, Msg: fmt.Sprintf("and %d more problems", p.more), Omitted: p.more})
+		out = append(out, Problem{File: p.name, Msg: fmt.Sprintf("and %d more %s", p.more, plural(p.more, "problem", "problems")), Omitted: p.more})
 	}
 	return out
 }
@@ -396,7 +396,7 @@ func syntaxProblems(name string, data []byte, err error) []Problem {
 		out := make([]Problem, 0, min(len(lines), maxProblems))
 		for i := range lines {
 			if i == maxProblems {
-				out = append(out, Problem{File: name, Msg: fmt.Sprintf("and %d more problems", len(lines)-i), Omitted: len(lines) - i})
+				out = append(out, Problem{File: name, Msg: fmt.Sprintf("and %d more %s", len(lines)-i, plural(len(lines)-i, "problem", "problems")), Omitted: len(lines) - i})
 				break
 			}
 			out = append(out, at(name, data, lines[i], cols[i], "a tab in the indentation: indent with spaces"))
@@ -502,4 +502,12 @@ func (fe fileEntry) entry(catalogID, at string, taken func(field string) bool) (
 		add(".kind", "%s %s entry must say its source: add source: where its facts come from", map[bool]string{true: "an", false: "a"}[e.Kind == catalog.Unofficial], e.Kind)
 	}
 	return e, fps
+}
+
+// plural is one or many, as n says.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
