@@ -91,7 +91,7 @@ func (s *logShape) readRecord(first []byte, more [][]byte, no int64) logRecord {
 		r.time = l[open+2 : closeAt]
 		req := l[closeAt+3:]
 		end := strings.Index(req, `" `)
-		r.status, r.statusKey = atoi(req[end+2:end+5]), "status"
+		r.status, r.statusKey = atoi(req[end+2:end+5]), "the access log's status"
 		r.level = req[end+2 : end+5]
 		if f := strings.Fields(req[:end]); len(f) >= 2 {
 			r.method, r.url = f[0], f[1] // a path: the server's own

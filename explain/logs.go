@@ -291,6 +291,9 @@ func (r *logRecord) exchange() Exchange {
 	textStatus := ex.Status
 	if ex.Status == 0 && r.status != 0 {
 		ex.Status, ex.StatusFrom = r.status, strconv.Quote(r.statusKey)+" in the log record"
+		if strings.HasPrefix(r.statusKey, "the ") {
+			ex.StatusFrom = r.statusKey // not a field's name
+		}
 	}
 	if ex.URL == "" && r.url != "" {
 		ex.URL, ex.Host = r.url, hostOf(r.url)

@@ -80,8 +80,9 @@ func thousands(n int64) string {
 	return s
 }
 
-// groupSeen says when and where a log's error was seen: "first 10:02:11 ·
-// last 10:04:55 · lines 12–873".
+// groupSeen says when and where a log's error was seen: "first 10:02:11
+// (line 12) · last 10:04:55 (line 873)". Its records may be anywhere
+// between the two lines, not on all of them.
 func groupSeen(g *explain.LogGroup, clock bool) string {
 	var parts []string
 	first, last := seenAt(g.FirstSeen, clock), seenAt(g.LastSeen, clock)
@@ -89,12 +90,12 @@ func groupSeen(g *explain.LogGroup, clock bool) string {
 	case g.Count == 1 && first != "":
 		parts = append(parts, "at "+first)
 	case first != "":
-		parts = append(parts, "first "+first, "last "+last)
+		return fmt.Sprintf("first %s (line %d) · last %s (line %d)", first, g.FirstLine, last, g.LastLine)
 	}
 	if g.FirstLine == g.LastLine {
 		parts = append(parts, fmt.Sprintf("line %d", g.FirstLine))
 	} else {
-		parts = append(parts, fmt.Sprintf("lines %d–%d", g.FirstLine, g.LastLine))
+		parts = append(parts, fmt.Sprintf("first at line %d, last at line %d", g.FirstLine, g.LastLine))
 	}
 	return strings.Join(parts, " · ")
 }
