@@ -133,6 +133,12 @@ var statusPatterns = []statusPattern{
 	{"requests' message", &lazyRE{expr: `\b(?P<status>[45]\d\d) (?:Client|Server) Error: .*? for url: (?P<url>\S+)`}},
 	// httpx's raise_for_status.
 	{"httpx's message", &lazyRE{expr: `(?:Client|Server) error '(?P<status>[45]\d\d) [^']*' for url '(?P<url>[^']+)'`}},
+	// aiohttp's raise_for_status: "ClientResponseError: 503, message='...', url=URL('...')".
+	{"aiohttp's message", &lazyRE{expr: `ClientResponseError: (?P<status>[1-5]\d\d), message='[^']*'(?:, url=URL\('(?P<url>[^']+)'\))?`}},
+	// A program's own message with a status, its reason phrase and the
+	// body: "Error: Request failed: 429 Too Many Requests: {...}". Only
+	// the registry's phrases: "123 Items: {" is no status.
+	{"the program's message", &lazyRE{expr: `\b(?P<status>[1-5]\d\d) (?:Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Method Not Allowed|Not Acceptable|Request Timeout|Conflict|Gone|Payload Too Large|Content Too Large|Unprocessable Entity|Unprocessable Content|Too Many Requests|Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Timeout): (?P<body>[\[{].*)$`}},
 	// urllib.error.HTTPError.
 	{"urllib's message", &lazyRE{expr: `HTTP Error (?P<status>[1-5]\d\d): `}},
 	// axios.
