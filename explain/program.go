@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/textproto"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -277,6 +278,7 @@ type program struct {
 	status     int
 	statusFrom string
 	statusLine string // the line that stated the status
+	headers    string // the response's headers an error object holds (axios'), as JSON
 	url        string
 	requestID  string
 	body       []byte
@@ -357,8 +359,54 @@ func readProgram(data []byte) (program, bool) {
 	}
 	if p.format == "Node.js error" && len(p.items) == 0 && len(p.body) == 0 {
 		p.body = []byte(nodeInspectJSON(ls, p.message)) // the error's properties are its body
+		// Properties JSON cannot say (axios' dump: its config, socket and
+		// request): of the response they hold, the data is the body and
+		// the headers the response's (the request's, in config, never are).
+		if data, headers, status := axiosResponse(ls); len(p.body) == 0 && data != "" {
+			p.body, p.headers = []byte(data), headers
+			if p.status == 0 && status != 0 {
+				p.status, p.statusFrom = status, "the error's response.status"
+			}
+		}
 	}
 	return p, true
+}
+
+// axiosResponse reads, of an error as Node prints it with the response
+// it got (axios', Octokit's), the response's data, headers and status:
+// the objects at "    data: {" and "    headers: ... {" inside
+// "  response: {", as JSON ("" when absent or not a literal JSON can
+// say), and "    status: 403,".
+func axiosResponse(ls []string) (data, headers string, status int) {
+	start := slices.Index(ls, "  response: {")
+	if start < 0 {
+		return "", "", 0
+	}
+	sub := func(i int) string { // the object opened on ls[i], at indent 4
+		var lines []string
+		for _, l := range ls[i+1:] {
+			if l == "    }" || l == "    }," {
+				return nodeObject(append(lines, "}"), 0, "")
+			}
+			if !strings.HasPrefix(l, "    ") {
+				return ""
+			}
+			lines = append(lines, l[4:])
+		}
+		return ""
+	}
+	for i := start + 1; i < len(ls) && ls[i] != "  }" && ls[i] != "  },"; i++ {
+		l := ls[i]
+		switch {
+		case l == "    data: {" && data == "":
+			data = sub(i)
+		case strings.HasPrefix(l, "    headers: ") && strings.HasSuffix(l, "{") && headers == "":
+			headers = sub(i)
+		case strings.HasPrefix(l, "    status: ") && status == 0:
+			status = asStatus(strings.TrimSuffix(strings.TrimPrefix(l, "    status: "), ","))
+		}
+	}
+	return data, headers, status
 }
 
 // withoutEscapes drops the terminal escape sequences a program printed
@@ -518,6 +566,9 @@ func (p program) exchange() Exchange {
 	ex := Exchange{URL: p.url, Host: hostOf(p.url), ProgramLines: p.lines, statusLine: p.statusLine}
 	if p.format == "Node.js error" {
 		ex.Header, ex.names = inspectedHeaders(p.body)
+		if p.headers != "" {
+			ex.Header, ex.names = inspectedHeaders([]byte(`{"headers":` + p.headers + `}`))
+		}
 	}
 	ex.Status, ex.StatusFrom, ex.Body, ex.Carried = p.status, p.statusFrom, p.body, p.items
 	if p.requestID != "" {

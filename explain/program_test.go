@@ -219,3 +219,21 @@ func TestCLIErrorLine(t *testing.T) {
 		}
 	}
 }
+
+// Of an axios error's dump, the response's data and headers are read; the
+// request's (config.headers) never are.
+func TestAxiosResponse(t *testing.T) {
+	ls := []string{"AxiosError: Request failed with status code 401", "    at settle (x.js:1:1) {", "  config: {", "    headers: Object [AxiosHeaders] {",
+		"      Authorization: 'Bearer secret-1'", "    }", "  },", "  response: {", "    status: 401,", "    headers: Object [AxiosHeaders] {",
+		"      'retry-after': '30'", "    },", "    data: {", "      error: { code: 'api_key_expired', message: 'expired' }", "    }", "  },", "  status: 401", "}"}
+	data, headers, status := axiosResponse(ls)
+	if status != 401 {
+		t.Errorf("status %d", status)
+	}
+	if data != `{"error": {"code":"api_key_expired","message":"expired"}}` && !strings.Contains(data, "api_key_expired") {
+		t.Errorf("data %q", data)
+	}
+	if !strings.Contains(headers, "retry-after") || strings.Contains(headers, "secret-1") {
+		t.Errorf("headers %q", headers)
+	}
+}
