@@ -140,6 +140,9 @@ var statusPatterns = []statusPattern{
 	// body: "Error: Request failed: 429 Too Many Requests: {...}". Only
 	// the registry's phrases: "123 Items: {" is no status.
 	{"the program's message", &lazyRE{expr: `\b(?P<status>[1-5]\d\d) (?:Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Method Not Allowed|Not Acceptable|Request Timeout|Conflict|Gone|Payload Too Large|Content Too Large|Unprocessable Entity|Unprocessable Content|Too Many Requests|Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Timeout): (?P<body>[\[{].*)$`}},
+	// A program's own message with an error status and the body after it
+	// ("could not create user: 409 {...}"): a 4xx or 5xx, and a whole object.
+	{"the program's message", &lazyRE{expr: `\b(?P<status>[45]\d\d):? (?P<body>\{.*\})$`}},
 	// urllib.error.HTTPError.
 	{"urllib's message", &lazyRE{expr: `HTTP Error (?P<status>[1-5]\d\d): `}},
 	// axios.
@@ -473,6 +476,10 @@ func (p *program) read(l string) {
 			p.url = cmp.Or(p.url, group(re, m, "url"))
 			p.body = []byte(pyLiteralJSON(group(re, m, "body")))
 			p.requestID = group(re, m, "request_id")
+		} else if len(p.body) == 0 && asStatus(group(re, m, "status")) == p.status {
+			// A chained exception's later line with the same status
+			// quotes the body the first did not.
+			p.body = []byte(pyLiteralJSON(group(re, m, "body")))
 		}
 		break
 	}

@@ -46,6 +46,8 @@ func TestReadProgram(t *testing.T) {
 		"aiohttp":              {"Traceback (most recent call last):\n  File \"x.py\", line 1\naiohttp.client_exceptions.ClientResponseError: 503, message='Service Unavailable', url=URL('http://h/x')\n", true, "Python traceback", 503, ""},
 		"status, reason, body": {"Error: Request failed: 429 Too Many Requests: {\"error\":{\"code\":\"x\"}}\n    at f (x.mjs:1:1)\n", true, "Node.js error", 429, ""},
 		"a count, no status":   {"Error: found 123 Items: {\"a\":1}\n    at f (x.mjs:1:1)\n", true, "Node.js error", 0, ""},
+		"status, then body":    {"UserServiceError: could not create user: 409 {\"code\":\"23505\"}\n    at f (x.js:1:1)\n", true, "Node.js error", 409, ""},
+		"a 2xx and a body":     {"Error: got 200 {\"ok\":true}\n    at f (x.js:1:1)\n", true, "Node.js error", 0, ""},
 		// Not a program's failure.
 		"a timeout in prose": {"the timeout of the job was raised\n", false, "", 0, ""},
 		"npm's advice":       {"npm error code E403\nnpm error 403 In most cases, you or one of your dependencies are requesting a package version that is forbidden\n", false, "", 0, ""},
