@@ -54,6 +54,13 @@ errcode does not know, and errcode shows what it says. Whether it failed, when
 to retry and which request id to quote are decided by tables the README lists;
 --json says which row decided. Request credentials are never printed.
 
+What a program printed is read too: an SDK's exception and its stack trace
+(Python, Java, Node.js), the status and body an HTTP library's error states, a
+runtime's transport failure (ECONNREFUSED, no such host, a timeout, TLS), a
+gRPC status, a SQLSTATE, and the lines a CLI prints when a call fails (aws,
+kubectl, gcloud, gh, psql, terraform, docker, npm, pip, git). errcode run
+explains a failed command's output directly.
+
 A log (JSON lines from zap, slog, pino, bunyan or structlog; logfmt; klog;
 nginx's error.log or an access log; a text log of times and levels, with the
 tracebacks under its records) is read record by record as it streams, whatever
@@ -62,7 +69,8 @@ same error are counted together, most actionable first.
 
 Input is read up to 16 MiB; the rest is ignored and the output says so. A HAR
 file and a log are read whole as they stream, whatever their size, in bounded
-memory.`,
+memory. FILE - on a terminal reads a pasted response until end of input
+(Ctrl-D).`,
 		Example: `  curl -si https://api.example.com/v1/things | errcode explain
   curl -sv https://api.example.com/v1/things 2>&1 | errcode explain
   curl -sS https://api.example.com/v1/things 2>&1 | errcode explain   # no response? why
@@ -94,7 +102,7 @@ memory.`,
 	cmd.Flags().StringVarP(&opts.Catalog, "catalog", "c", "", "attribute the response to this catalog `ID`")
 	cmd.Flags().IntVarP(&opts.Status, "status", "s", 0, "the HTTP `STATUS`, for a body given alone")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON")
-	cmd.Flags().BoolVar(&opts.Fail, "fail", false, "exit 1 when the response is an error (4xx, 5xx, errors in the body) or the transfer failed")
+	cmd.Flags().BoolVar(&opts.Fail, "fail", false, "exit 1 when the response is an error (4xx, 5xx, errors in the body), the transfer or program failed, or a log has an error record")
 	_ = cmd.RegisterFlagCompletionFunc("catalog", completeCatalogIDs(f))
 	_ = cmd.RegisterFlagCompletionFunc("status", completeStatus(f, false))
 	return cmd
