@@ -153,7 +153,7 @@ var (
 	h2Error     = &lazyRE{expr: `\b([A-Z][A-Z0-9_]+) \(err (\d+)\)`}
 	// curl -v's note of a GOAWAY frame ("recveived", sic, in curl 7.88).
 	h2GoAway  = &lazyRE{expr: `^\* rec(?:ei|ie|vei)ved GOAWAY, error=(\d+)`}
-	urlInText = &lazyRE{expr: `[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'")]+`}
+	urlInText = &lazyRE{expr: `[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'")]*[^\s'").,:;]`} // not the sentence's punctuation after it
 	// A path with a query, as HTTPie quotes it ("with url: /x?api_key=..."):
 	// its parameters may hold credentials too.
 	pathInText  = &lazyRE{expr: `(?:^|[\s(:])/[^\s'")?]*\?[^\s'")]+`}
