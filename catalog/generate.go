@@ -3,6 +3,7 @@ package catalog
 import "slices"
 
 //go:generate go run ./internal/generrno
+//go:generate go run ./internal/genaws
 //go:generate go run ./internal/gencatalog
 
 // Builtin returns the built-in catalogs: the four vendors, the HTTP
