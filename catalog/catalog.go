@@ -41,6 +41,7 @@ type Catalog struct {
 	keys     []keyRef    // folded codes and tokens, sorted
 	statuses []statusRef // entries with a status, sorted by it
 	ranges   []uint16    // the Range entries
+	masks    []uint64    // per entry, the letter pairs of its words (textmask)
 }
 
 // HasHost reports whether host (perhaps with a port) is one of the

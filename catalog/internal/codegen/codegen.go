@@ -105,7 +105,14 @@ func writeTables(b *bytes.Buffer, t tables) {
 		fmt.Fprintf(b, "{%d, %d}, ", s.status, s.entry)
 	}
 	b.WriteString("\n},\n")
-	fmt.Fprintf(b, "ranges: %#v,\n", t.ranges)
+	fmt.Fprintf(b, "ranges: %#v,\nmasks: []uint64{", t.ranges)
+	for i, m := range t.masks {
+		if i%6 == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "%#x, ", m)
+	}
+	b.WriteString("\n},\n")
 }
 
 func writeEntry(b *bytes.Buffer, e *catalog.Entry) {
