@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/errcode-dev/errcode/internal/textmask"
 	"github.com/sahilm/fuzzy"
 )
 
@@ -311,12 +312,16 @@ func rank(ms []Match, cut int) []Match {
 // word within one edit of a word anywhere in the entry.
 func fuzzySearch(scope []*Catalog, key string, ws queryWords) []Match {
 	sc := newScorer(ws, true)
-	want := typoMasks(ws.required) // an entry too far from these scores 0
+	want := typoMasks(ws.required)   // an entry too far from these scores 0
+	letters := textmask.Letters(key) // and one without these, nothing in its short fields
 	var out []Match
 	for _, c := range scope {
 		for i := range c.Entries {
 			e := &c.Entries[i]
-			s := shortFieldFuzzy(e, key)
+			s := 0
+			if c.mayHaveLetters(i, letters) {
+				s = shortFieldFuzzy(e, key)
+			}
 			if c.mayHaveTypos(i, want) {
 				s = max(s, sc.score(e))
 			}

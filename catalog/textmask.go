@@ -52,6 +52,12 @@ func typoMasks(words []string) []typoMask {
 	return out
 }
 
+// mayHaveLetters: entry i's code, token or title may hold every letter of
+// want (textmask.Letters), as a match in them (shortFieldFuzzy) needs.
+func (c *Catalog) mayHaveLetters(i int, want uint64) bool {
+	return len(c.letters) != len(c.Entries) || textmask.Has(c.letters[i], want)
+}
+
 // mayHaveTypos: entry i may have every word of ws, or one close to it.
 func (c *Catalog) mayHaveTypos(i int, ws []typoMask) bool {
 	if len(c.masks) != len(c.Entries) {

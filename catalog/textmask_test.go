@@ -1,6 +1,10 @@
 package catalog
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/errcode-dev/errcode/internal/textmask"
+)
 
 // The generated masks are what entryMask computes, and never rule out an
 // entry for a word it has: each word of its text (as the search splits it)
@@ -12,6 +16,9 @@ func TestMasks(t *testing.T) {
 		}
 		for i := range c.Entries {
 			e := &c.Entries[i]
+			if m := textmask.Letters(e.Code, e.Token, e.Title); c.letters[i] != m {
+				t.Errorf("%s:%s: letters %#x, want %#x: run go generate ./catalog", c.ID, e.Code, c.letters[i], m)
+			}
 			if m := entryMask(e); c.masks[i] != m {
 				t.Errorf("%s:%s: mask %#x, want %#x: run go generate ./catalog", c.ID, e.Code, c.masks[i], m)
 			}

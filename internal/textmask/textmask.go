@@ -55,3 +55,26 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// Letters is the set of bytes in fields, ASCII case folded: a letter or
+// digit one bit each, any other byte one of 28 bits shared. A string that
+// holds key as a subsequence (case folded) has every bit of Letters(key).
+func Letters(fields ...string) uint64 {
+	var m uint64
+	for _, s := range fields {
+		for i := 0; i < len(s); i++ {
+			m |= 1 << letterBit(fold(s[i]))
+		}
+	}
+	return m
+}
+
+func letterBit(c byte) uint {
+	switch {
+	case c >= 'a' && c <= 'z':
+		return uint(c - 'a')
+	case c >= '0' && c <= '9':
+		return 26 + uint(c-'0')
+	}
+	return 36 + uint(c)%28
+}

@@ -112,6 +112,13 @@ func writeTables(b *bytes.Buffer, t tables) {
 		}
 		fmt.Fprintf(b, "%#x, ", m)
 	}
+	b.WriteString("\n},\nletters: []uint64{")
+	for i, m := range t.letters {
+		if i%6 == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "%#x, ", m)
+	}
 	b.WriteString("\n},\n")
 }
 

@@ -17,6 +17,7 @@ type tables struct {
 	statuses []statusRow
 	ranges   []uint16
 	masks    []uint64
+	letters  []uint64
 }
 
 // keyRow is a folded code or token and its entry's index (catalog.keyRef).
@@ -50,6 +51,7 @@ func buildTables(c *catalog.Catalog) tables {
 		}
 		fields := append([]string{e.Code, e.Token, e.Title, e.Category, e.Message, e.Description}, e.Causes...)
 		t.masks = append(t.masks, textmask.Of(append(fields, e.Fixes...)...))
+		t.letters = append(t.letters, textmask.Letters(e.Code, e.Token, e.Title))
 	}
 	slices.SortStableFunc(t.keys, func(a, b keyRow) int { return cmp.Compare(a.key, b.key) })
 	slices.SortStableFunc(t.statuses, func(a, b statusRow) int { return cmp.Compare(a.status, b.status) })
