@@ -41,6 +41,8 @@ type Catalog struct {
 	keys     []keyRef    // folded codes and tokens, sorted
 	statuses []statusRef // entries with a status, sorted by it
 	ranges   []uint16    // the Range entries
+	masks    []uint64    // per entry, the letter pairs of its words (textmask)
+	letters  []uint64    // per entry, the letters of its code, token and title
 }
 
 // HasHost reports whether host (perhaps with a port) is one of the

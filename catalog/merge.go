@@ -18,7 +18,7 @@ func Merge(base, user []*Catalog) []*Catalog {
 		}
 		m := *out[i]
 		m.Entries = slices.Clone(m.Entries)
-		m.tabled, m.keys, m.statuses, m.ranges = false, nil, nil, nil // the tables describe the old entries
+		m.tabled, m.keys, m.statuses, m.ranges, m.masks, m.letters = false, nil, nil, nil, nil, nil // the tables describe the old entries
 		m.Protocol = m.Protocol || u.Protocol
 		if u.Name != "" {
 			m.Name = u.Name

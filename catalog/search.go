@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/errcode-dev/errcode/internal/textmask"
 	"github.com/sahilm/fuzzy"
 )
 
@@ -300,9 +301,13 @@ func exactRank(m Match, isNum, isStatus bool, key string) int {
 // scorer.score). Matches far below the best are dropped as noise.
 func textSearch(scope []*Catalog, ws queryWords) []Match {
 	sc := newScorer(ws, false)
+	want := wordsMask(ws.required) // an entry without these letter pairs scores 0
 	var out []Match
 	for _, c := range scope {
 		for i := range c.Entries {
+			if !c.mayHaveWords(i, want) {
+				continue
+			}
 			if s := sc.score(&c.Entries[i]); s > 0 {
 				out = append(out, Match{Entry: &c.Entries[i], Catalog: c, Kind: MatchText, score: s})
 			}
@@ -330,11 +335,20 @@ func rank(ms []Match, cut int) []Match {
 // word within one edit of a word anywhere in the entry.
 func fuzzySearch(scope []*Catalog, key string, ws queryWords) []Match {
 	sc := newScorer(ws, true)
+	want := typoMasks(ws.required)   // an entry too far from these scores 0
+	letters := textmask.Letters(key) // and one without these, nothing in its short fields
 	var out []Match
 	for _, c := range scope {
 		for i := range c.Entries {
 			e := &c.Entries[i]
-			if s := max(shortFieldFuzzy(e, key), sc.score(e)); s > 0 {
+			s := 0
+			if c.mayHaveLetters(i, letters) {
+				s = shortFieldFuzzy(e, key)
+			}
+			if c.mayHaveTypos(i, want) {
+				s = max(s, sc.score(e))
+			}
+			if s > 0 {
 				out = append(out, Match{Entry: e, Catalog: c, Kind: MatchText, score: s})
 			}
 		}

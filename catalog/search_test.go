@@ -41,7 +41,10 @@ func TestLookupExact(t *testing.T) {
 		{"duplicated", nil, []string{"emnify:1405"}, catalog.MatchToken},
 		// Kubernetes' reason is this code and emnify's entries have it as a
 		// token, exactly as typed; then the status it names, folded.
-		{"TooManyRequests", nil, []string{"kubernetes:TooManyRequests", "emnify:1105", "emnify:1501", "http:429", "oci:TOOMANYREQUESTS", "ironwifi:429", "devdocs:TOOLIMITED-429", "wontopos:rate_limit_exceeded", "wontopos:quota_exceeded", "grpc:8", "envoy:RL", "stripe:rate_limit", "slack:ratelimited", "openai:rate_limit_exceeded", "openai:insufficient_quota", "anthropic:rate_limit_error"}, catalog.MatchCode},
+		// AWS's TooManyRequests (a code of botocore's models) is a code too;
+		// aws's other 429s come last, after every other API's.
+		{"TooManyRequests", nil, []string{"kubernetes:TooManyRequests", "aws:TooManyRequests", "emnify:1105", "emnify:1501", "http:429", "oci:TOOMANYREQUESTS", "ironwifi:429", "devdocs:TOOLIMITED-429", "wontopos:rate_limit_exceeded", "wontopos:quota_exceeded", "grpc:8", "envoy:RL", "stripe:rate_limit", "slack:ratelimited", "openai:rate_limit_exceeded", "openai:insufficient_quota", "anthropic:rate_limit_error",
+			"aws:CallRateLimitExceededException", "aws:ConcurrentResourcesLimitExceeded", "aws:CustomMetadataLimitExceededException", "aws:EKSRequestThrottledException", "aws:LambdaThrottledException", "aws:ModelNotReadyException", "aws:RateLimitError", "aws:ResourceQuotaExceededException", "aws:Throttled", "aws:ThrottledClientException", "aws:ThrottledRequestException", "aws:TooManyLabelsException", "aws:TooManyRequestException", "aws:TooManyRequestsError", "aws:TooManySubscriptionsException"}, catalog.MatchCode},
 		// Exactly as typed ranks above folded: emnify's token, then
 		// IronWiFi's "Invalid credentials".
 		{"InvalidCredentials", nil, []string{"emnify:1101", "ironwifi:Invalid credentials"}, catalog.MatchToken},
@@ -84,7 +87,7 @@ func TestLookupExact(t *testing.T) {
 		{"DeadlineExceeded", nil, []string{"grpc:4"}, catalog.MatchToken}, // grpc-go's and grpcurl's spelling
 		{"invalid_grant", nil, []string{"oauth:invalid_grant"}, catalog.MatchCode},
 		{"kubernetes AlreadyExists", nil, []string{"kubernetes:AlreadyExists"}, catalog.MatchCode},
-		{"AlreadyExists", nil, []string{"kubernetes:AlreadyExists", "github:already_exists", "grpc:6"}, catalog.MatchCode},
+		{"AlreadyExists", nil, []string{"kubernetes:AlreadyExists", "aws:AlreadyExists", "github:already_exists", "grpc:6"}, catalog.MatchCode},
 		{"23505", nil, []string{"postgres:23505"}, catalog.MatchCode},
 		{"40P01", nil, []string{"postgres:40P01"}, catalog.MatchCode},
 		{"unique_violation", nil, []string{"postgres:23505"}, catalog.MatchToken},
@@ -140,8 +143,15 @@ func TestLookupStatus(t *testing.T) {
 	r := lookup("409")
 	want := []string{"http:409", "ironwifi:409", "emnify:1405", "emnify:1407", "emnify:2101", "devdocs:CONFLICT-409", "wontopos:conflict",
 		"grpc:6", "grpc:10", "kubernetes:AlreadyExists", "kubernetes:Conflict",
-		"stripe:idempotency_key_in_use", "aws:BucketAlreadyExists", "aws:BucketAlreadyOwnedByYou", "aws:BucketNotEmpty", "google:conflict"}
-	if got := ids(r); !slices.Equal(got, want) {
+		"stripe:idempotency_key_in_use", "google:conflict", "aws:BucketAlreadyExists", "aws:BucketAlreadyOwnedByYou", "aws:BucketNotEmpty"}
+	// Then aws's entries from botocore's models with that status, last.
+	aws := catalog.NewIndex(catalog.Builtin()).Catalog("aws")
+	for i := range aws.Entries {
+		if e := &aws.Entries[i]; e.Status == 409 && !slices.Contains(want, "aws:"+e.Code) {
+			want = append(want, "aws:"+e.Code)
+		}
+	}
+	if got := ids(r); !slices.Equal(got, want) || len(want) < 100 {
 		t.Fatalf("lookup 409: got %v\nwant %v", got, want)
 	}
 	kinds := []catalog.MatchKind{catalog.MatchCode, catalog.MatchCode, catalog.MatchStatus}
@@ -153,7 +163,7 @@ func TestLookupStatus(t *testing.T) {
 	if got := ids(lookup("409", "emnify")); !slices.Equal(got, []string{"emnify:1405", "emnify:1407", "emnify:2101"}) {
 		t.Errorf("lookup 409 -c emnify: %v", got)
 	}
-	if got := ids(lookup("status 429")); len(got) != 16 || got[0] != "http:429" || got[8] != "kubernetes:TooManyRequests" || got[9] != "oci:TOOMANYREQUESTS" || got[10] != "envoy:RL" || got[12] != "slack:ratelimited" || got[14] != "openai:insufficient_quota" || got[15] != "anthropic:rate_limit_error" {
+	if got := ids(lookup("status 429")); len(got) < 17 || !strings.HasPrefix(got[16], "aws:") || got[0] != "http:429" || got[8] != "kubernetes:TooManyRequests" || got[9] != "oci:TOOMANYREQUESTS" || got[10] != "envoy:RL" || got[12] != "slack:ratelimited" || got[14] != "openai:insufficient_quota" || got[15] != "anthropic:rate_limit_error" {
 		t.Errorf("lookup status 429: %v", got)
 	}
 	if got := ids(lookup("emnify:429")); !slices.Equal(got, []string{"emnify:1105", "emnify:1501"}) {
@@ -168,15 +178,16 @@ func TestLookupText(t *testing.T) {
 		top   int
 		want  []string
 	}{
-		// gRPC's RESOURCE_EXHAUSTED also speaks of rate limits, and belongs
-		// here; so do Envoy's RL and RLSE flags.
-		{"rate limit", 23, []string{"wontopos:rate_limit_exceeded", "ironwifi:429", "emnify:1501", "devdocs:TOOLIMITED-429", "http:429", "grpc:8",
+		// gRPC's RESOURCE_EXHAUSTED also speaks of rate limits, and belongs here.
+		// AWS's codes that name a rate limit (RateLimitExceededException,
+		// CallRateLimitExceededException) come before the registry's 429.
+		{"rate limit", 28, []string{"wontopos:rate_limit_exceeded", "ironwifi:429", "emnify:1501", "devdocs:TOOLIMITED-429", "http:429", "grpc:8",
 			"anthropic:rate_limit_error", "openai:rate_limit_exceeded", "slack:ratelimited", "github:primary-rate-limit"}},
 		{"expired api key", 7, []string{"wontopos:api_key_expired", "stripe:api_key_expired", "ironwifi:401", "devdocs:AUTH-401"}},
 		{"Valid-To", 1, []string{"ironwifi:Account expired"}},
 		{"valid to date", 1, []string{"ironwifi:Account expired"}},
 		{"duplcated", 1, []string{"emnify:1405"}},
-		{"rate limt", 9, []string{"wontopos:rate_limit_exceeded", "ironwifi:429"}}, // Envoy's RL and RLSE come before it
+		{"rate limt", 11, []string{"wontopos:rate_limit_exceeded", "ironwifi:429"}}, // Envoy's RL and RLSE, and AWS's rate-limit codes, come before it
 		{"captive portal", 1, []string{"http:511"}},
 		{"No SIM", 1, []string{"emnify:2101"}},
 		{"HLR", 2, []string{"emnify:1901", "emnify:1904"}},
@@ -207,8 +218,16 @@ func TestLookupText(t *testing.T) {
 // Weak matches are dropped: a typo finds its word, not everything that
 // happens to contain its letters in order.
 func TestLookupDropsWeakMatches(t *testing.T) {
-	if got := ids(lookup("duplcated")); len(got) != 1 {
-		t.Errorf("lookup duplcated: %v, want only emnify:1405", got)
+	// emnify's Duplicated first; AWS's codes that have the word
+	// (DuplicatedAuditEventId, DuplicateIdException) may follow.
+	got := ids(lookup("duplcated"))
+	if len(got) == 0 || got[0] != "emnify:1405" {
+		t.Errorf("lookup duplcated: %v, want emnify:1405 first", got)
+	}
+	for _, id := range got[min(1, len(got)):] {
+		if !strings.HasPrefix(id, "aws:Duplicate") {
+			t.Errorf("lookup duplcated: %v: %s is a weak match", got, id)
+		}
 	}
 	if got := ids(lookup("xyzzy")); len(got) != 0 {
 		t.Errorf("lookup xyzzy: %v, want nothing", got)

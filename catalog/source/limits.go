@@ -160,7 +160,7 @@ func nestingLimits(data []byte) (msg string, line, col int) {
 					}
 				}
 			}
-		case c == '#' && (i == 0 || data[i-1] == ' ' || data[i-1] == '\t'):
+		case c == '#' && (i == 0 || data[i-1] == ' ' || data[i-1] == '\t' || data[i-1] == '\n'):
 			comment = true
 		case (c == '\'' || c == '"') && startsScalar(data, i):
 			quote = c // a quoted scalar (an apostrophe in plain text is not one)

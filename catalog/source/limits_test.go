@@ -134,6 +134,10 @@ func TestScalarBound(t *testing.T) {
 		{"a sequence item", "x:\n  - " + long + "x\n  - y\n", 2, 5},
 		{"many short values", "x:\n" + strings.Repeat("  - "+strings.Repeat("y", 1000)+"\n", 200), 0, 0},
 		{"many short keys", strings.Repeat("k"+strings.Repeat("y", 1000)+": v\n", 200), 0, 0},
+		// A comment at a line's start is a comment: its quotes open nothing
+		// (aws.yaml's comment quoting `"HostID: ,"` once made every entry
+		// after it one value).
+		{"quotes in a comment at a line's start", "x: 1\n# (\"a,\" or\n# \"b,\"), c\nentries:\n" + strings.Repeat("  - code: "+strings.Repeat("y", 1000)+"\n", 200), 0, 0},
 	} {
 		msg, line, col := source.NestingLimits([]byte(tc.data))
 		if tc.line == 0 {

@@ -18,8 +18,10 @@ import (
 
 // Order is the order of the built-in catalogs: the four vendors in the order
 // of their seed documents, the HTTP registry, then the protocol
-// vocabularies under every API.
-var Order = []string{"ironwifi", "emnify", "devdocs", "wontopos", "http", "curl", "grpc", "oauth", "kubernetes", "postgres", "http2", "errno", "oci", "sqlite", "envoy", "stripe", "github", "slack", "aws", "google", "openai", "anthropic"}
+// vocabularies under every API, then the APIs. aws comes last: its
+// thousands of entries from botocore's models (hundreds with one status)
+// would otherwise push the APIs after it out of a status's list.
+var Order = []string{"ironwifi", "emnify", "devdocs", "wontopos", "http", "curl", "grpc", "oauth", "kubernetes", "postgres", "http2", "errno", "oci", "sqlite", "envoy", "stripe", "github", "slack", "google", "openai", "anthropic", "aws"}
 
 // Load parses every catalog in dir: those in Order first, in that order,
 // then any other *.yaml there by name, so that no file is left out.
@@ -103,7 +105,21 @@ func writeTables(b *bytes.Buffer, t tables) {
 		fmt.Fprintf(b, "{%d, %d}, ", s.status, s.entry)
 	}
 	b.WriteString("\n},\n")
-	fmt.Fprintf(b, "ranges: %#v,\n", t.ranges)
+	fmt.Fprintf(b, "ranges: %#v,\nmasks: []uint64{", t.ranges)
+	for i, m := range t.masks {
+		if i%6 == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "%#x, ", m)
+	}
+	b.WriteString("\n},\nletters: []uint64{")
+	for i, m := range t.letters {
+		if i%6 == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "%#x, ", m)
+	}
+	b.WriteString("\n},\n")
 }
 
 func writeEntry(b *bytes.Buffer, e *catalog.Entry) {

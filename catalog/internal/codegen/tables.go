@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/textmask"
 )
 
 // tables are a catalog's lookup tables, which the generated code declares
@@ -15,6 +16,8 @@ type tables struct {
 	keys     []keyRow
 	statuses []statusRow
 	ranges   []uint16
+	masks    []uint64
+	letters  []uint64
 }
 
 // keyRow is a folded code or token and its entry's index (catalog.keyRef).
@@ -46,6 +49,9 @@ func buildTables(c *catalog.Catalog) tables {
 		if e.Kind == catalog.Range {
 			t.ranges = append(t.ranges, uint16(i))
 		}
+		fields := append([]string{e.Code, e.Token, e.Title, e.Category, e.Message, e.Description}, e.Causes...)
+		t.masks = append(t.masks, textmask.Of(append(fields, e.Fixes...)...))
+		t.letters = append(t.letters, textmask.Letters(e.Code, e.Token, e.Title))
 	}
 	slices.SortStableFunc(t.keys, func(a, b keyRow) int { return cmp.Compare(a.key, b.key) })
 	slices.SortStableFunc(t.statuses, func(a, b statusRow) int { return cmp.Compare(a.status, b.status) })
