@@ -3,8 +3,8 @@ package main
 import (
 	"bytes"
 	"cmp"
-	"encoding/json"
 	"fmt"
+	"github.com/errcode-dev/errcode/catalog/internal/yamlout"
 	"slices"
 	"strings"
 
@@ -52,15 +52,15 @@ func writeCatalog(data []byte, f *facts) ([]byte, error) {
 	var b bytes.Buffer
 	b.Write(head)
 	b.WriteString(marker + "\n" + generatedNote)
-	src := quote(fmt.Sprintf("code, status and retryability from botocore %s's service models (commit %.12s); errcode's own words", f.version, f.commit))
+	src := yamlout.Quote(fmt.Sprintf("code, status and retryability from botocore %s's service models (commit %.12s); errcode's own words", f.version, f.commit))
 	for _, g := range entries {
-		fmt.Fprintf(&b, "  - code: %s\n", quote(g.code))
-		field(&b, "token", g.token)
+		fmt.Fprintf(&b, "  - code: %s\n", yamlout.Quote(g.code))
+		yamlout.Field(&b, "token", g.token)
 		if g.status != 0 {
 			fmt.Fprintf(&b, "    status: %d\n", g.status)
 		}
-		field(&b, "category", g.category)
-		field(&b, "description", g.description)
+		yamlout.Field(&b, "category", g.category)
+		yamlout.Field(&b, "description", g.description)
 		if g.retryable {
 			b.WriteString("    retryable: true\n")
 		}
@@ -212,19 +212,4 @@ func plural(n int, what string) string {
 		return "1 " + what
 	}
 	return fmt.Sprintf("%d %ss", n, what)
-}
-
-func field(b *bytes.Buffer, key, value string) {
-	if value != "" {
-		fmt.Fprintf(b, "    %s: %s\n", key, quote(value))
-	}
-}
-
-// quote is s as a YAML double-quoted scalar (JSON's string syntax is YAML's).
-func quote(s string) string {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)
-	return strings.TrimSuffix(b.String(), "\n")
 }

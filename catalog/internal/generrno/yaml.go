@@ -2,8 +2,8 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
+	"github.com/errcode-dev/errcode/catalog/internal/yamlout"
 	"strconv"
 	"strings"
 
@@ -57,24 +57,24 @@ func writeCatalog(rows []errno, ver string, pr map[string]prose) ([]byte, error)
 	b.WriteString("id: errno\n")
 	b.WriteString("name: POSIX errno (Linux numbers)\n")
 	b.WriteString("doc_url: https://man7.org/linux/man-pages/man3/errno.3.html\n")
-	fmt.Fprintf(&b, "source: %s\n", quote("names, Linux numbers and messages from golang.org/x/sys "+ver+" unix/zerrors_linux_amd64.go; titles, descriptions, causes, fixes and retryable written by errcode for the errnos met most"))
+	fmt.Fprintf(&b, "source: %s\n", yamlout.Quote("names, Linux numbers and messages from golang.org/x/sys "+ver+" unix/zerrors_linux_amd64.go; titles, descriptions, causes, fixes and retryable written by errcode for the errnos met most"))
 	b.WriteString("protocol: true\nentries:\n")
 	seen := map[string]bool{}
 	for _, r := range rows {
 		p, described := pr[r.name]
 		seen[r.name] = described
-		fmt.Fprintf(&b, "  - code: %s\n    token: %s\n", r.name, quote(strconv.Itoa(r.number)))
-		field(&b, "category", p.Category)
-		field(&b, "title", p.Title)
-		field(&b, "message", r.message)
+		fmt.Fprintf(&b, "  - code: %s\n    token: %s\n", r.name, yamlout.Quote(strconv.Itoa(r.number)))
+		yamlout.Field(&b, "category", p.Category)
+		yamlout.Field(&b, "title", p.Title)
+		yamlout.Field(&b, "message", r.message)
 		desc := p.Description
 		if len(r.aliases) > 0 {
 			note := "Linux also names it " + strings.Join(r.aliases, " and ") + " (the same number)."
 			desc = strings.TrimSpace(desc + " " + note)
 		}
-		field(&b, "description", desc)
-		list(&b, "causes", p.Causes)
-		list(&b, "fixes", p.Fixes)
+		yamlout.Field(&b, "description", desc)
+		yamlout.List(&b, "causes", p.Causes)
+		yamlout.List(&b, "fixes", p.Fixes)
 		if p.Retryable != nil {
 			fmt.Fprintf(&b, "    retryable: %v\n", *p.Retryable)
 		}
@@ -85,31 +85,4 @@ func writeCatalog(rows []errno, ver string, pr map[string]prose) ([]byte, error)
 		}
 	}
 	return b.Bytes(), nil
-}
-
-func field(b *bytes.Buffer, key, value string) {
-	if value != "" {
-		fmt.Fprintf(b, "    %s: %s\n", key, quote(value))
-	}
-}
-
-func list(b *bytes.Buffer, key string, items []string) {
-	if len(items) == 0 {
-		return
-	}
-	q := make([]string, len(items))
-	for i, it := range items {
-		q[i] = quote(it)
-	}
-	fmt.Fprintf(b, "    %s: [%s]\n", key, strings.Join(q, ", "))
-}
-
-// quote is s as a YAML double-quoted scalar (JSON's string syntax is
-// YAML's).
-func quote(s string) string {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)
-	return strings.TrimSuffix(b.String(), "\n")
 }

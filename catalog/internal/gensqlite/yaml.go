@@ -2,8 +2,8 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
+	"github.com/errcode-dev/errcode/catalog/internal/yamlout"
 	"strconv"
 	"strings"
 
@@ -59,7 +59,7 @@ func writeCatalog(codes []result, ver string, pr map[string]prose) ([]byte, erro
 	b.WriteString("id: sqlite\n")
 	b.WriteString("name: SQLite result codes\n")
 	b.WriteString("doc_url: https://sqlite.org/rescode.html\n")
-	fmt.Fprintf(&b, "source: %s\n", quote("names and numbers from sqlite3.h "+ver+", messages from its sqlite3_errstr (public domain); titles, descriptions, causes, fixes and retryable written by errcode"))
+	fmt.Fprintf(&b, "source: %s\n", yamlout.Quote("names and numbers from sqlite3.h "+ver+", messages from its sqlite3_errstr (public domain); titles, descriptions, causes, fixes and retryable written by errcode"))
 	b.WriteString("protocol: true\nentries:\n")
 	seen := map[string]bool{}
 	for _, r := range codes {
@@ -68,17 +68,17 @@ func writeCatalog(codes []result, ver string, pr map[string]prose) ([]byte, erro
 		}
 		p := pr[r.name]
 		seen[r.name] = true
-		fmt.Fprintf(&b, "  - code: %s\n    token: %s\n", r.name, quote(strconv.Itoa(r.number)))
-		field(&b, "category", r.primary)
-		field(&b, "title", p.Title)
-		field(&b, "message", r.message)
-		field(&b, "description", p.Description)
-		list(&b, "causes", p.Causes)
-		list(&b, "fixes", p.Fixes)
+		fmt.Fprintf(&b, "  - code: %s\n    token: %s\n", r.name, yamlout.Quote(strconv.Itoa(r.number)))
+		yamlout.Field(&b, "category", r.primary)
+		yamlout.Field(&b, "title", p.Title)
+		yamlout.Field(&b, "message", r.message)
+		yamlout.Field(&b, "description", p.Description)
+		yamlout.List(&b, "causes", p.Causes)
+		yamlout.List(&b, "fixes", p.Fixes)
 		if p.Retryable != nil {
 			fmt.Fprintf(&b, "    retryable: %v\n", *p.Retryable)
 		}
-		field(&b, "doc_url", "https://sqlite.org/rescode.html#"+strings.ToLower(strings.TrimPrefix(r.name, "SQLITE_")))
+		yamlout.Field(&b, "doc_url", "https://sqlite.org/rescode.html#"+strings.ToLower(strings.TrimPrefix(r.name, "SQLITE_")))
 	}
 	for name := range pr {
 		if !seen[name] {
@@ -86,31 +86,4 @@ func writeCatalog(codes []result, ver string, pr map[string]prose) ([]byte, erro
 		}
 	}
 	return b.Bytes(), nil
-}
-
-func field(b *bytes.Buffer, key, value string) {
-	if value != "" {
-		fmt.Fprintf(b, "    %s: %s\n", key, quote(value))
-	}
-}
-
-func list(b *bytes.Buffer, key string, items []string) {
-	if len(items) == 0 {
-		return
-	}
-	q := make([]string, len(items))
-	for i, it := range items {
-		q[i] = quote(it)
-	}
-	fmt.Fprintf(b, "    %s: [%s]\n", key, strings.Join(q, ", "))
-}
-
-// quote is s as a YAML double-quoted scalar (JSON's string syntax is
-// YAML's).
-func quote(s string) string {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)
-	return strings.TrimSuffix(b.String(), "\n")
 }
