@@ -9,8 +9,8 @@
 package main
 
 import (
-	"flag"
 	"fmt"
+	"github.com/errcode-dev/errcode/catalog/internal/yamlout"
 	"os"
 	"path/filepath"
 )
@@ -20,34 +20,14 @@ const (
 	dataFile = "data/aws.yaml"
 )
 
-func main() {
-	dir := flag.String("dir", ".", "the catalog package's `directory`")
-	from := flag.String("extract", "", "rewrite the fact file from a botocore checkout `DIR`")
-	commit := flag.String("commit", "", "botocore's commit, with -extract")
-	flag.Parse()
-	if err := run(*dir, *from, *commit); err != nil {
-		fmt.Fprintln(os.Stderr, "genaws:", err)
-		os.Exit(1)
-	}
+// command is the command line: its flags, and what it writes.
+var command = yamlout.Generator{
+	Name: "genaws", FactFile: factFile, DataFile: dataFile,
+	ExtractUsage: "rewrite the fact file from a botocore checkout `DIR`", PinFlag: "commit", PinUsage: "botocore's commit, with -extract",
+	Extract: extract, Generate: generate,
 }
 
-func run(dir, from, commit string) error {
-	if from != "" {
-		if commit == "" {
-			return fmt.Errorf("-extract needs -commit")
-		}
-		facts, err := extract(from, commit)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, factFile), facts, 0o644)
-	}
-	out, err := generate(dir)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, dataFile), out, 0o644)
-}
+func main() { command.Main() }
 
 // generate is aws.yaml's content: the hand-written part as it is, then the
 // entries made from the fact file.

@@ -7,8 +7,8 @@
 package main
 
 import (
-	"flag"
 	"fmt"
+	"github.com/errcode-dev/errcode/catalog/internal/yamlout"
 	"os"
 	"path/filepath"
 )
@@ -19,34 +19,14 @@ const (
 	dataFile  = "data/errno.yaml"
 )
 
-func main() {
-	dir := flag.String("dir", ".", "the catalog package's `directory`")
-	from := flag.String("extract", "", "rewrite the fact file from x/sys's module `DIR`")
-	ver := flag.String("version", "", "x/sys's module version, with -extract")
-	flag.Parse()
-	if err := run(*dir, *from, *ver); err != nil {
-		fmt.Fprintln(os.Stderr, "generrno:", err)
-		os.Exit(1)
-	}
+// command is the command line: its flags, and what it writes.
+var command = yamlout.Generator{
+	Name: "generrno", FactFile: factFile, DataFile: dataFile,
+	ExtractUsage: "rewrite the fact file from x/sys's module `DIR`", PinFlag: "version", PinUsage: "x/sys's module version, with -extract",
+	Extract: extract, Generate: generate,
 }
 
-func run(dir, from, ver string) error {
-	if from != "" {
-		if ver == "" {
-			return fmt.Errorf("-extract needs -version")
-		}
-		facts, err := extract(from, ver)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, factFile), facts, 0o644)
-	}
-	out, err := generate(dir)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, dataFile), out, 0o644)
-}
+func main() { command.Main() }
 
 // generate is errno.yaml's content from the fact file and the prose.
 func generate(dir string) ([]byte, error) {

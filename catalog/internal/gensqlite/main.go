@@ -9,8 +9,8 @@
 package main
 
 import (
-	"flag"
 	"fmt"
+	"github.com/errcode-dev/errcode/catalog/internal/yamlout"
 	"os"
 	"path/filepath"
 )
@@ -22,38 +22,14 @@ const (
 	dataFile   = "data/sqlite.yaml"
 )
 
-func main() {
-	dir := flag.String("dir", ".", "the catalog package's `directory`")
-	from := flag.String("extract", "", "rewrite the fact file from sqlite3.h at `FILE`")
-	where := flag.String("from", "", "where that sqlite3.h came from (a package and its version), with -extract")
-	flag.Parse()
-	if err := run(*dir, *from, *where); err != nil {
-		fmt.Fprintln(os.Stderr, "gensqlite:", err)
-		os.Exit(1)
-	}
+// command is the command line: its flags, and what it writes.
+var command = yamlout.Generator{
+	Name: "gensqlite", FactFile: factFile, DataFile: dataFile,
+	ExtractUsage: "rewrite the fact file from sqlite3.h at `FILE`", PinFlag: "from", PinUsage: "where that sqlite3.h came from (a package and its version), with -extract",
+	Extract: extract, Generate: generate,
 }
 
-func run(dir, from, where string) error {
-	if from != "" {
-		if where == "" {
-			return fmt.Errorf("-extract needs -from")
-		}
-		header, err := os.ReadFile(from)
-		if err != nil {
-			return err
-		}
-		facts, err := extract(string(header), where)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, factFile), facts, 0o644)
-	}
-	out, err := generate(dir)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, dataFile), out, 0o644)
-}
+func main() { command.Main() }
 
 // generate is sqlite.yaml's content from the fact file and the prose.
 func generate(dir string) ([]byte, error) {

@@ -1,13 +1,17 @@
-// Package yamlout writes the fields of a catalog entry as YAML, for the
-// generators that turn an upstream fact file into catalog/data/ID.yaml
-// (generrno, gensqlite, genaws): one way to quote, so that every generated
-// file reads the same and parses back to the same strings.
+// Package yamlout is what the generators that turn an upstream fact file
+// into catalog/data/ID.yaml (generrno, gensqlite, genaws) share: their
+// command line, their freshness check, and one way to write an entry's
+// fields, so that every generated file reads the same and parses back to
+// the same strings.
 package yamlout
 
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -38,4 +42,68 @@ func Quote(s string) string {
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(s)
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// Generator is one generator's command: it writes DataFile from the fact
+// file, or, given -extract and its pin (a version or commit), rewrites the
+// fact file from an upstream copy.
+type Generator struct {
+	Name               string // "generrno"
+	FactFile, DataFile string // relative to the catalog package's directory
+	ExtractUsage       string // what -extract's argument is
+	PinFlag, PinUsage  string // "version", "x/sys's module version, with -extract"
+	Extract            func(from, pin string) ([]byte, error)
+	Generate           func(dir string) ([]byte, error)
+}
+
+// Main parses the command line, runs, and exits 1 on an error.
+func (g Generator) Main() {
+	dir := flag.String("dir", ".", "the catalog package's `directory`")
+	from := flag.String("extract", "", g.ExtractUsage)
+	pin := flag.String(g.PinFlag, "", g.PinUsage)
+	flag.Parse()
+	if err := g.Run(*dir, *from, *pin); err != nil {
+		fmt.Fprintln(os.Stderr, g.Name+":", err)
+		os.Exit(1)
+	}
+}
+
+// Run writes the data file, or with from the fact file.
+func (g Generator) Run(dir, from, pin string) error {
+	if from != "" {
+		if pin == "" {
+			return fmt.Errorf("-extract needs -%s", g.PinFlag)
+		}
+		facts, err := g.Extract(from, pin)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, g.FactFile), facts, 0o644)
+	}
+	out, err := g.Generate(dir)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, g.DataFile), out, 0o644)
+}
+
+// Stale says whether the data file under dir differs from what Generate
+// makes (rewriting it first when update is set): a generator's freshness
+// test.
+func (g Generator) Stale(dir string, update bool) (bool, error) {
+	want, err := g.Generate(dir)
+	if err != nil {
+		return false, err
+	}
+	path := filepath.Join(dir, g.DataFile)
+	if update {
+		if err := os.WriteFile(path, want, 0o644); err != nil {
+			return false, err
+		}
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		return false, err
+	}
+	return !bytes.Equal(got, want), nil
 }
