@@ -24,7 +24,8 @@ func Of(fields ...string) uint64 {
 // Text in which the word occurs, ASCII case folded, has every bit of it.
 func Word(q string) uint64 { return pairs(q) }
 
-// Has: text whose mask is m may contain every word whose masks make want.
+// Has says whether text whose mask is m may contain every word whose masks
+// make want.
 func Has(m, want uint64) bool { return m&want == want }
 
 func pairs(s string) uint64 {
