@@ -21,6 +21,10 @@ type CardInput struct {
 	// NoGeneral leaves out the HTTP status's general notes (explain shows
 	// them once, after every card).
 	NoGeneral bool
+	// NotTheTool: the entry is a tool's (curl's exit codes) but another
+	// program failed so (a Go or Python program, wget, a log): the fixes
+	// that are the tool's own (its flags, its name) are left out.
+	NotTheTool string
 }
 
 // Card writes the full card of one entry: identity, fields, causes, fixes,
@@ -53,7 +57,7 @@ func (r *Renderer) Card(in CardInput) error {
 	field("Source", sourceText(e, c))
 	field("Link", e.Link(c))
 	r.list(&b, "  ", "Causes", e.Causes)
-	r.list(&b, "  ", "Fixes", e.Fixes)
+	r.list(&b, "  ", "Fixes", withoutToolFixes(e.Fixes, in.NotTheTool))
 	if g := in.Status; g != nil && g != e && !in.NoGeneral && (e.Description == "" || len(e.Fixes) == 0) {
 		heading := fmt.Sprintf("HTTP %d %s in general", g.Status, Scrub(g.Title))
 		const note = " (errcode's notes)"
@@ -160,4 +164,19 @@ func (r *Renderer) para(b *strings.Builder, indent, text string) {
 	if text != "" {
 		b.WriteString(indent + r.wrap(Scrub(text), indent) + "\n")
 	}
+}
+
+// withoutToolFixes drops the fixes that name tool or one of its flags
+// ("Try `-4` or `-6`", "curl retries this only with `--retry-connrefused`").
+func withoutToolFixes(fixes []string, tool string) []string {
+	if tool == "" {
+		return fixes
+	}
+	var out []string
+	for _, f := range fixes {
+		if !strings.Contains(f, tool) && !strings.Contains(f, "`-") {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -109,7 +109,11 @@ func (r *Renderer) Explain(in ExplainInput) error {
 		if err := r.write("\n"); err != nil {
 			return err
 		}
-		if err := r.Card(CardInput{Entry: f.Entry, Catalog: f.Catalog, Status: f.General, NoGeneral: true}); err != nil {
+		in := CardInput{Entry: f.Entry, Catalog: f.Catalog, Status: f.General, NoGeneral: true}
+		if f.Catalog.ID == "curl" && !strings.HasPrefix(f.From, "curl") {
+			in.NotTheTool = "curl" // a curl exit code that names another program's failure
+		}
+		if err := r.Card(in); err != nil {
 			return err
 		}
 	}
