@@ -182,3 +182,16 @@ func TestRedactSent(t *testing.T) {
 		}
 	}
 }
+
+// What follows a secret in a sentence stays: the colon after a URL's
+// hidden parameter, a full stop after a hidden assignment.
+func TestRedactKeepsPunctuation(t *testing.T) {
+	for in, want := range map[string]string{
+		"Get https://h/x?access_token=abc123secret: unexpected EOF": "Get https://h/x?access_token=REDACTED: unexpected EOF",
+		"sent password=hunter2secret.":                              "sent password=REDACTED.",
+	} {
+		if got := redactText(in); got != want {
+			t.Errorf("redactText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -92,7 +92,7 @@ var (
 	authScheme     = &lazyRE{expr: `(?i)\b(bearer|basic)(\s+)([A-Za-z0-9._~+/-]{8,}=*)`}
 	userFlag       = &lazyRE{expr: `(^|\s)(-u|--user|-U|--proxy-user|-a|--auth)(\s+|=)(['"]?)([^\s'":]*):([^\s'"]+)`}
 	valueFlag      = &lazyRE{expr: `(^|\s)(--oauth2-bearer|-b|--cookie)(\s+|=)("[^"]*"|'[^']*'|[^\s'"]+)`}
-	assignment     = &lazyRE{expr: `([A-Za-z0-9_.\-\[\]%]{1,64})=("[^"\n]*"|'[^'\n]*'|[^\s&;,?#"'<>)\]}]+)`}
+	assignment     = &lazyRE{expr: `([A-Za-z0-9_.\-\[\]%]{1,64})=("[^"\n]*"|'[^'\n]*'|[^\s&;,?#"'<>)\]}]*[^\s&;,?#"'<>)\]}:.])`} // not the sentence's colon or full stop after it
 	quotedKey      = &lazyRE{expr: `(["'])([^"'\s]{1,64})(["'])(\s*:\s*)("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s,{}\[\]"']+)`}
 	bareKey        = &lazyRE{expr: `(^|[^A-Za-z0-9_.\-])([A-Za-z0-9_][A-Za-z0-9_.\-]{0,63}):[ \t]+`}
 	jwt            = &lazyRE{expr: `\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*`}

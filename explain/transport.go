@@ -156,7 +156,7 @@ var (
 	urlInText = &lazyRE{expr: `[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'")]*[^\s'").,:;]`} // not the sentence's punctuation after it
 	// A path with a query, as HTTPie quotes it ("with url: /x?api_key=..."):
 	// its parameters may hold credentials too.
-	pathInText  = &lazyRE{expr: `(?:^|[\s(:])/[^\s'")?]*\?[^\s'")]+`}
+	pathInText  = &lazyRE{expr: `(?:^|[\s(:])/[^\s'")?]*\?[^\s'")]*[^\s'").,:;]`}
 	returnedErr = &lazyRE{expr: `returned error: ([1-5]\d\d)\b`}
 	// A proxy's answer to curl's CONNECT, in curl's (56) line.
 	connectFailed = &lazyRE{expr: `CONNECT tunnel failed, response ([1-5]\d\d)\b`}
