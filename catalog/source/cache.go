@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"io/fs"
 	"math"
 	"os"
@@ -98,11 +99,11 @@ func readCache(dir, key string, limit int64) *catalog.Catalog {
 	if fi.Size() > limit {
 		return nil
 	}
-	b, err := readAtMost(f, limit)
-	if err != nil {
+	s, ok := readString(f, fi.Size(), limit)
+	if !ok {
 		return nil
 	}
-	d := decoder{s: string(b)}
+	d := decoder{s: s}
 	if d.str() != cacheMagic || d.str() != key {
 		return nil
 	}
@@ -111,6 +112,17 @@ func readCache(dir, key string, limit int64) *catalog.Catalog {
 		return nil // parse the file again
 	}
 	return c
+}
+
+// readString reads r to its end into one string, sized for the size
+// the file had when opened (one allocation and one copy, where reading
+// into a growing []byte and converting it cost most of a warm start), or
+// fails once it holds more than limit bytes.
+func readString(r io.Reader, size, limit int64) (string, bool) {
+	var b strings.Builder
+	b.Grow(int(min(size, limit)) + 1)
+	n, err := io.Copy(&b, io.LimitReader(r, limit+1))
+	return b.String(), err == nil && n <= limit
 }
 
 // cacheDirsSafe: dir and the directory holding it (errcode/catalogs
