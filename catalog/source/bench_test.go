@@ -36,6 +36,24 @@ func BenchmarkLoad10kParse(b *testing.B) {
 	}
 }
 
+// The same parse in pieces (what Load does) and as one tree (what it did).
+func BenchmarkParse10k(b *testing.B) {
+	data, err := os.ReadFile(bigCatalog(b, 10000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for name, parse := range map[string]func(string, []byte) (*catalog.Catalog, []source.Problem){"pieces": source.Parse, "whole": source.ParseWhole} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, p := parse("big.yaml", data); p != nil {
+					b.Fatal(p)
+				}
+			}
+		})
+	}
+}
+
 // The same from the cache: what every other run pays.
 func BenchmarkLoad10kCached(b *testing.B) {
 	path, cache := bigCatalog(b, 10000), b.TempDir()
