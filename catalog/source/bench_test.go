@@ -83,6 +83,40 @@ func BenchmarkLookup10k(b *testing.B) {
 	}
 }
 
+// Ten cached files of 10,000 entries, loaded, merged and looked up: a
+// whole lookup with 100,000 user entries, in process.
+func BenchmarkLookup100kCached(b *testing.B) {
+	cache := b.TempDir()
+	var paths []string
+	for k := range 10 {
+		data, err := os.ReadFile(bigCatalog(b, 10000))
+		if err != nil {
+			b.Fatal(err)
+		}
+		path := filepath.Join(b.TempDir(), fmt.Sprintf("big%d.yaml", k))
+		if err := os.WriteFile(path, []byte(strings.Replace(string(data), "id: big\n", fmt.Sprintf("id: big%d\n", k), 1)), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		source.Load(path, cache)
+		paths = append(paths, path)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var user []*catalog.Catalog
+		for _, path := range paths {
+			c, p := source.Load(path, cache)
+			if p != nil {
+				b.Fatal(p)
+			}
+			user = append(user, c)
+		}
+		ix := catalog.NewIndex(catalog.Merge(catalog.Builtin(), user))
+		if r := ix.Lookup(catalog.Query{Text: "BIG-09999"}); len(r.Matches) == 0 {
+			b.Fatal("not found")
+		}
+	}
+}
+
 // 1,000 problems, each placed (they once cost a parse each: 21 s).
 func BenchmarkParseManyProblems(b *testing.B) {
 	var sb strings.Builder

@@ -259,8 +259,9 @@ func btoi(b bool) int {
 }
 
 type decoder struct {
-	s   string
-	bad bool
+	s    string
+	bad  bool
+	pool []string // where lists are cut from: one allocation for many
 }
 
 // num reads what binary.AppendVarint wrote, straight from the string
@@ -307,12 +308,19 @@ func (d *decoder) str() string {
 	return s
 }
 
+// strs reads a list. Lists are cut from a shared array, each with its
+// length as capacity (an append copies it), rather than allocated one by
+// one: a catalog has two a entry.
 func (d *decoder) strs() []string {
 	n := d.count(minStr)
-	var out []string
-	if n > 0 {
-		out = make([]string, n)
+	if n == 0 {
+		return nil
 	}
+	if len(d.pool) < n {
+		d.pool = make([]string, max(n, 1024))
+	}
+	out := d.pool[:n:n]
+	d.pool = d.pool[n:]
 	for i := range out {
 		out[i] = d.str()
 	}
