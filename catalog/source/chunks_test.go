@@ -138,3 +138,32 @@ func TestChunksCountAliasesOverAllPieces(t *testing.T) {
 	}
 	samePieces(t, data, true)
 }
+
+// Whatever an entry at the cut between two pieces says, the pieces give
+// what the whole parse gives: the catalog, or the same placed problems.
+func FuzzChunks(f *testing.F) {
+	for _, s := range []string{
+		"code: X\n",
+		"code: X\n    description: \"a\n  - code: Y\"\n",
+		"code: X\n    fixes: [a,\n  - b]\n",
+		"code: &a X\n    title: *a\n",
+		"code: X\n    description: |\n  - code: Y\n",
+		"code: X\n---\nid: y\n",
+		"code: X\nlines: []\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		data := entries(header, 1001, func(i int) string {
+			if i == 499 || i == 500 {
+				return s
+			}
+			return fmt.Sprintf("code: E-%d\n", i)
+		})
+		c, problems := source.Parse("big.yaml", data)
+		wc, wproblems := source.ParseWhole("big.yaml", data)
+		if !reflect.DeepEqual(c, wc) || !reflect.DeepEqual(problems, wproblems) {
+			t.Errorf("the pieces give another result than the whole parse: %v\n%v", problems, wproblems)
+		}
+	})
+}
