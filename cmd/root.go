@@ -47,13 +47,13 @@ func (f *Factory) Index() *catalog.Index {
 	if len(files) > 0 {
 		cacheDir := source.CacheDir(f.IO.Getenv)
 		var user []*catalog.Catalog
-		for _, path := range files {
-			c, problems := source.Load(path, cacheDir)
-			if problems != nil {
-				f.warnBadFile(path, problems)
+		loaded, problems := source.LoadAll(files, cacheDir)
+		for i, path := range files {
+			if problems[i] != nil {
+				f.warnBadFile(path, problems[i])
 				continue
 			}
-			user = append(user, c)
+			user = append(user, loaded[i])
 		}
 		cats = catalog.Merge(cats, user)
 	}

@@ -36,6 +36,24 @@ func BenchmarkLoad10kParse(b *testing.B) {
 	}
 }
 
+// The same parse in pieces (what Load does) and as one tree (what it did).
+func BenchmarkParse10k(b *testing.B) {
+	data, err := os.ReadFile(bigCatalog(b, 10000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for name, parse := range map[string]func(string, []byte) (*catalog.Catalog, []source.Problem){"pieces": source.Parse, "whole": source.ParseWhole} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, p := parse("big.yaml", data); p != nil {
+					b.Fatal(p)
+				}
+			}
+		})
+	}
+}
+
 // The same from the cache: what every other run pays.
 func BenchmarkLoad10kCached(b *testing.B) {
 	path, cache := bigCatalog(b, 10000), b.TempDir()
@@ -62,6 +80,40 @@ func BenchmarkLookup10k(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// Ten cached files of 10,000 entries, loaded, merged and looked up: a
+// whole lookup with 100,000 user entries, in process.
+func BenchmarkLookup100kCached(b *testing.B) {
+	cache := b.TempDir()
+	var paths []string
+	for k := range 10 {
+		data, err := os.ReadFile(bigCatalog(b, 10000))
+		if err != nil {
+			b.Fatal(err)
+		}
+		path := filepath.Join(b.TempDir(), fmt.Sprintf("big%d.yaml", k))
+		if err := os.WriteFile(path, []byte(strings.Replace(string(data), "id: big\n", fmt.Sprintf("id: big%d\n", k), 1)), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		source.Load(path, cache)
+		paths = append(paths, path)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var user []*catalog.Catalog
+		for _, path := range paths {
+			c, p := source.Load(path, cache)
+			if p != nil {
+				b.Fatal(p)
+			}
+			user = append(user, c)
+		}
+		ix := catalog.NewIndex(catalog.Merge(catalog.Builtin(), user))
+		if r := ix.Lookup(catalog.Query{Text: "BIG-09999"}); len(r.Matches) == 0 {
+			b.Fatal("not found")
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"io/fs"
 	"math"
 	"os"
@@ -98,11 +99,11 @@ func readCache(dir, key string, limit int64) *catalog.Catalog {
 	if fi.Size() > limit {
 		return nil
 	}
-	b, err := readAtMost(f, limit)
-	if err != nil {
+	s, ok := readString(f, fi.Size(), limit)
+	if !ok {
 		return nil
 	}
-	d := decoder{s: string(b)}
+	d := decoder{s: s}
 	if d.str() != cacheMagic || d.str() != key {
 		return nil
 	}
@@ -111,6 +112,17 @@ func readCache(dir, key string, limit int64) *catalog.Catalog {
 		return nil // parse the file again
 	}
 	return c
+}
+
+// readString reads r to its end into one string, sized for the size
+// the file had when opened (one allocation and one copy, where reading
+// into a growing []byte and converting it cost most of a warm start), or
+// fails once it holds more than limit bytes.
+func readString(r io.Reader, size, limit int64) (string, bool) {
+	var b strings.Builder
+	b.Grow(int(min(size, limit)) + 1)
+	n, err := io.Copy(&b, io.LimitReader(r, limit+1))
+	return b.String(), err == nil && n <= limit
 }
 
 // cacheDirsSafe: dir and the directory holding it (errcode/catalogs
@@ -247,8 +259,9 @@ func btoi(b bool) int {
 }
 
 type decoder struct {
-	s   string
-	bad bool
+	s    string
+	bad  bool
+	pool []string // where lists are cut from: one allocation for many
 }
 
 // num reads what binary.AppendVarint wrote, straight from the string
@@ -295,12 +308,19 @@ func (d *decoder) str() string {
 	return s
 }
 
+// strs reads a list. Lists are cut from a shared array, each with its
+// length as capacity (an append copies it), rather than allocated one by
+// one: a catalog has two a entry.
 func (d *decoder) strs() []string {
 	n := d.count(minStr)
-	var out []string
-	if n > 0 {
-		out = make([]string, n)
+	if n == 0 {
+		return nil
 	}
+	if len(d.pool) < n {
+		d.pool = make([]string, max(n, 1024))
+	}
+	out := d.pool[:n:n]
+	d.pool = d.pool[n:]
 	for i := range out {
 		out[i] = d.str()
 	}

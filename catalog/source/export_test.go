@@ -130,3 +130,13 @@ var CheckFile = checkFile
 // PlainSyntax and PlainDecode say the YAML library's messages in plain
 // words.
 var PlainSyntax, PlainDecode = plainSyntax, plainDecode
+
+// ParseWhole parses data as one tree, never in pieces, and Chunked says
+// whether data would be parsed in pieces.
+func ParseWhole(name string, data []byte) (*catalog.Catalog, []Problem) {
+	chunking = false
+	defer func() { chunking = true }()
+	return Parse(name, data)
+}
+
+func Chunked(data []byte) bool { return entryItems(data) != nil }

@@ -7,9 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/errcode-dev/errcode/catalog"
@@ -123,29 +125,84 @@ func yamlFiles(dir string) ([]string, error) {
 // has not changed since it was parsed ("" for no cache). The catalog's
 // Path is the file. A file with problems gives no catalog.
 func Load(path, cacheDir string) (*catalog.Catalog, []Problem) {
+	l := loadCached(path, cacheDir)
+	if l.c == nil && l.problems == nil {
+		l.parse(path, cacheDir)
+	}
+	return l.c, l.problems
+}
+
+// LoadAll loads each of paths as Load does, in order. The caches are read
+// a few at a time (one a core: decoding them is most of a warm start with
+// many entries); the files whose cache misses are parsed one after
+// another, since a parse already uses every core and two at once would
+// hold two syntax trees.
+func LoadAll(paths []string, cacheDir string) ([]*catalog.Catalog, [][]Problem) {
+	loads := make([]loading, len(paths))
+	next := make(chan int, len(paths))
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		wg.Go(func() {
+			for i := range next {
+				loads[i] = loadCached(paths[i], cacheDir)
+			}
+		})
+	}
+	wg.Wait()
+	cats, problems := make([]*catalog.Catalog, len(paths)), make([][]Problem, len(paths))
+	for i := range loads {
+		if loads[i].c == nil && loads[i].problems == nil {
+			loads[i].parse(paths[i], cacheDir)
+		}
+		cats[i], problems[i] = loads[i].c, loads[i].problems
+	}
+	return cats, problems
+}
+
+// loading is a file on its way in: its catalog, its problems, or neither
+// yet (the cache missed) and the cache entry's key and size limit.
+type loading struct {
+	c        *catalog.Catalog
+	problems []Problem
+	key      string
+	limit    int64
+}
+
+// loadCached checks path and reads its cache entry.
+func loadCached(path, cacheDir string) loading {
 	fi, err := os.Stat(path)
 	if err == nil {
 		err = checkFile(fi)
 	}
 	if err != nil {
-		return nil, []Problem{{File: path, Msg: readError(err)}}
+		return loading{problems: []Problem{{File: path, Msg: readError(err)}}}
 	}
-	key, limit := cacheKey(path, fi), cacheLimit(fi.Size())
-	if c := readCache(cacheDir, key, limit); c != nil {
-		c.Path = path
-		return c, nil
+	l := loading{key: cacheKey(path, fi), limit: cacheLimit(fi.Size())}
+	if l.c = readCache(cacheDir, l.key, l.limit); l.c != nil {
+		l.c.Path = path
 	}
+	return l
+}
+
+// parse reads and parses path, and caches its catalog.
+func (l *loading) parse(path, cacheDir string) {
 	data, err := readFile(path)
 	if err != nil {
-		return nil, []Problem{{File: path, Msg: readError(err)}}
+		l.problems = []Problem{{File: path, Msg: readError(err)}}
+		return
 	}
 	c, problems := parseBounded(path, data)
 	if problems != nil {
-		return nil, problems
+		l.problems = problems
+		return
 	}
 	c.Path = path
-	writeCache(cacheDir, key, limit, c)
-	return c, nil
+	writeCache(cacheDir, l.key, l.limit, c)
+	l.c = c
 }
 
 // checkFile: a catalog is a regular file of at most MaxFile bytes. A

@@ -373,3 +373,28 @@ func TestCacheTrustRules(t *testing.T) {
 		}
 	}
 }
+
+// LoadAll gives, in order, what Load gives for each file: a cached one,
+// one parsed now, a missing one and one with problems.
+func TestLoadAll(t *testing.T) {
+	dir, cache, cached, _ := loadAcme(t)
+	fresh := write(t, dir, "other.yaml", strings.Replace(acme, "id: acme", "id: other", 1))
+	bad := write(t, dir, "bad.yaml", "id: bad\nentries:\n  - code: X\n    status: 700\n")
+	paths := []string{cached, filepath.Join(dir, "missing.yaml"), fresh, bad}
+	var want []*catalog.Catalog
+	var wantProblems [][]source.Problem
+	for _, p := range paths {
+		c, problems := source.Load(p, t.TempDir())
+		want, wantProblems = append(want, c), append(wantProblems, problems)
+	}
+	got, problems := source.LoadAll(paths, cache)
+	if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(problems, wantProblems) {
+		t.Errorf("LoadAll gave\n%v\n%v\nwant\n%v\n%v", got, problems, want, wantProblems)
+	}
+	if got[0] == nil || got[2] == nil || problems[1] == nil || problems[3] == nil {
+		t.Fatalf("got %v, %v", got, problems)
+	}
+	if again, _ := source.LoadAll(paths[2:3], cache); !reflect.DeepEqual(again[0], want[2]) {
+		t.Error("the file parsed by LoadAll was not cached as it is")
+	}
+}

@@ -243,6 +243,11 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, []Problem{{File: name, Msg: "the file is empty: a catalog needs at least a line id: NAME (errcode catalogs init NAME writes a commented starter)"}}
 	}
+	if items := entryItems(data); items != nil && chunking {
+		if c := parseChunks(name, data, items); c != nil {
+			return c, nil
+		}
+	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, syntaxProblems(name, data, err)
@@ -267,6 +272,15 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 	if !ok {
 		return nil, p.sorted()
 	}
+	if c = p.build(&fc, bad); c == nil {
+		return nil, p.sorted()
+	}
+	return c, nil
+}
+
+// build checks a decoded catalog and makes it, or records its problems
+// and gives nil. bad holds the paths the decoder could not take.
+func (p *parsed) build(fc *fileCatalog, bad map[string]bool) *catalog.Catalog {
 	switch {
 	case bad["id"]:
 	case fc.ID == "":
@@ -274,7 +288,7 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 	case !ValidID(fc.ID):
 		p.problem("$.id", fmt.Sprintf("id: %q must be lower-case letters, digits, '-' or '_', starting with a letter", fc.ID))
 	}
-	c = &catalog.Catalog{ID: fc.ID, Name: fc.Name, DocURL: fc.DocURL, Source: fc.Source, Protocol: fc.Protocol}
+	c := &catalog.Catalog{ID: fc.ID, Name: fc.Name, DocURL: fc.DocURL, Source: fc.Source, Protocol: fc.Protocol}
 	for i, h := range fc.Hosts {
 		h = strings.ToLower(strings.TrimSpace(h))
 		if msg := hostProblem(h); msg != "" {
@@ -357,9 +371,9 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 		}
 	}
 	if len(p.problems) > 0 {
-		return nil, p.sorted()
+		return nil
 	}
-	return c, nil
+	return c
 }
 
 // decode reads the document body into a fileCatalog. When the decoder
