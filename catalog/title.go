@@ -11,7 +11,8 @@ import (
 // title (one line with no {placeholders}: errno's "no such process", not
 // emnify's "{Object} - {field} is required"); else, for an entry with no
 // token beside its code, its description (Wontopos's documents give only
-// that); else a title made from its name by TitleFromName (Stripe's
+// that), unless it is a note with a colon and the name makes a title
+// (aws's "Statuses differ by service: ..."); else a title made from its name by TitleFromName (Stripe's
 // facts-only card_declined: "Card declined"); else its code. It is "" only
 // for an entry with no code. This is the one place a missing title is made
 // up, so that every catalog, generated or a user's, reads the same with no
@@ -24,8 +25,8 @@ func (e *Entry) DisplayTitle() string {
 		return upperFirst(m)
 	}
 	name := e.name()
-	if e.Description != "" && (e.Token == "" || !hasLetter(name)) {
-		return e.Description
+	if d := e.Description; d != "" && (e.Token == "" || !hasLetter(name)) && !(hasLetter(name) && strings.Contains(d, ": ")) {
+		return d // but not a note ("Statuses differ by service: ...") beside a name that makes a title
 	}
 	if hasLetter(name) {
 		return TitleFromName(name)

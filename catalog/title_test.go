@@ -125,3 +125,12 @@ func TestEveryBuiltinEntryHasATitle(t *testing.T) {
 		t.Error("no entry without a written title: the test no longer tests the derivation")
 	}
 }
+
+// A note with a colon in a generated entry's description is no title when
+// the entry's name makes one.
+func TestDisplayTitleSkipsANote(t *testing.T) {
+	e := catalog.Entry{Code: "ConflictException", Description: "Statuses differ by service: 409 in 174 services, 400 in 5."}
+	if got := e.DisplayTitle(); got != "Conflict" {
+		t.Errorf("DisplayTitle = %q, want Conflict", got)
+	}
+}
