@@ -3,4 +3,4 @@
 package cmd
 
 // quietBrokenPipe: only Unix kills a writer to a closed pipe.
-func quietBrokenPipe() {}
+func quietBrokenPipe(*IOStreams) {}

@@ -121,8 +121,9 @@ func (f *Factory) clock() Clock {
 // Main runs errcode with the process's arguments and streams and returns
 // the exit status.
 func Main() int {
-	quietBrokenPipe()
-	return Run(System(), os.Args[1:])
+	ios := System()
+	quietBrokenPipe(ios)
+	return Run(ios, os.Args[1:])
 }
 
 // Run runs errcode with the given streams and arguments.
