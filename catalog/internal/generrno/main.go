@@ -42,7 +42,7 @@ func generate(dir string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	prose, err := parseProse(data)
+	prose, err := yamlout.ParseProse(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", proseFile, err)
 	}

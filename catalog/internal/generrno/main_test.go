@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"github.com/errcode-dev/errcode/catalog/internal/yamlout"
 	"strings"
 	"testing"
 )
@@ -44,13 +45,13 @@ func TestParseFactsRefusesAMismatch(t *testing.T) {
 // Prose for an errno the fact file lacks, or without a title, is refused.
 func TestProseIsChecked(t *testing.T) {
 	rows := []errno{{name: "EPERM", number: 1, message: "operation not permitted"}}
-	if _, err := writeCatalog(rows, "v0", map[string]prose{"EPREM": {Title: "x", Description: "y"}}); err == nil {
+	if _, err := writeCatalog(rows, "v0", map[string]yamlout.Prose{"EPREM": {Title: "x", Description: "y"}}); err == nil {
 		t.Error("prose for a misspelt name was accepted")
 	}
-	if _, err := parseProse([]byte("EPERM:\n  description: y\n")); err == nil {
+	if _, err := yamlout.ParseProse([]byte("EPERM:\n  description: y\n")); err == nil {
 		t.Error("prose without a title was accepted")
 	}
-	if _, err := parseProse([]byte("EPERM:\n  title: x\n  description: y\n  retry: true\n")); err == nil {
+	if _, err := yamlout.ParseProse([]byte("EPERM:\n  title: x\n  description: y\n  retry: true\n")); err == nil {
 		t.Error("an unknown field was accepted")
 	}
 }

@@ -6,33 +6,7 @@ import (
 	"github.com/errcode-dev/errcode/catalog/internal/yamlout"
 	"strconv"
 	"strings"
-
-	"github.com/goccy/go-yaml"
 )
-
-// prose is what errcode writes about one errno; the facts (name, number,
-// message) come from the fact file only.
-type prose struct {
-	Category    string   `yaml:"category"`
-	Title       string   `yaml:"title"`
-	Description string   `yaml:"description"`
-	Causes      []string `yaml:"causes"`
-	Fixes       []string `yaml:"fixes"`
-	Retryable   *bool    `yaml:"retryable"`
-}
-
-func parseProse(data []byte) (map[string]prose, error) {
-	var m map[string]prose
-	if err := yaml.UnmarshalWithOptions(data, &m, yaml.DisallowUnknownField()); err != nil {
-		return nil, err
-	}
-	for name, p := range m {
-		if p.Title == "" || p.Description == "" {
-			return nil, fmt.Errorf("%s: a title and a description are both needed", name)
-		}
-	}
-	return m, nil
-}
 
 const header = `# POSIX errno names with their Linux numbers, as programs print them
 # (ECONNREFUSED, "connect: connection refused", "[Errno 111] Connection
@@ -51,7 +25,7 @@ const header = `# POSIX errno names with their Linux numbers, as programs print 
 # network, API and file work; the rest carry only the facts.
 `
 
-func writeCatalog(rows []errno, ver string, pr map[string]prose) ([]byte, error) {
+func writeCatalog(rows []errno, ver string, pr map[string]yamlout.Prose) ([]byte, error) {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, header, ver)
 	b.WriteString("id: errno\n")

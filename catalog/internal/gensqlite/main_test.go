@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"github.com/errcode-dev/errcode/catalog/internal/yamlout"
 	"strings"
 	"testing"
 )
@@ -55,14 +56,14 @@ func TestParseFacts(t *testing.T) {
 func TestProseIsChecked(t *testing.T) {
 	codes := []result{{name: "SQLITE_OK", number: 0, primary: "SQLITE_OK"}, {name: "SQLITE_BUSY", number: 5, primary: "SQLITE_BUSY"}}
 	for _, name := range []string{"SQLITE_BSUY", "SQLITE_OK"} {
-		if _, err := writeCatalog(codes, "3", map[string]prose{name: {Title: "x", Description: "y"}}); err == nil {
+		if _, err := writeCatalog(codes, "3", map[string]yamlout.Prose{name: {Title: "x", Description: "y"}}); err == nil {
 			t.Errorf("prose for %s was accepted", name)
 		}
 	}
-	if _, err := parseProse([]byte("SQLITE_BUSY:\n  description: y\n")); err == nil {
+	if _, err := yamlout.ParseProse([]byte("SQLITE_BUSY:\n  description: y\n")); err == nil {
 		t.Error("prose without a title was accepted")
 	}
-	if _, err := parseProse([]byte("SQLITE_BUSY:\n  title: x\n  description: y\n  retry: true\n")); err == nil {
+	if _, err := yamlout.ParseProse([]byte("SQLITE_BUSY:\n  title: x\n  description: y\n  retry: true\n")); err == nil {
 		t.Error("an unknown field was accepted")
 	}
 }

@@ -6,32 +6,7 @@ import (
 	"github.com/errcode-dev/errcode/catalog/internal/yamlout"
 	"strconv"
 	"strings"
-
-	"github.com/goccy/go-yaml"
 )
-
-// prose is what errcode writes about one result code; the facts (name,
-// number, the primary code it extends) come from the fact file only.
-type prose struct {
-	Title       string   `yaml:"title"`
-	Description string   `yaml:"description"`
-	Causes      []string `yaml:"causes"`
-	Fixes       []string `yaml:"fixes"`
-	Retryable   *bool    `yaml:"retryable"`
-}
-
-func parseProse(data []byte) (map[string]prose, error) {
-	var m map[string]prose
-	if err := yaml.UnmarshalWithOptions(data, &m, yaml.DisallowUnknownField()); err != nil {
-		return nil, err
-	}
-	for name, p := range m {
-		if p.Title == "" || p.Description == "" {
-			return nil, fmt.Errorf("%s: a title and a description are both needed", name)
-		}
-	}
-	return m, nil
-}
 
 const header = `# SQLite's result codes, primary and extended, as sqlite3_errcode() and
 # sqlite3_extended_errcode() return them and drivers print them
@@ -53,7 +28,7 @@ const header = `# SQLite's result codes, primary and extended, as sqlite3_errcod
 # facts.
 `
 
-func writeCatalog(codes []result, ver string, pr map[string]prose) ([]byte, error) {
+func writeCatalog(codes []result, ver string, pr map[string]yamlout.Prose) ([]byte, error) {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, header, ver)
 	b.WriteString("id: sqlite\n")

@@ -13,6 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/goccy/go-yaml"
 )
 
 // Field writes "    key: value" when value is not empty.
@@ -106,4 +108,30 @@ func (g Generator) Stale(dir string, update bool) (bool, error) {
 		return false, err
 	}
 	return !bytes.Equal(got, want), nil
+}
+
+// Prose is what errcode writes about one code in a generator's prose.yaml;
+// the facts (name, number, status) come from the fact file only.
+type Prose struct {
+	Category    string   `yaml:"category"`
+	Title       string   `yaml:"title"`
+	Description string   `yaml:"description"`
+	Causes      []string `yaml:"causes"`
+	Fixes       []string `yaml:"fixes"`
+	Retryable   *bool    `yaml:"retryable"`
+}
+
+// ParseProse reads a prose.yaml: a map from a code's name to its prose,
+// each with a title and a description, and no key it does not know.
+func ParseProse(data []byte) (map[string]Prose, error) {
+	var m map[string]Prose
+	if err := yaml.UnmarshalWithOptions(data, &m, yaml.DisallowUnknownField()); err != nil {
+		return nil, err
+	}
+	for name, p := range m {
+		if p.Title == "" || p.Description == "" {
+			return nil, fmt.Errorf("%s: a title and a description are both needed", name)
+		}
+	}
+	return m, nil
 }
