@@ -238,13 +238,7 @@ func readHAR(src io.Reader) (*explain.Transcript, io.Reader, error) {
 		if rec != nil {
 			rec.chunks, rec.max = nil, 0
 		}
-		if st, ok := src.(statter); ok {
-			return nil, struct { // so that ReadInput still sizes its buffer to the file
-				io.Reader
-				statter
-			}{br, st}, nil
-		}
-		return nil, br, nil
+		return nil, keepStat(br, src), nil
 	}
 	if t, err := explain.ParseHAR(br); err == nil {
 		return t, nil, nil
@@ -258,19 +252,25 @@ func readHAR(src io.Reader) (*explain.Transcript, io.Reader, error) {
 
 type statter interface{ Stat() (fs.FileInfo, error) }
 
+// keepStat is br, reading src, with src's Stat when it has one: so that
+// ReadInput still sizes its buffer to the file behind the sniffing reader.
+func keepStat(br io.Reader, src io.Reader) io.Reader {
+	if st, ok := src.(statter); ok {
+		return struct {
+			io.Reader
+			statter
+		}{br, st}
+	}
+	return br
+}
+
 // readLog explains src as a log when its start looks like one, reading it
 // to its end as it streams, whatever its size. Otherwise it returns a
 // reader giving src from its start.
 func readLog(src io.Reader, ix *catalog.Index, opts *explainOptions) (*explain.LogReport, io.Reader, error) {
 	br := bufio.NewReaderSize(src, explain.LogSniff)
 	if head, _ := br.Peek(explain.LogSniff); !explain.LooksLog(head) {
-		if st, ok := src.(statter); ok {
-			return nil, struct { // so that ReadInput still sizes its buffer to the file
-				io.Reader
-				statter
-			}{br, st}, nil
-		}
-		return nil, br, nil
+		return nil, keepStat(br, src), nil
 	}
 	if opts.Status != 0 {
 		// A log's records carry their own statuses, or have none: one
