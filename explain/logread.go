@@ -33,8 +33,6 @@ type logShape struct {
 	kind logKind
 	key  []byte // `"level"` or `level=`: the level's key, for logJSON and logfmt
 	name string
-	// firstAt is the first line (of the lines looked at) in this format.
-	firstAt int
 }
 
 // levelKeys are the names loggers give the level, most common first.
@@ -265,22 +263,11 @@ func leveledLevel(l []byte) []byte {
 // log: enough lines for the format to show.
 const logSniff = 64 << 10
 
-// detectLog says whether head, the start of the input, is a log, and of
-// which format: its first line that is not blank is a record, and so are
-// most of the lines that do not continue one. An HTTP transcript is not a
-// log, though its body may be a log record.
-func detectLog(head []byte) (logShape, bool) {
-	shapes := detectLogs(head)
-	if len(shapes) != 1 {
-		return logShape{}, false
-	}
-	return shapes[0], true
-}
-
-// detectLogs is detectLog for input that may be several logs run
-// together (a service's JSON log, then another's text log): one format,
-// or several, each of at least two records, that together are most of the
-// lines; nil when it is no log.
+// detectLogs says whether head, the start of the input, is a log, and in
+// which formats: one, or several when logs are run together (a service's
+// JSON log, then another's text log), each of at least two records, that
+// together are most of the lines; nil when it is no log. An HTTP
+// transcript is not a log, though its body may hold log records.
 func detectLogs(head []byte) []logShape {
 	lines, shapes := sniffLines(head)
 	if len(shapes) == 0 {
@@ -395,7 +382,6 @@ func sniffLines(head []byte) ([][]byte, []logShape) {
 		}
 		for _, s := range logShapes(l) {
 			if !slices.ContainsFunc(shapes, s.same) {
-				s.firstAt = i
 				shapes = append(shapes, s)
 			}
 		}

@@ -11,6 +11,16 @@ import (
 	"github.com/errcode-dev/errcode/catalog"
 )
 
+// detectLog is detectLogs when it finds one format, for the tests of
+// one format.
+func detectLog(head []byte) (logShape, bool) {
+	shapes := detectLogs(head)
+	if len(shapes) != 1 {
+		return logShape{}, false
+	}
+	return shapes[0], true
+}
+
 func logIndex() *catalog.Index { return catalog.NewIndex(catalog.Builtin()) }
 
 func explainLog(t *testing.T, log string) *LogReport {
