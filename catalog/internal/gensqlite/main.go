@@ -48,13 +48,9 @@ func generate(dir string) ([]byte, error) {
 	if err := addMessages(codes, string(errstr)); err != nil {
 		return nil, fmt.Errorf("%s: %w", errstrFile, err)
 	}
-	data, err := os.ReadFile(filepath.Join(dir, proseFile))
+	prose, err := yamlout.ReadProse(dir, proseFile)
 	if err != nil {
 		return nil, err
-	}
-	prose, err := yamlout.ParseProse(data)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", proseFile, err)
 	}
 	return writeCatalog(codes, ver, prose)
 }

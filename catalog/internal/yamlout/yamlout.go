@@ -135,3 +135,16 @@ func ParseProse(data []byte) (map[string]Prose, error) {
 	}
 	return m, nil
 }
+
+// ReadProse reads and parses the prose file at dir/file; an error names it.
+func ReadProse(dir, file string) (map[string]Prose, error) {
+	data, err := os.ReadFile(filepath.Join(dir, file))
+	if err != nil {
+		return nil, err
+	}
+	prose, err := ParseProse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return prose, nil
+}
