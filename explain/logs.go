@@ -285,6 +285,11 @@ func (r *logRecord) exchange() Exchange {
 	for _, text := range texts {
 		if t := Parse([]byte(strings.TrimSpace(text)), false); t.Format != "body" || len(t.Exchanges[0].Carried) > 0 {
 			ex, read = t.Exchanges[0], text
+			for i := range ex.Carried {
+				if ex.Carried[i].From == "program output" {
+					ex.Carried[i].From = "log record" // what read it: a log's record, not a program's whole output
+				}
+			}
 			break
 		}
 	}
