@@ -43,6 +43,10 @@ type Catalog struct {
 	ranges   []uint16    // the Range entries
 	masks    []uint64    // per entry, the letter pairs of its words (textmask)
 	letters  []uint64    // per entry, the letters of its code, token and title
+
+	// store holds the entries of a catalog read from errcode's cache
+	// (NewStored), with its tables; nil for every other catalog.
+	store Store
 }
 
 // HasHost reports whether host (perhaps with a port) is one of the

@@ -41,7 +41,7 @@ func (ix *Index) StatusEntry(status int) *Entry {
 	var found *Entry
 	c.byStatus(status, func(i int) {
 		if found == nil {
-			found = &c.Entries[i]
+			found = c.Entry(i)
 		}
 	})
 	return found
@@ -59,7 +59,7 @@ func (c *Catalog) Find(code, token string, status int) *Entry {
 	if k := Key(code); k != "" {
 		c.byKey(k, func(i int, token bool) {
 			if !token && found == nil {
-				found = &c.Entries[i]
+				found = c.Entry(i)
 			}
 		})
 		if found != nil {
@@ -72,7 +72,10 @@ func (c *Catalog) Find(code, token string, status int) *Entry {
 			if !isToken {
 				return
 			}
-			e := &c.Entries[i]
+			e := c.Entry(i)
+			if e == nil {
+				return
+			}
 			if e.Status == status && exact == nil {
 				exact = e
 			}
@@ -90,7 +93,7 @@ func (c *Catalog) Find(code, token string, status int) *Entry {
 	if n, err := strconv.Atoi(Key(code)); err == nil {
 		c.rangeFor(n, func(i int) {
 			if found == nil {
-				found = &c.Entries[i]
+				found = c.Entry(i)
 			}
 		})
 	}

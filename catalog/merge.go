@@ -16,7 +16,8 @@ func Merge(base, user []*Catalog) []*Catalog {
 			out = append(out, u)
 			continue
 		}
-		m := *out[i]
+		u = u.InMemory() // entries kept in a store are merged in memory
+		m := *out[i].InMemory()
 		m.Entries = slices.Clone(m.Entries)
 		m.tabled, m.keys, m.statuses, m.ranges, m.masks, m.letters = false, nil, nil, nil, nil, nil // the tables describe the old entries
 		m.Protocol = m.Protocol || u.Protocol

@@ -212,13 +212,17 @@ func exact(scope []*Catalog, key, typed string) []Match {
 		// the catalog's entry order (score holds the index meanwhile).
 		start := len(out)
 		note := func(i int, kind MatchKind) {
+			e := c.Entry(i)
+			if e == nil {
+				return
+			}
 			for j := start; j < len(out); j++ {
-				if out[j].Entry == &c.Entries[i] {
+				if out[j].Entry == e {
 					out[j].Kind = min(out[j].Kind, kind)
 					return
 				}
 			}
-			out = append(out, Match{Entry: &c.Entries[i], Catalog: c, Kind: kind, score: i})
+			out = append(out, Match{Entry: e, Catalog: c, Kind: kind, score: i})
 		}
 		own := false // c has an entry whose code is the number itself
 		c.byKey(key, func(i int, token bool) {
@@ -259,8 +263,8 @@ func reasonStatus(scope []*Catalog, key string) int {
 		if c.ID != HTTPCatalog {
 			continue
 		}
-		for i := range c.Entries {
-			if e := &c.Entries[i]; e.Status != 0 && e.Kind != Range && Key(e.Title) == key {
+		for _, e := range c.All() {
+			if e.Status != 0 && e.Kind != Range && Key(e.Title) == key {
 				return e.Status
 			}
 		}
@@ -304,12 +308,14 @@ func textSearch(scope []*Catalog, ws queryWords) []Match {
 	want := wordsMask(ws.required) // an entry without these letter pairs scores 0
 	var out []Match
 	for _, c := range scope {
-		for i := range c.Entries {
+		for i := range c.Len() {
 			if !c.mayHaveWords(i, want) {
 				continue
 			}
-			if s := sc.score(&c.Entries[i]); s > 0 {
-				out = append(out, Match{Entry: &c.Entries[i], Catalog: c, Kind: MatchText, score: s})
+			if e := c.Entry(i); e != nil {
+				if s := sc.score(e); s > 0 {
+					out = append(out, Match{Entry: e, Catalog: c, Kind: MatchText, score: s})
+				}
 			}
 		}
 	}
@@ -339,13 +345,20 @@ func fuzzySearch(scope []*Catalog, key string, ws queryWords) []Match {
 	letters := textmask.Letters(key) // and one without these, nothing in its short fields
 	var out []Match
 	for _, c := range scope {
-		for i := range c.Entries {
-			e := &c.Entries[i]
+		for i := range c.Len() {
+			short, words := c.mayHaveLetters(i, letters), c.mayHaveTypos(i, want)
+			if !short && !words {
+				continue
+			}
+			e := c.Entry(i)
+			if e == nil {
+				continue
+			}
 			s := 0
-			if c.mayHaveLetters(i, letters) {
+			if short {
 				s = shortFieldFuzzy(e, key)
 			}
-			if c.mayHaveTypos(i, want) {
+			if words {
 				s = max(s, sc.score(e))
 			}
 			if s > 0 {
@@ -517,8 +530,7 @@ func suggest(scope []*Catalog, key string) []string {
 		limit = 2
 	}
 	for _, c := range scope {
-		for i := range c.Entries {
-			e := &c.Entries[i]
+		for _, e := range c.All() {
 			d := EditDistance(key, Key(e.Code), limit)
 			if e.Token != "" {
 				d = min(d, EditDistance(key, Key(e.Token), limit))

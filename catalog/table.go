@@ -4,7 +4,8 @@ import "sort"
 
 // keyRef is one row of a catalog's key table: a folded code or token and
 // the index of the entry it belongs to. go generate writes the tables
-// (catalog/internal/codegen computes them); user catalogs have none.
+// (catalog/internal/codegen computes them); a user catalog has none, or,
+// read from the cache, its Store's.
 type keyRef struct {
 	Key   string
 	Entry uint16
@@ -24,6 +25,10 @@ func (c *Catalog) indexed() bool { return c.tabled }
 // is k, in entry order for each kind (a code and a token match are two
 // calls).
 func (c *Catalog) byKey(k string, fn func(i int, token bool)) {
+	if c.store != nil {
+		c.store.Keys(k, false, fn)
+		return
+	}
 	if !c.indexed() {
 		for i := range c.Entries {
 			e := &c.Entries[i]
@@ -45,6 +50,10 @@ func (c *Catalog) byKey(k string, fn func(i int, token bool)) {
 // byStatus calls fn with the index of each entry with the given status, in
 // entry order.
 func (c *Catalog) byStatus(status int, fn func(i int)) {
+	if c.store != nil {
+		c.store.Statuses(status, fn)
+		return
+	}
 	if !c.indexed() {
 		for i := range c.Entries {
 			if c.Entries[i].Status == status {
@@ -61,6 +70,14 @@ func (c *Catalog) byStatus(status int, fn func(i int)) {
 
 // rangeFor calls fn with the index of each Range entry covering n.
 func (c *Catalog) rangeFor(n int, fn func(i int)) {
+	if c.store != nil {
+		c.store.Ranges(func(i int) {
+			if e := c.store.Entry(i); e != nil && e.From <= n && n <= e.To {
+				fn(i)
+			}
+		})
+		return
+	}
 	if !c.indexed() {
 		for i := range c.Entries {
 			if e := &c.Entries[i]; e.Kind == Range && e.From <= n && n <= e.To {

@@ -6,11 +6,13 @@ import (
 	"github.com/errcode-dev/errcode/internal/textmask"
 )
 
-// entryMask is the letter pairs of the fields the word search reads (see
-// scorer.score); go generate writes it for each built-in entry.
-func entryMask(e *Entry) uint64 {
+// EntryMasks are what the word search may skip an entry by: the letter
+// pairs of the fields it reads (see scorer.score), and the letters of the
+// short fields the typo search reads (shortFieldFuzzy). go generate writes
+// them for each built-in entry, and errcode's cache for each user entry.
+func EntryMasks(e *Entry) (words, letters uint64) {
 	fields := append([]string{e.Code, e.Token, e.Title, e.Category, e.Message, e.Description}, e.Causes...)
-	return textmask.Of(append(fields, e.Fixes...)...)
+	return textmask.Of(append(fields, e.Fixes...)...), textmask.Letters(e.Code, e.Token, e.Title)
 }
 
 // wordsMask is the letter pairs every one of words has.
@@ -23,8 +25,12 @@ func wordsMask(words []string) uint64 {
 }
 
 // mayHaveWords: entry i may contain every word of want (wordsMask). Only
-// the built-in catalogs have masks; every entry of another may.
+// the built-in and cached catalogs have masks; every entry of another may.
 func (c *Catalog) mayHaveWords(i int, want uint64) bool {
+	if c.store != nil {
+		words, _ := c.store.Masks(i)
+		return textmask.Has(words, want)
+	}
 	return len(c.masks) != len(c.Entries) || textmask.Has(c.masks[i], want)
 }
 
@@ -55,16 +61,26 @@ func typoMasks(words []string) []typoMask {
 // mayHaveLetters: entry i's code, token or title may hold every letter of
 // want (textmask.Letters), as a match in them (shortFieldFuzzy) needs.
 func (c *Catalog) mayHaveLetters(i int, want uint64) bool {
+	if c.store != nil {
+		_, letters := c.store.Masks(i)
+		return textmask.Has(letters, want)
+	}
 	return len(c.letters) != len(c.Entries) || textmask.Has(c.letters[i], want)
 }
 
 // mayHaveTypos: entry i may have every word of ws, or one close to it.
 func (c *Catalog) mayHaveTypos(i int, ws []typoMask) bool {
-	if len(c.masks) != len(c.Entries) {
+	var words uint64
+	switch {
+	case c.store != nil:
+		words, _ = c.store.Masks(i)
+	case len(c.masks) != len(c.Entries):
 		return true
+	default:
+		words = c.masks[i]
 	}
 	for _, w := range ws {
-		if bits.OnesCount64(w.mask&^c.masks[i]) > w.slack {
+		if bits.OnesCount64(w.mask&^words) > w.slack {
 			return false
 		}
 	}

@@ -65,7 +65,7 @@ func runCatalogs(opts *catalogsOptions) error {
 			Catalogs []catalogJSON `json:"catalogs"`
 		}{Catalogs: []catalogJSON{}}
 		for _, c := range ix.Catalogs {
-			j := catalogJSON{ID: c.ID, Name: c.Name, Entries: len(c.Entries), Source: c.Source}
+			j := catalogJSON{ID: c.ID, Name: c.Name, Entries: c.Len(), Source: c.Source}
 			if c.DocURL != "" {
 				j.DocURL = &c.DocURL
 			}
@@ -85,7 +85,7 @@ func runCatalogs(opts *catalogsOptions) error {
 		if c.Path != "" {
 			link = c.Path // where a user catalog (or extension) comes from
 		}
-		rows[i] = []string{c.ID, c.Name, strconv.Itoa(len(c.Entries)), link}
+		rows[i] = []string{c.ID, c.Name, strconv.Itoa(c.Len()), link}
 	}
 	// SOURCE is a link to copy (or a file to open): never cut, so it is the
 	// last column, on a line of its own under each row when the terminal is

@@ -48,8 +48,8 @@ the line and a caret. Exit status 1 if any file has a problem.`,
 				// No cache: validating means reading the file itself.
 				c, problems := source.Load(file, "")
 				if problems == nil {
-					entries := render.Count(int64(len(c.Entries)), "entry", "entries")
-					if len(c.Entries) == 0 {
+					entries := render.Count(int64(c.Len()), "entry", "entries")
+					if c.Len() == 0 {
 						entries = "no entries yet"
 					}
 					fmt.Fprintf(f.IO.Out, "%s: ok (%s, %s)\n", render.Scrub(file), render.Scrub(c.ID), entries)

@@ -27,8 +27,7 @@ func completeCodes(ix *catalog.Index, cats []*catalog.Catalog, prefixes bool, to
 			return nil
 		}
 		var out []string
-		for i := range c.Entries {
-			e := &c.Entries[i]
+		for e := range c.WithPrefix(rest) {
 			if completable(e.Code) && hasFoldPrefix(e.Code, rest) {
 				out = append(out, candidate(c.ID+":"+e.Code, describe(e, "")))
 			}
@@ -53,15 +52,14 @@ func completeCodes(ix *catalog.Index, cats []*catalog.Catalog, prefixes bool, to
 	}
 	shared := map[string]int{} // how many catalogs have each matching code
 	for _, c := range cats {
-		for i := range c.Entries {
-			if e := &c.Entries[i]; completable(e.Code) && hasFoldPrefix(e.Code, toComplete) {
+		for e := range c.WithPrefix(toComplete) {
+			if completable(e.Code) && hasFoldPrefix(e.Code, toComplete) {
 				shared[strings.ToLower(e.Code)]++
 			}
 		}
 	}
 	for _, c := range cats {
-		for i := range c.Entries {
-			e := &c.Entries[i]
+		for e := range c.WithPrefix(toComplete) {
 			if completable(e.Code) && hasFoldPrefix(e.Code, toComplete) {
 				id := ""
 				if shared[strings.ToLower(e.Code)] > 1 {
@@ -72,8 +70,7 @@ func completeCodes(ix *catalog.Index, cats []*catalog.Catalog, prefixes bool, to
 		}
 	}
 	for _, c := range cats {
-		for i := range c.Entries {
-			e := &c.Entries[i]
+		for e := range c.WithPrefix(toComplete) {
 			if e.Token != "" && completable(e.Token) && hasFoldPrefix(e.Token, toComplete) {
 				add(e.Token, c.ID+" "+e.Code+statusSuffix(e.Status), 1) // the code, from a user catalog perhaps: scrubbed in candidate
 			}
@@ -192,7 +189,7 @@ func completeCatalogIDs(f *Factory) func(*cobra.Command, []string, string) ([]st
 		var out []string
 		for _, c := range f.Index().Catalogs {
 			if hasFoldPrefix(c.ID, toComplete) {
-				out = append(out, candidate(c.ID, fmt.Sprintf("%s (%s)", render.Clip(c.Name, 60), render.Count(int64(len(c.Entries)), "entry", "entries"))))
+				out = append(out, candidate(c.ID, fmt.Sprintf("%s (%s)", render.Clip(c.Name, 60), render.Count(int64(c.Len()), "entry", "entries"))))
 			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
@@ -217,8 +214,7 @@ func completeStatus(f *Factory, classes bool) func(*cobra.Command, []string, str
 			}
 		}
 		if http := f.Index().Catalog(catalog.HTTPCatalog); http != nil && toComplete != "" {
-			for i := range http.Entries {
-				e := &http.Entries[i]
+			for _, e := range http.All() {
 				if e.Kind == catalog.Documented && strings.HasPrefix(e.Code, toComplete) && completable(e.Code) {
 					out = append(out, candidate(e.Code, e.Title))
 				}

@@ -90,8 +90,8 @@ func runList(opts *listOptions) error {
 		if len(opts.Catalogs) > 0 && !containsFold(opts.Catalogs, c.ID) {
 			continue
 		}
-		for i := range c.Entries {
-			if e := &c.Entries[i]; opts.Status == "" || keep(e.Status) {
+		for _, e := range c.All() {
+			if opts.Status == "" || keep(e.Status) {
 				rows = append(rows, render.Row{Entry: e, Catalog: c})
 			}
 		}

@@ -41,6 +41,8 @@ for e in "${bins[@]}"; do
 	"$e" $big lookup BIG-00001 >/dev/null # fills the cache
 	"$e" $ten lookup B0-00001 >/dev/null
 	warm+=(-n "$n: no user catalog: lookup 1405" "$e lookup 1405"
+		-n "$n: no user catalog: lookup words" "$e lookup card declined"
+		-n "$n: no user catalog: __complete 40" "$e __complete lookup 40"
 		-n "$n: 10k cached: lookup BIG-09999" "$e $big lookup BIG-09999"
 		-n "$n: 10k cached: lookup words" "$e $big lookup something number 9999"
 		-n "$n: 10k cached: __complete BIG-099" "$e $big __complete lookup BIG-099"

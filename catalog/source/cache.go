@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
-	"io"
 	"io/fs"
 	"math"
 	"os"
@@ -25,7 +24,7 @@ import (
 
 // cacheMagic names the format; a change to it (or to what a field means)
 // changes the number.
-const cacheMagic = "errcode catalog cache 5\n"
+const cacheMagic = "errcode catalog cache 6\n"
 
 // cacheBuild names the errcode that writes and reads the cache: its module
 // version and VCS revision, as Go embeds them. It is part of the key, so a
@@ -75,19 +74,25 @@ func cacheKey(path string, fi fs.FileInfo) string {
 // cacheLimit bounds the cache entry of a catalog file of size bytes, in
 // both directions: a larger one is neither written nor read (nor opened
 // past its size). Every string the cache holds is a scalar of the file
-// (decoded, at most 1.5 times its bytes: "\L" is three) or a copy an alias
-// made (at most maxExpansionBytes of those in all), and every string, list
-// and number written costs 1 to 3 bytes of length where the YAML spent at
-// least 2 on it (a key, "- ", a comma), so 4 bytes of cache a byte of file
-// leave room; 64 KiB more hold the header. A catalog within MaxFile has a
-// cache of at most 4 x 32 MiB + 8 MiB + 64 KiB; acme.yaml's, 70 KiB.
-func cacheLimit(size int64) int64 { return 4*size + maxExpansionBytes + 64<<10 }
+// (decoded, at most 1.5 times its bytes: "\L" is three), a copy an alias
+// made (at most maxExpansionBytes of those in all) or a folded code or
+// token (at most the code's bytes); every string, list and number written
+// costs 1 to 3 bytes of length where the YAML spent at least 2 on it (a
+// key, "- ", a comma); and each entry (at least 8 bytes of YAML: "{code:
+// a},") adds at most 48 bytes of tables (two key rows' numbers, a status
+// row, a range row, its masks and its offset). So 8 bytes of cache a byte
+// of file leave room; 64 KiB more hold the header. A catalog within
+// MaxFile has a cache of at most 8 x 32 MiB + 8 MiB + 64 KiB.
+func cacheLimit(size int64) int64 { return 8*size + maxExpansionBytes + 64<<10 }
 
 // readCache returns the catalog cached under key, or nil (parse the file
 // again) at any doubt: a directory or file errcode did not make or that
 // others may write, anything but a regular file, more than limit bytes,
-// bytes that do not decode to the end, or a catalog a parse would refuse.
-func readCache(dir, key string, limit int64) *catalog.Catalog {
+// or a header that does not decode, describe the file's exact size, or
+// pass the checks a parse makes. The entries stay in the file until asked
+// for (see store); load is how the store parses the file if it finds them
+// damaged then.
+func readCache(dir, key string, limit int64, load func() *catalog.Catalog) *catalog.Catalog {
 	if dir == "" || !cacheDirsSafe(dir) {
 		return nil
 	}
@@ -95,34 +100,15 @@ func readCache(dir, key string, limit int64) *catalog.Catalog {
 	if !ok {
 		return nil
 	}
-	defer f.Close()
 	if fi.Size() > limit {
+		f.Close()
 		return nil
 	}
-	s, ok := readString(f, fi.Size(), limit)
-	if !ok {
-		return nil
-	}
-	d := decoder{s: s}
-	if d.str() != cacheMagic || d.str() != key {
-		return nil
-	}
-	c := d.catalog()
-	if d.bad || d.s != "" || !trustworthy(c) {
-		return nil // parse the file again
+	c := openStore(f, fi.Size(), key, load)
+	if c == nil {
+		f.Close()
 	}
 	return c
-}
-
-// readString reads r to its end into one string, sized for the size
-// the file had when opened (one allocation and one copy, where reading
-// into a growing []byte and converting it cost most of a warm start), or
-// fails once it holds more than limit bytes.
-func readString(r io.Reader, size, limit int64) (string, bool) {
-	var b strings.Builder
-	b.Grow(int(min(size, limit)) + 1)
-	n, err := io.Copy(&b, io.LimitReader(r, limit+1))
-	return b.String(), err == nil && n <= limit
 }
 
 // cacheDirsSafe: dir and the directory holding it (errcode/catalogs
@@ -162,17 +148,15 @@ func writeCache(dir, key string, limit int64, c *catalog.Catalog) {
 	if dir == "" || !trustworthy(c) {
 		return
 	}
-	e := encoder{limit: int(min(limit, math.MaxInt))}
-	e.str(cacheMagic)
-	e.str(key)
-	if !e.catalog(c) || !makeCacheDirs(dir) {
+	b, ok := encodeFile(key, c, int(min(limit, math.MaxInt)))
+	if !ok || !makeCacheDirs(dir) {
 		return
 	}
 	tmp, err := os.CreateTemp(dir, key+".*.tmp")
 	if err != nil {
 		return
 	}
-	_, werr := tmp.Write(e.b)
+	_, werr := tmp.Write(b)
 	if cerr := tmp.Close(); werr != nil || cerr != nil || os.Rename(tmp.Name(), filepath.Join(dir, key)) != nil {
 		os.Remove(tmp.Name())
 	}
@@ -204,9 +188,9 @@ const (
 	minStr   = 1
 )
 
-// catalog writes c, and says whether it stayed within the limit. An
-// entry's catalog is not written: it is the catalog's id.
-func (e *encoder) catalog(c *catalog.Catalog) bool {
+// header writes c but for its entries. An entry's catalog is not
+// written: it is the catalog's id.
+func (e *encoder) header(c *catalog.Catalog) {
 	e.str(c.ID)
 	e.str(c.Name)
 	e.str(c.DocURL)
@@ -224,31 +208,24 @@ func (e *encoder) catalog(c *catalog.Catalog) bool {
 		e.strs(s.When)
 		e.strs(s.Any)
 		e.strs(s.Headers)
-		if e.over() {
-			return false
-		}
 	}
 	e.strs(c.RequestIDHeaders)
 	e.strs(c.RetryHeaders)
 	e.strs(c.CodeHeaders)
 	e.strs(c.Lines)
 	e.num(btoi(c.Protocol))
-	e.num(len(c.Entries))
-	for i := range c.Entries {
-		x := &c.Entries[i]
-		for _, s := range []string{x.Code, x.Token, x.Category, x.Title, x.Message, x.Description, x.DocURL, x.Source, x.Reference} {
-			e.str(s)
-		}
-		e.strs(x.Causes)
-		e.strs(x.Fixes)
-		for _, n := range []int{x.Status, int(x.Retryable), int(x.Kind), x.From, x.To} {
-			e.num(n)
-		}
-		if e.over() {
-			return false
-		}
+}
+
+// entry writes one entry.
+func (e *encoder) entry(x *catalog.Entry) {
+	for _, s := range []string{x.Code, x.Token, x.Category, x.Title, x.Message, x.Description, x.DocURL, x.Source, x.Reference} {
+		e.str(s)
 	}
-	return !e.over()
+	e.strs(x.Causes)
+	e.strs(x.Fixes)
+	for _, n := range []int{x.Status, int(x.Retryable), int(x.Kind), x.From, x.To} {
+		e.num(n)
+	}
 }
 
 func btoi(b bool) int {
@@ -327,7 +304,8 @@ func (d *decoder) strs() []string {
 	return out
 }
 
-func (d *decoder) catalog() *catalog.Catalog {
+// header reads what encoder.header wrote.
+func (d *decoder) header() *catalog.Catalog {
 	c := &catalog.Catalog{ID: d.str(), Name: d.str(), DocURL: d.str(), Source: d.str(), Hosts: d.strs()}
 	bodies := d.count(minShape)
 	for range bodies {
@@ -347,21 +325,20 @@ func (d *decoder) catalog() *catalog.Catalog {
 	c.RequestIDHeaders, c.RetryHeaders, c.CodeHeaders = d.strs(), d.strs(), d.strs()
 	c.Lines = d.strs()
 	c.Protocol = d.num() == 1
-	n := d.count(minEntry)
 	if d.bad {
 		return nil
 	}
-	c.Entries = make([]catalog.Entry, n)
-	for i := range c.Entries {
-		x := &c.Entries[i]
-		x.Catalog = c.ID
-		x.Code, x.Token, x.Category, x.Title, x.Message = d.str(), d.str(), d.str(), d.str(), d.str()
-		x.Description, x.DocURL, x.Source, x.Reference = d.str(), d.str(), d.str(), d.str()
-		x.Causes, x.Fixes = d.strs(), d.strs()
-		x.Status, x.Retryable, x.Kind = d.num(), catalog.Retry(d.num()), catalog.Kind(d.num())
-		x.From, x.To = d.num(), d.num()
-	}
 	return c
+}
+
+// entry reads what encoder.entry wrote, as an entry of catalog id.
+func (d *decoder) entry(x *catalog.Entry, id string) {
+	x.Catalog = id
+	x.Code, x.Token, x.Category, x.Title, x.Message = d.str(), d.str(), d.str(), d.str(), d.str()
+	x.Description, x.DocURL, x.Source, x.Reference = d.str(), d.str(), d.str(), d.str()
+	x.Causes, x.Fixes = d.strs(), d.strs()
+	x.Status, x.Retryable, x.Kind = d.num(), catalog.Retry(d.num()), catalog.Kind(d.num())
+	x.From, x.To = d.num(), d.num()
 }
 
 // trustworthy checks a catalog read from the cache against the rules a
@@ -405,19 +382,27 @@ func trustworthy(c *catalog.Catalog) bool {
 	for i := range c.Entries {
 		e := &c.Entries[i]
 		k := catalog.Key(e.Code)
-		switch {
-		case e.Catalog != c.ID, k == "", seen[k]:
-			return false
-		case e.Status != 0 && (e.Status < 100 || e.Status > 599):
-			return false
-		case e.Retryable > catalog.RetryNo, e.Kind > catalog.Range:
-			return false
-		case e.Kind == catalog.Range && e.From > e.To, e.Kind != catalog.Range && (e.From != 0 || e.To != 0):
-			return false
-		case (e.Kind == catalog.Supplement || e.Kind == catalog.Unofficial) && e.Source == "":
+		if e.Catalog != c.ID || seen[k] || !entryOK(e) {
 			return false
 		}
 		seen[k] = true
+	}
+	return true
+}
+
+// entryOK: e keeps the rules a parse enforces on one entry.
+func entryOK(e *catalog.Entry) bool {
+	switch {
+	case catalog.Key(e.Code) == "":
+		return false
+	case e.Status != 0 && (e.Status < 100 || e.Status > 599):
+		return false
+	case e.Retryable > catalog.RetryNo, e.Kind > catalog.Range:
+		return false
+	case e.Kind == catalog.Range && e.From > e.To, e.Kind != catalog.Range && (e.From != 0 || e.To != 0):
+		return false
+	case (e.Kind == catalog.Supplement || e.Kind == catalog.Unofficial) && e.Source == "":
+		return false
 	}
 	return true
 }

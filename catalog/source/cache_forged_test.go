@@ -40,7 +40,7 @@ func loadWithin(t *testing.T, path, cache string) *catalog.Catalog {
 	}
 	done := make(chan result, 1)
 	go func() {
-		c, problems := source.Load(path, cache)
+		c, problems := loadMem(path, cache)
 		done <- result{c, problems}
 	}()
 	select {

@@ -67,14 +67,14 @@ func TestCacheFiles(t *testing.T) {
 	}
 
 	empty := write(t, dir, "empty.yaml", "id: empty\nentries: []\n")
-	c, problems := source.Load(empty, cache)
+	c, problems := loadMem(empty, cache)
 	if problems != nil {
 		t.Fatal(problems)
 	}
 	f := *c
 	f.Name = "from the cache"
 	source.WriteCacheForTest(cache, empty, &f)
-	if got, _ := source.Load(empty, cache); got.Name != "from the cache" {
+	if got, _ := loadMem(empty, cache); got.Name != "from the cache" {
 		t.Errorf("a catalog of no entries was not read from the cache: %+v", got)
 	}
 
@@ -85,7 +85,7 @@ func TestCacheFiles(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(blocked, source.CacheKey(other)), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if _, problems := source.Load(other, blocked); problems != nil {
+	if _, problems := loadMem(other, blocked); problems != nil {
 		t.Fatal(problems)
 	}
 	if left, _ := filepath.Glob(filepath.Join(blocked, "*.tmp")); len(left) != 0 {
@@ -95,7 +95,7 @@ func TestCacheFiles(t *testing.T) {
 	// Relative and absolute: one key.
 	t.Chdir(dir)
 	source.WriteCacheForTest(cache, path, forged(parsed))
-	if got, _ := source.Load("acme.yaml", cache); got.Entries[0].Title != "from the cache" {
+	if got, _ := loadMem("acme.yaml", cache); got.Entries[0].Title != "from the cache" {
 		t.Errorf("acme.yaml given relative missed the cache written for %s", path)
 	}
 }

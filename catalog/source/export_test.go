@@ -24,11 +24,8 @@ func WriteCacheForTest(dir, path string, c *catalog.Catalog) {
 // EncodeCache is the cache file errcode would write for c under key,
 // whatever its size.
 func EncodeCache(key string, c *catalog.Catalog) []byte {
-	var e encoder
-	e.str(cacheMagic)
-	e.str(key)
-	e.catalog(c)
-	return e.b
+	b, _ := encodeFile(key, c, 0)
+	return b
 }
 
 // CacheMagic is the format's first line; CacheLimit the bound on the cache
@@ -140,3 +137,21 @@ func ParseWhole(name string, data []byte) (*catalog.Catalog, []Problem) {
 }
 
 func Chunked(data []byte) bool { return entryItems(data) != nil }
+
+// Decoded is how many of a stored catalog's entries were read so far, and
+// whether it was parsed again after a sign of damage; -1 for a catalog in
+// memory.
+func Decoded(c *catalog.Catalog) (n int, reparsed bool) {
+	s, ok := catalog.StoreOf(c).(*store)
+	if !ok {
+		return -1, false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, e := range s.entries {
+		if e != nil {
+			n++
+		}
+	}
+	return n, s.parsed != nil
+}

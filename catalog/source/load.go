@@ -182,7 +182,12 @@ func loadCached(path, cacheDir string) loading {
 		return loading{problems: []Problem{{File: path, Msg: readError(err)}}}
 	}
 	l := loading{key: cacheKey(path, fi), limit: cacheLimit(fi.Size())}
-	if l.c = readCache(cacheDir, l.key, l.limit); l.c != nil {
+	again := func() *catalog.Catalog { // the cache proved damaged: parse, and cache it anew
+		a := loading{key: l.key, limit: l.limit}
+		a.parse(path, cacheDir)
+		return a.c
+	}
+	if l.c = readCache(cacheDir, l.key, l.limit, again); l.c != nil {
 		l.c.Path = path
 	}
 	return l

@@ -65,7 +65,7 @@ func loadAcme(t *testing.T) (dir, cache, path string, parsed *catalog.Catalog) {
 	t.Helper()
 	dir, cache = t.TempDir(), t.TempDir()
 	path = write(t, dir, "acme.yaml", acme)
-	parsed, problems := source.Load(path, cache)
+	parsed, problems := loadMem(path, cache)
 	if problems != nil {
 		t.Fatal(problems)
 	}
@@ -91,21 +91,21 @@ func TestCacheRoundTrip(t *testing.T) {
 	if len(parsed.Bodies) != 1 || len(parsed.Bodies[0].When) != 3 {
 		t.Fatalf("body.when parsed as %+v", parsed.Bodies)
 	}
-	cached, problems := source.Load(path, cache)
+	cached, problems := loadMem(path, cache)
 	if problems != nil || !reflect.DeepEqual(parsed, cached) {
 		t.Errorf("from the cache:\n%+v\nparsed:\n%+v", cached, parsed)
 	}
 	// protocol: true survives the cache.
 	rpc := write(t, dir, "rpc.yaml", "id: rpc\nprotocol: true\nentries:\n  - code: E42\n")
 	for range 2 { // parsed, then from the cache
-		if c, problems := source.Load(rpc, cache); problems != nil || !c.Protocol {
+		if c, problems := loadMem(rpc, cache); problems != nil || !c.Protocol {
 			t.Errorf("protocol: true read back as %+v (%v)", c, problems)
 		}
 	}
 	later := time.Now().Add(time.Second)
 	write(t, dir, "acme.yaml", strings.Replace(acme, "Card expired", "Card has expired", 1))
 	os.Chtimes(path, later, later)
-	changed, _ := source.Load(path, cache)
+	changed, _ := loadMem(path, cache)
 	if changed.Entries[0].Title != "Card has expired" {
 		t.Errorf("a changed file was read from a stale cache: %q", changed.Entries[0].Title)
 	}
@@ -114,7 +114,7 @@ func TestCacheRoundTrip(t *testing.T) {
 	for _, e := range entries {
 		os.WriteFile(filepath.Join(cache, e.Name()), []byte("errcode catalog cache 1\ngarbage"), 0o644)
 	}
-	if again, problems := source.Load(path, cache); problems != nil || again.Entries[0].Title != "Card has expired" {
+	if again, problems := loadMem(path, cache); problems != nil || again.Entries[0].Title != "Card has expired" {
 		t.Errorf("damaged cache: %v %v", again, problems)
 	}
 }
@@ -125,10 +125,10 @@ func TestCacheIsRead(t *testing.T) {
 	_, cache, path, parsed := loadAcme(t)
 	forged := forged(parsed)
 	source.WriteCacheForTest(cache, path, forged)
-	if c, _ := source.Load(path, cache); c.Entries[0].Title != "from the cache" {
+	if c, _ := loadMem(path, cache); c.Entries[0].Title != "from the cache" {
 		t.Fatalf("an unchanged file was parsed again (title %q), not read from the cache", c.Entries[0].Title)
 	}
-	if c, _ := source.Load(path, ""); c.Entries[0].Title != "Card expired" {
+	if c, _ := loadMem(path, ""); c.Entries[0].Title != "Card expired" {
 		t.Errorf("no cache directory: title %q, want the file's", c.Entries[0].Title)
 	}
 	// Only the modification time changes: the file is parsed again.
@@ -137,7 +137,7 @@ func TestCacheIsRead(t *testing.T) {
 	if err := os.Chtimes(path, later, later); err != nil {
 		t.Fatal(err)
 	}
-	if c, _ := source.Load(path, cache); c.Entries[0].Title != "Card expired" {
+	if c, _ := loadMem(path, cache); c.Entries[0].Title != "Card expired" {
 		t.Errorf("a touched file was read from the cache: title %q", c.Entries[0].Title)
 	}
 	// A cache entry cut short, at any length, is parsed again.
@@ -154,7 +154,7 @@ func TestCacheIsRead(t *testing.T) {
 	}
 	for n := len(whole) - 1; n > 0; n -= 7 {
 		os.WriteFile(entry, whole[:n], 0o644)
-		if c, problems := source.Load(path, fresh); problems != nil || c.Entries[0].Title != "Card expired" {
+		if c, problems := loadMem(path, fresh); problems != nil || c.Entries[0].Title != "Card expired" {
 			t.Fatalf("a cache entry cut to %d of %d bytes was trusted: %v %v", n, len(whole), c, problems)
 		}
 	}
@@ -214,7 +214,7 @@ func FuzzCache(f *testing.F) {
 	dir, cache := f.TempDir(), f.TempDir()
 	path := filepath.Join(dir, "acme.yaml")
 	os.WriteFile(path, []byte(acme), 0o644)
-	parsed, problems := source.Load(path, cache)
+	parsed, problems := loadMem(path, cache)
 	if problems != nil {
 		f.Fatal(problems)
 	}
@@ -225,7 +225,9 @@ func FuzzCache(f *testing.F) {
 	f.Add(source.EncodeCache(key, forged(parsed)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		os.WriteFile(filepath.Join(cache, key), data, 0o644)
-		c, problems := source.Load(path, cache)
+		readInPart(t, path, cache)
+		os.WriteFile(filepath.Join(cache, key), data, 0o644) // readInPart may have cached the file anew
+		c, problems := loadMem(path, cache)
 		if problems != nil || c == nil || c.ID != "acme" || c.Path != path {
 			t.Fatalf("Load with a damaged cache: %v %v", c, problems)
 		}
@@ -238,13 +240,36 @@ func FuzzCache(f *testing.F) {
 	})
 }
 
+// readInPart looks codes, a token, a status, a range and a prefix up in
+// the catalog as Load gives it, reading its cache in part: whatever the
+// cache holds, nothing panics, and an entry found by its code has the code
+// and keeps the rules a parse enforces.
+func readInPart(t *testing.T, path, cache string) {
+	c, problems := source.Load(path, cache)
+	if problems != nil {
+		t.Fatalf("Load with a damaged cache: %v", problems)
+	}
+	ix := catalog.NewIndex([]*catalog.Catalog{c})
+	for _, q := range []string{"ACME-1001", "acme-1002", "CardExpired", "402", "2050"} {
+		for _, m := range ix.Lookup(catalog.Query{Text: q}).Matches {
+			e := m.Entry
+			if m.Kind == catalog.MatchCode && catalog.Key(e.Code) != catalog.Key(q) || e.Status != 0 && (e.Status < 100 || e.Status > 599) {
+				t.Fatalf("lookup %s found %+v (%s)", q, e, m.Kind)
+			}
+		}
+	}
+	for e := range c.WithPrefix("ACME") {
+		_ = e.Title
+	}
+}
+
 // An edit that keeps the size and puts the modification time back (touch
 // -r) is still seen: the key has the inode and the change time.
 func TestCacheSeesInPlaceEdits(t *testing.T) {
 	dir, cache := t.TempDir(), t.TempDir()
 	path := write(t, dir, "acme.yaml", acme)
 	fi, _ := os.Stat(path)
-	if _, problems := source.Load(path, cache); problems != nil {
+	if _, problems := loadMem(path, cache); problems != nil {
 		t.Fatal(problems)
 	}
 	time.Sleep(10 * time.Millisecond) // a change time the clock can tell apart
@@ -253,7 +278,7 @@ func TestCacheSeesInPlaceEdits(t *testing.T) {
 	if fi2, _ := os.Stat(path); fi2.Size() != fi.Size() || !fi2.ModTime().Equal(fi.ModTime()) {
 		t.Fatal("the edit changed the size or the modification time: the test proves nothing")
 	}
-	c, _ := source.Load(path, cache)
+	c, _ := loadMem(path, cache)
 	if c.Entries[0].Title != "Card EXPIRED" {
 		t.Errorf("an in-place edit was served from the cache: %q", c.Entries[0].Title)
 	}
@@ -272,7 +297,7 @@ func setID(c *catalog.Catalog, id string) {
 func TestCacheIsValidated(t *testing.T) {
 	dir, cache := t.TempDir(), t.TempDir()
 	path := write(t, dir, "acme.yaml", acme)
-	if _, problems := source.Load(path, cache); problems != nil {
+	if _, problems := loadMem(path, cache); problems != nil {
 		t.Fatal(problems)
 	}
 	entries, _ := os.ReadDir(cache)
@@ -291,17 +316,17 @@ func TestCacheIsValidated(t *testing.T) {
 		},
 	} {
 		os.WriteFile(cached, good, 0o644)
-		c, _ := source.Load(path, cache)
+		c, _ := loadMem(path, cache)
 		forge(c)
 		source.WriteCacheForTest(cache, path, c)
-		got, problems := source.Load(path, cache)
+		got, problems := loadMem(path, cache)
 		if problems != nil || got.ID != "acme" || got.Entries[0].Status != 402 || got.Entries[1].Code != "2000-2099" {
 			t.Errorf("a forged cache (%s) was trusted: %+v", name, got)
 		}
 	}
 	ext := write(t, dir, "http-ext.yaml", "id: http\nentries:\n  - code: \"409\"\n    title: Ours\n")
 	before, _ := os.ReadDir(cache)
-	if _, problems := source.Load(ext, cache); problems != nil {
+	if _, problems := loadMem(ext, cache); problems != nil {
 		t.Fatal(problems)
 	}
 	if after, _ := os.ReadDir(cache); len(after) != len(before) {
@@ -359,7 +384,7 @@ func TestCacheTrustRules(t *testing.T) {
 		f := forged(parsed)
 		tc.forge(f)
 		source.WriteCacheForTest(cache, path, f)
-		c, problems := source.Load(path, cache)
+		c, problems := loadMem(path, cache)
 		if problems != nil {
 			t.Fatalf("%s: %v", tc.name, problems)
 		}
@@ -384,17 +409,34 @@ func TestLoadAll(t *testing.T) {
 	var want []*catalog.Catalog
 	var wantProblems [][]source.Problem
 	for _, p := range paths {
-		c, problems := source.Load(p, t.TempDir())
+		c, problems := loadMem(p, t.TempDir())
 		want, wantProblems = append(want, c), append(wantProblems, problems)
 	}
 	got, problems := source.LoadAll(paths, cache)
+	for i, c := range got {
+		if c != nil {
+			got[i] = c.InMemory()
+		}
+	}
 	if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(problems, wantProblems) {
 		t.Errorf("LoadAll gave\n%v\n%v\nwant\n%v\n%v", got, problems, want, wantProblems)
 	}
 	if got[0] == nil || got[2] == nil || problems[1] == nil || problems[3] == nil {
 		t.Fatalf("got %v, %v", got, problems)
 	}
-	if again, _ := source.LoadAll(paths[2:3], cache); !reflect.DeepEqual(again[0], want[2]) {
+	if again, _ := source.LoadAll(paths[2:3], cache); !reflect.DeepEqual(again[0].InMemory(), want[2]) {
 		t.Error("the file parsed by LoadAll was not cached as it is")
 	}
+}
+
+// loadMem is source.Load with every entry read: a catalog from the cache
+// is verified whole (see catalog.Catalog.InMemory), as a scan of it would
+// be. The lookups that read a cached catalog in part are tested in
+// store_test.go.
+func loadMem(path, cache string) (*catalog.Catalog, []source.Problem) {
+	c, problems := source.Load(path, cache)
+	if c != nil {
+		c = c.InMemory()
+	}
+	return c, problems
 }

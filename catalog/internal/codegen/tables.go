@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/errcode-dev/errcode/catalog"
-	"github.com/errcode-dev/errcode/internal/textmask"
 )
 
 // tables are a catalog's lookup tables, which the generated code declares
@@ -49,9 +48,9 @@ func buildTables(c *catalog.Catalog) tables {
 		if e.Kind == catalog.Range {
 			t.ranges = append(t.ranges, uint16(i))
 		}
-		fields := append([]string{e.Code, e.Token, e.Title, e.Category, e.Message, e.Description}, e.Causes...)
-		t.masks = append(t.masks, textmask.Of(append(fields, e.Fixes...)...))
-		t.letters = append(t.letters, textmask.Letters(e.Code, e.Token, e.Title))
+		words, letters := catalog.EntryMasks(e)
+		t.masks = append(t.masks, words)
+		t.letters = append(t.letters, letters)
 	}
 	slices.SortStableFunc(t.keys, func(a, b keyRow) int { return cmp.Compare(a.key, b.key) })
 	slices.SortStableFunc(t.statuses, func(a, b statusRow) int { return cmp.Compare(a.status, b.status) })
