@@ -360,15 +360,5 @@ func explainText(opts *explainOptions, t *explain.Transcript, ds []explain.Diagn
 }
 
 func explainJSON(opts *explainOptions, t *explain.Transcript, ds []explain.Diagnosis) error {
-	objs := make([]render.ExplainJSON, len(ds))
-	for i := range ds {
-		objs[i] = render.Diagnosis(render.ExplainInput{D: &ds[i], Format: t.Format, Truncated: t.Truncated})
-	}
-	if t.Format == "har" {
-		return render.JSON(opts.IO.Out, struct {
-			Entries []render.ExplainJSON `json:"entries"`
-			Omitted int                  `json:"omitted"`
-		}{objs, t.Omitted})
-	}
-	return render.JSON(opts.IO.Out, objs[0])
+	return render.JSON(opts.IO.Out, render.Transcript(t, ds))
 }

@@ -79,13 +79,6 @@ One match prints its card; several print a list, then the best match's card.`,
 	return cmd
 }
 
-type lookupJSON struct {
-	Query       string             `json:"query"`
-	Matches     []render.EntryJSON `json:"matches"`
-	Total       int                `json:"total"`
-	Suggestions []string           `json:"suggestions"`
-}
-
 func runLookup(opts *lookupOptions) error {
 	ix := opts.Index()
 	if err := catalogIDs(ix, opts.Catalogs); err != nil {
@@ -151,16 +144,7 @@ func notFoundMessage(query string, suggestions []string) string {
 }
 
 func lookupWriteJSON(opts *lookupOptions, res catalog.Result, shown []catalog.Match) error {
-	out := lookupJSON{Query: opts.Query, Matches: []render.EntryJSON{}, Total: len(res.Matches), Suggestions: res.Suggestions}
-	if out.Suggestions == nil {
-		out.Suggestions = []string{}
-	}
-	for _, m := range shown {
-		j := render.Entry(m.Entry, m.Catalog)
-		j.Match = m.Kind.String()
-		out.Matches = append(out.Matches, j)
-	}
-	if err := render.JSON(opts.IO.Out, out); err != nil {
+	if err := render.JSON(opts.IO.Out, render.Lookup(opts.Query, res, shown)); err != nil {
 		return err
 	}
 	if len(shown) == 0 {
