@@ -212,7 +212,7 @@ Add your own APIs with 'errcode catalogs init'.`,
 				return usageErrorf("--catalog-file %s: no such file: give the path of a user catalog (see 'errcode catalogs init --help')", file)
 			}
 		}
-		if !f.NoPager && cmd.Name() != "run" { // run's output is the command's, as it comes
+		if !f.NoPager && cmd.Name() != "run" && cmd.Name() != "mcp" { // run's output is the command's, as it comes; mcp's the protocol's
 			f.IO.startPaging()
 		}
 		return nil
@@ -221,7 +221,7 @@ Add your own APIs with 'errcode catalogs init'.`,
 		return usageErrorf("%s%s (see '%s --help')", plainFlagError(err.Error()), suggestFlag(cmd, err.Error()), cmd.CommandPath())
 	})
 	_ = root.RegisterFlagCompletionFunc("color", completeColor)
-	root.AddCommand(newLookupCmd(f, nil), newExplainCmd(f, nil), newListCmd(f, nil), newCatalogsCmd(f, nil), newRunCmd(f, nil), newVersionCmd(f))
+	root.AddCommand(newLookupCmd(f, nil), newExplainCmd(f, nil), newListCmd(f, nil), newCatalogsCmd(f, nil), newRunCmd(f, nil), newMCPCmd(f, nil), newVersionCmd(f))
 	return root
 }
 

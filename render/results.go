@@ -1,6 +1,9 @@
 package render
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/explain"
 )
@@ -93,4 +96,31 @@ func Transcript(t *explain.Transcript, ds []explain.Diagnosis) any {
 		return HARJSON{Entries: objs, Omitted: t.Omitted}
 	}
 	return objs[0]
+}
+
+// ExplainSummary is the first line of explain's card, plain: the status (or "no
+// response") and the verdict, then the lead error when there is one
+// ("HTTP/1.1 429 Too Many Requests  retryable, after 60 seconds:
+// wontopos:rate_limit_exceeded"). For summaries (the MCP server's).
+func ExplainSummary(d *explain.Diagnosis) string {
+	h := (&Renderer{plain: true}).explainHeadline(d)
+	if name := groupName(d); name != "" && !strings.HasPrefix(name, "HTTP ") {
+		h += ": " + Scrub(name)
+	}
+	return h
+}
+
+// LogSummary is a log report's first line and its errors, one a line,
+// most actionable first, at most MaxLogGroupsShown, plain.
+func LogSummary(rep *explain.LogReport) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s, %s at error level or worse", rep.Format, count(rep.Lines, "line"), count(rep.ErrorRecords, "record"))
+	for i := range rep.Groups[:min(len(rep.Groups), MaxLogGroupsShown)] {
+		g := &rep.Groups[i]
+		fmt.Fprintf(&b, "\n%d× %s", g.Count, ExplainSummary(&g.Diagnosis))
+	}
+	if n := len(rep.Groups) + rep.GroupsOmitted - MaxLogGroupsShown; n > 0 {
+		fmt.Fprintf(&b, "\n… and %s more", count(int64(n), "distinct error"))
+	}
+	return b.String()
 }
