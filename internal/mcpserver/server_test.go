@@ -206,7 +206,7 @@ func TestSummaries(t *testing.T) {
 		args map[string]any
 		want string
 	}{
-		{"lookup", map[string]any{"query": "1405"}, "1 match for \"1405\", best first:\nemnify:1405 (409) Duplicated"},
+		{"lookup", map[string]any{"query": "1405"}, "1 match for \"1405\", best first:\nemnify:1405  409  Duplicated: {Object} - {field} already exists"},
 		{"explain", map[string]any{"text": read(t, responses+"curl-sS-resolve.txt")}, "no response (Could not resolve host)  retryable: curl:6 CURLE_COULDNT_RESOLVE_HOST"},
 		{"explain", map[string]any{"text": "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 60\r\n\r\n", "status": 500}, "HTTP/1.1 429 Too Many Requests  retryable, after 60 seconds\nwarning: --status 500 is not used: the response's status line says 429"},
 	} {

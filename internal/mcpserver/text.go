@@ -11,16 +11,6 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 func quote(s string) string { return strconv.Quote(s) }
 
-// firstOf is the first of the strings given that is set.
-func firstOf(ss ...*string) string {
-	for _, s := range ss {
-		if s != nil && *s != "" {
-			return *s
-		}
-	}
-	return ""
-}
-
 // scrubLines is render.Scrub line by line: text from outside (a response,
 // a user catalog) reaches a client's terminal no more raw than errcode's.
 func scrubLines(s string) string {

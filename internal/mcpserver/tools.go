@@ -103,25 +103,25 @@ func (s *server) lookup(_ context.Context, _ *mcp.CallToolRequest, in LookupInpu
 	if len(l.Shown) == 0 {
 		summary = "errcode: " + answer.NotFoundMessage(ix, l)
 	} else {
-		summary = lookupSummary(out)
+		summary = lookupSummary(l)
 	}
 	res, err := result(scrubLines(summary), out)
 	return res, out, err
 }
 
-func lookupSummary(out render.LookupJSON) string {
+// lookupSummary is lookup's list of matches, one a line as errcode lookup
+// lists them: catalog:code, status, summary.
+func lookupSummary(l answer.Looked) string {
 	var b strings.Builder
-	b.WriteString(render.Count(int64(out.Total), "match", "matches") + " for " + quote(out.Query) + ", best first:")
-	for _, m := range out.Matches {
-		b.WriteString("\n" + m.Catalog + ":" + m.Code)
-		if m.Status != nil {
-			b.WriteString(" (" + itoa(*m.Status) + ")")
+	b.WriteString(render.Count(int64(len(l.Result.Matches)), "match", "matches") + " for " + quote(l.Query) + ", best first:")
+	for _, m := range l.Shown {
+		status := "-"
+		if m.Entry.Status != 0 {
+			status = itoa(m.Entry.Status)
 		}
-		if t := firstOf(m.Title, m.Token, m.Message); t != "" {
-			b.WriteString(" " + t)
-		}
+		b.WriteString("\n" + strings.TrimRight(m.Catalog.ID+":"+m.Entry.Code+"  "+status+"  "+render.Summary(m.Entry), " "))
 	}
-	if more := out.Total - len(out.Matches); more > 0 {
+	if more := len(l.Result.Matches) - len(l.Shown); more > 0 {
 		b.WriteString("\n" + render.Count(int64(more), "more match", "more matches") + ": ask with limit 0")
 	}
 	return b.String()
