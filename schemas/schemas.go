@@ -112,6 +112,17 @@ func Files() (map[string][]byte, error) {
 	return files, nil
 }
 
+// Named is For of the output called name; it panics on a name Outputs
+// lacks (a programming error).
+func Named(name string) (*jsonschema.Schema, error) {
+	for _, o := range Outputs {
+		if o.Name == name {
+			return For(o)
+		}
+	}
+	panic("schemas: no output " + name)
+}
+
 // Explain is the schema of whatever explain answers: a response's object,
 // a HAR file's or a log's (the MCP explain tool's output schema).
 func Explain() (*jsonschema.Schema, error) {

@@ -23,6 +23,7 @@ import (
 	"sync"
 
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/explain"
 	"github.com/errcode-dev/errcode/internal/answer"
 	"github.com/errcode-dev/errcode/render"
 	"github.com/modelcontextprotocol/go-sdk/mcp"
@@ -72,11 +73,18 @@ func New(opts Options) (*mcp.Server, error) {
 	return srv, nil
 }
 
+// MaxMessage bounds one message from the client: twice what explain reads
+// of a response (explain.MaxInput), so that a text of that size fits even
+// when JSON escapes much of it, and the reader, as on the command line,
+// reads 16 MiB and says the rest was cut. The SDK ends the session on a
+// longer message.
+const MaxMessage = 2 * explain.MaxInput
+
 // Run serves on standard input and output until the client goes.
 func Run(ctx context.Context, opts Options) error {
 	srv, err := New(opts)
 	if err != nil {
 		return err
 	}
-	return srv.Run(ctx, &mcp.StdioTransport{})
+	return srv.Run(ctx, &mcp.StdioTransport{MaxLineLength: MaxMessage})
 }

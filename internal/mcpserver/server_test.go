@@ -298,3 +298,44 @@ func TestListTools(t *testing.T) {
 		t.Errorf("tools: %v", names)
 	}
 }
+
+// Each tool's output schema is the published schema of its command's
+// --json (the explain tool's: any of a response's, a HAR file's, a log's).
+func TestOutputSchemasArePublished(t *testing.T) {
+	cs := inMemory(t, env(t))
+	res, err := cs.ListTools(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	published := func(name string) map[string]any {
+		b, err := os.ReadFile("../../schemas/" + name + ".schema.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		delete(m, "$schema")
+		delete(m, "$id")
+		delete(m, "title")
+		return m
+	}
+	for _, tool := range res.Tools {
+		got := normal(t, tool.OutputSchema).(map[string]any)
+		delete(got, "title")
+		var want map[string]any
+		switch tool.Name {
+		case "explain":
+			want = map[string]any{"type": "object", "anyOf": []any{published("explain"), published("explain-har"), published("explain-log")}}
+			for _, sub := range got["anyOf"].([]any) {
+				delete(sub.(map[string]any), "title")
+			}
+		default:
+			want = published(tool.Name)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the output schema is not the published one", tool.Name)
+		}
+	}
+}

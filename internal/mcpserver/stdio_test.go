@@ -92,6 +92,27 @@ func TestStdioAnswersAsTheCommandLine(t *testing.T) {
 	}
 }
 
+// A response is read up to 16 MiB, as the command line reads it, and the
+// answer says it was cut.
+func TestExplainIsBounded(t *testing.T) {
+	dir := binaries(t)
+	server := exec.Command(filepath.Join(dir, exe("errcode-mcp")))
+	server.Env = append(os.Environ(), env(t)...)
+	ctx := context.Background()
+	cs, err := mcp.NewClient(&mcp.Implementation{Name: "test", Version: "1"}, nil).Connect(ctx, &mcp.CommandTransport{Command: server}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cs.Close()
+	text := "HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\n\r\n" + strings.Repeat("x", 17<<20)
+	res := call(t, cs, "explain", map[string]any{"text": text})
+	sc, _ := normal(t, res.StructuredContent).(map[string]any)
+	in, _ := sc["input"].(map[string]any)
+	if res.IsError || in["truncated"] != true {
+		t.Errorf("a 17 MiB response: error %v, input %v", res.IsError, in)
+	}
+}
+
 // Without errcode-mcp beside it or on PATH, errcode mcp says how to get it.
 func TestMCPWithoutTheServer(t *testing.T) {
 	dir := binaries(t)

@@ -36,19 +36,31 @@ func readOnly(title string) *mcp.ToolAnnotations {
 	return &mcp.ToolAnnotations{Title: title, ReadOnlyHint: true, IdempotentHint: true, OpenWorldHint: &no}
 }
 
+// The tools' output schemas are the published ones (package schemas),
+// derived from the same types the SDK would derive them from, with lists
+// that are never null.
 func (s *server) addTools(srv *mcp.Server) error {
+	lookupSchema, err := schemas.Named("lookup")
+	if err != nil {
+		return err
+	}
+	explainSchema, err := schemas.Explain()
+	if err != nil {
+		return err
+	}
+	catalogsSchema, err := schemas.Named("catalogs")
+	if err != nil {
+		return err
+	}
 	mcp.AddTool(srv, &mcp.Tool{
 		Name: "lookup",
 		Description: "Look up an API error code, error token, HTTP status or words in errcode's offline catalogs " +
 			"(vendors' documented error codes; HTTP, gRPC, curl, OAuth, Kubernetes, SQLSTATE, errno). " +
 			"Returns each match's meaning, causes, fixes, retryability and documentation link, best match first: " +
 			"the same object as errcode lookup --json.",
-		Annotations: readOnly("Look up an error code"),
+		Annotations:  readOnly("Look up an error code"),
+		OutputSchema: lookupSchema,
 	}, s.lookup)
-	explainSchema, err := schemas.Explain()
-	if err != nil {
-		return err
-	}
 	mcp.AddTool(srv, &mcp.Tool{
 		Name: "explain",
 		Description: "Explain a failed API call from the text a tool printed: a raw HTTP response, curl's error line, " +
@@ -59,9 +71,10 @@ func (s *server) addTools(srv *mcp.Server) error {
 		OutputSchema: explainSchema,
 	}, s.explain)
 	mcp.AddTool(srv, &mcp.Tool{
-		Name:        "catalogs",
-		Description: "List the catalogs errcode knows (built-in and the user's): id, name, entry count, source: the same object as errcode catalogs --json.",
-		Annotations: readOnly("List errcode's catalogs"),
+		Name:         "catalogs",
+		Description:  "List the catalogs errcode knows (built-in and the user's): id, name, entry count, source: the same object as errcode catalogs --json.",
+		Annotations:  readOnly("List errcode's catalogs"),
+		OutputSchema: catalogsSchema,
 	}, s.catalogs)
 	return nil
 }
