@@ -24,6 +24,9 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir) // the binaries stdio_test.go built
+	}
 	cleanup()
 	os.Exit(code)
 }
