@@ -49,32 +49,10 @@ One with a built-in catalog's id extends it. See 'errcode catalogs init'.`,
 	return cmd
 }
 
-type catalogJSON struct {
-	ID      string  `json:"id"`
-	Name    string  `json:"name"`
-	DocURL  *string `json:"doc_url"`
-	Entries int     `json:"entries"`
-	Source  string  `json:"source"`
-	Path    *string `json:"path"` // the user file(s) it was read from; null if built in
-}
-
 func runCatalogs(opts *catalogsOptions) error {
 	ix := opts.Index()
 	if opts.JSON {
-		out := struct {
-			Catalogs []catalogJSON `json:"catalogs"`
-		}{Catalogs: []catalogJSON{}}
-		for _, c := range ix.Catalogs {
-			j := catalogJSON{ID: c.ID, Name: c.Name, Entries: c.Len(), Source: c.Source}
-			if c.DocURL != "" {
-				j.DocURL = &c.DocURL
-			}
-			if c.Path != "" {
-				j.Path = &c.Path
-			}
-			out.Catalogs = append(out.Catalogs, j)
-		}
-		return render.JSON(opts.IO.Out, out)
+		return render.JSON(opts.IO.Out, render.Catalogs(ix.Catalogs))
 	}
 	rows := make([][]string, len(ix.Catalogs))
 	for i, c := range ix.Catalogs {

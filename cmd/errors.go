@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"syscall"
+
+	"github.com/errcode-dev/errcode/internal/answer"
 )
 
 // Exit codes.
@@ -40,6 +42,10 @@ func exitCode(err error) (int, string) {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		return ee.code, ee.msg
+	}
+	var ae *answer.Error
+	if errors.As(err, &ae) {
+		return ae.Code, ae.Msg
 	}
 	if errors.Is(err, syscall.EPIPE) {
 		return exitOK, "" // the reader has gone (| head): it read all it wanted

@@ -1,8 +1,6 @@
 package cmd
 
 import (
-	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +10,7 @@ import (
 
 	"github.com/errcode-dev/errcode/catalog"
 	"github.com/errcode-dev/errcode/explain"
+	"github.com/errcode-dev/errcode/internal/answer"
 	"github.com/errcode-dev/errcode/render"
 	"github.com/spf13/cobra"
 )
@@ -90,8 +89,8 @@ memory. FILE - on a terminal reads a pasted response until end of input
 			if len(args) == 1 {
 				opts.File = args[0]
 			}
-			if opts.Status != 0 && (opts.Status < 100 || opts.Status > 599) {
-				return usageErrorf("--status %d: give an HTTP status from 100 to 599", opts.Status)
+			if err := answer.CheckStatus(opts.Status); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)
@@ -128,52 +127,46 @@ func runExplain(opts *explainOptions) error {
 			return err
 		}
 	}
-	t, log, err := readExplainInput(opts, ix)
+	e, err := readExplainInput(opts, ix)
 	if err != nil {
 		return err
 	}
-	if log != nil {
-		return explainLog(opts, log)
-	}
-	ds := make([]explain.Diagnosis, len(t.Exchanges))
-	failed := false
-	for i, ex := range t.Exchanges {
-		ds[i] = explain.Diagnose(ex, ix, explain.Options{Catalog: opts.Catalog, Status: opts.Status})
-		failed = failed || ds[i].Failed
-	}
-	warnStatusUnused(opts, ds)
-	if opts.JSON {
-		err = explainJSON(opts, t, ds)
-	} else {
-		err = explainText(opts, t, ds)
+	switch {
+	case opts.JSON:
+		err = render.JSON(opts.IO.Out, e.JSON())
+	case e.Log != nil:
+		err = opts.Renderer().Log(e.Log)
+	default:
+		err = explainText(opts, e.Transcript, e.Diagnoses)
 	}
 	if err != nil {
 		return err
 	}
-	if opts.Fail && failed {
+	if opts.Fail && e.Failed() {
 		return errSilentNotFound
 	}
 	return nil
 }
 
-// readExplainInput reads the input as a transcript, or, when it is a log,
-// explains it record by record as it streams.
-func readExplainInput(opts *explainOptions, ix *catalog.Index) (*explain.Transcript, *explain.LogReport, error) {
+// readExplainInput opens the input (FILE, standard input, or what is
+// pasted on a terminal) and explains it: a log record by record as it
+// streams (see answer.Explain).
+func readExplainInput(opts *explainOptions, ix *catalog.Index) (*answer.Explained, error) {
 	var r io.Reader = opts.IO.In
 	name := "standard input"
 	if opts.File != "" && opts.File != "-" {
 		f, err := os.Open(opts.File)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, nil, noSuchFile(ix, opts.File)
+				return nil, noSuchFile(ix, opts.File)
 			}
-			return nil, nil, usageErrorf("cannot read %s: %v: give a file you can read, or pipe the response in", opts.File, errors.Unwrap(err))
+			return nil, usageErrorf("cannot read %s: %v: give a file you can read, or pipe the response in", opts.File, errors.Unwrap(err))
 		}
 		defer f.Close()
 		r, name = f, opts.File
 	} else if opts.IO.IsStdinTTY {
 		if opts.File != "-" {
-			return nil, nil, usageErrorf("no input: %s", noInputHelp)
+			return nil, usageErrorf("no input: %s", noInputHelp)
 		}
 		// Asked for: read what is pasted, to its end. A terminal's end of
 		// input (Ctrl-D) is not sticky, and the readers below read again
@@ -181,159 +174,22 @@ func readExplainInput(opts *explainOptions, ix *catalog.Index) (*explain.Transcr
 		fmt.Fprintln(opts.IO.ErrOut, pastePrompt())
 		r = &stickyEOF{r: r}
 	}
-	t, r, err := readHAR(r)
-	if t != nil {
-		return t, nil, nil
-	}
-	if err == nil {
-		var log *explain.LogReport
-		if log, r, err = readLog(r, ix, opts); log != nil && err == nil {
-			return nil, log, nil
-		}
-	}
-	var data []byte
-	truncated := false
-	if err == nil {
-		data, truncated, err = explain.ReadInput(r)
-	}
+	warn := func(msg string) { fmt.Fprintf(opts.IO.ErrOut, "errcode: warning: %s\n", msg) }
+	e, err := answer.Explain(r, ix, answer.ExplainRequest{Catalog: opts.Catalog, Status: opts.Status}, warn)
 	switch {
 	case errors.Is(err, explain.ErrNoInput):
 		if name == "standard input" {
-			return nil, nil, usageErrorf("no input: %s", emptyPipeHelp)
+			return nil, usageErrorf("no input: %s", emptyPipeHelp)
 		}
-		return nil, nil, usageErrorf("%s is empty: give a file holding a response", opts.File)
+		return nil, usageErrorf("%s is empty: give a file holding a response", opts.File)
 	case err != nil:
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err // "is a directory", not "read x: is a directory"
 		}
-		return nil, nil, usageErrorf("cannot read %s: %v: give a file holding a response, or pipe one in", name, err)
+		return nil, usageErrorf("cannot read %s: %v: give a file holding a response, or pipe one in", name, err)
 	}
-	return explain.Parse(data, truncated), nil, nil
-}
-
-// readHAR reads src as a HAR when its start looks like one: as a stream,
-// to its end, since browsers' exports run past what explain.ReadInput
-// reads. Otherwise, or when it is not a HAR after all, it returns a reader
-// giving src from its start, for ReadInput: a file goes back to where it
-// was; of a pipe, the first bytes ReadInput reads (MaxInput+1) are kept
-// while the HAR is read, and given again.
-func readHAR(src io.Reader) (*explain.Transcript, io.Reader, error) {
-	seeker, _ := src.(io.Seeker)
-	var start int64
-	var rec *recorder
-	if seeker != nil {
-		var err error
-		if start, err = seeker.Seek(0, io.SeekCurrent); err != nil {
-			seeker = nil // a pipe
-		}
-	}
-	in := src
-	if seeker == nil {
-		rec = &recorder{r: src, max: explain.MaxInput + 1}
-		in = rec
-	}
-	br := bufio.NewReaderSize(in, explain.HARSniff)
-	if head, _ := br.Peek(explain.HARSniff); !explain.LooksHAR(head) {
-		if rec != nil {
-			rec.chunks, rec.max = nil, 0
-		}
-		return nil, keepStat(br, src), nil
-	}
-	if t, err := explain.ParseHAR(br); err == nil {
-		return t, nil, nil
-	}
-	if rec != nil {
-		return nil, rec.replay(src), nil
-	}
-	_, err := seeker.Seek(start, io.SeekStart)
-	return nil, src, err
-}
-
-type statter interface{ Stat() (fs.FileInfo, error) }
-
-// keepStat is br, reading src, with src's Stat when it has one: so that
-// ReadInput still sizes its buffer to the file behind the sniffing reader.
-func keepStat(br io.Reader, src io.Reader) io.Reader {
-	if st, ok := src.(statter); ok {
-		return struct {
-			io.Reader
-			statter
-		}{br, st}
-	}
-	return br
-}
-
-// readLog explains src as a log when its start looks like one, reading it
-// to its end as it streams, whatever its size. Otherwise it returns a
-// reader giving src from its start.
-func readLog(src io.Reader, ix *catalog.Index, opts *explainOptions) (*explain.LogReport, io.Reader, error) {
-	br := bufio.NewReaderSize(src, explain.LogSniff)
-	if head, _ := br.Peek(explain.LogSniff); !explain.LooksLog(head) {
-		return nil, keepStat(br, src), nil
-	}
-	if opts.Status != 0 {
-		// A log's records carry their own statuses, or have none: one
-		// given for a body alone would be every record's.
-		fmt.Fprintf(opts.IO.ErrOut, "errcode: warning: --status %d is not used: the input is a log, whose records say their own\n", opts.Status)
-	}
-	rep, err := explain.ExplainLog(br, ix, explain.Options{Catalog: opts.Catalog})
-	return rep, nil, err
-}
-
-// explainLog writes a log's report; with --fail, a log with error records
-// exits 1.
-func explainLog(opts *explainOptions, rep *explain.LogReport) error {
-	var err error
-	if opts.JSON {
-		err = render.JSON(opts.IO.Out, render.Log(rep))
-	} else {
-		err = opts.Renderer().Log(rep)
-	}
-	if err != nil {
-		return err
-	}
-	if opts.Fail && rep.ErrorRecords > 0 {
-		return errSilentNotFound
-	}
-	return nil
-}
-
-// recorder keeps the first max bytes read through it, in chunks, so that
-// keeping them never copies what it kept.
-type recorder struct {
-	r      io.Reader
-	chunks [][]byte
-	n, max int
-}
-
-const recordChunk = 1 << 20
-
-func (c *recorder) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	for kept := p[:max(0, min(n, c.max-c.n))]; len(kept) > 0; {
-		last := len(c.chunks) - 1
-		if last < 0 || len(c.chunks[last]) == cap(c.chunks[last]) {
-			c.chunks = append(c.chunks, make([]byte, 0, min(recordChunk, c.max-c.n)))
-			last++
-		}
-		room := cap(c.chunks[last]) - len(c.chunks[last])
-		c.chunks[last] = append(c.chunks[last], kept[:min(room, len(kept))]...)
-		c.n += min(room, len(kept))
-		kept = kept[min(room, len(kept)):]
-	}
-	return n, err
-}
-
-// replay gives what was kept, then the rest of src. The recorder lets go
-// of its chunks, so that each is freed once read.
-func (c *recorder) replay(src io.Reader) io.Reader {
-	rs := make([]io.Reader, 0, len(c.chunks)+1)
-	for _, b := range c.chunks {
-		rs = append(rs, bytes.NewReader(b))
-	}
-	c.chunks = nil
-	return io.MultiReader(append(rs, src)...)
+	return e, nil
 }
 
 func explainText(opts *explainOptions, t *explain.Transcript, ds []explain.Diagnosis) error {
@@ -357,18 +213,4 @@ func explainText(opts *explainOptions, t *explain.Transcript, ds []explain.Diagn
 		return r.ExplainOmitted(t.Omitted, explain.MaxExchanges)
 	}
 	return nil
-}
-
-func explainJSON(opts *explainOptions, t *explain.Transcript, ds []explain.Diagnosis) error {
-	objs := make([]render.ExplainJSON, len(ds))
-	for i := range ds {
-		objs[i] = render.Diagnosis(render.ExplainInput{D: &ds[i], Format: t.Format, Truncated: t.Truncated})
-	}
-	if t.Format == "har" {
-		return render.JSON(opts.IO.Out, struct {
-			Entries []render.ExplainJSON `json:"entries"`
-			Omitted int                  `json:"omitted"`
-		}{objs, t.Omitted})
-	}
-	return render.JSON(opts.IO.Out, objs[0])
 }

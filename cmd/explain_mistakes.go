@@ -1,13 +1,11 @@
 package cmd
 
 import (
-	"fmt"
 	"io"
 	"runtime"
 	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
-	"github.com/errcode-dev/errcode/explain"
 )
 
 // pastePrompt is what errcode explain - says on a terminal before it reads
@@ -27,21 +25,6 @@ func noSuchFile(ix *catalog.Index, file string) error {
 		return usageErrorf("cannot read %s: no such file; to look up the code %s, run 'errcode lookup %s'", file, file, shellQuote(file))
 	}
 	return usageErrorf("cannot read %s: no such file: give the path of a file holding a response, or pipe one in", file)
-}
-
-// warnStatusUnused says, once, when --status is not the status used: the
-// input's own status line wins, and ignoring the flag without a word left
-// the user believing it was used.
-func warnStatusUnused(opts *explainOptions, ds []explain.Diagnosis) {
-	if opts.Status == 0 {
-		return
-	}
-	for _, d := range ds {
-		if d.StatusFrom == "status line" && d.Status != opts.Status {
-			fmt.Fprintf(opts.IO.ErrOut, "errcode: warning: --status %d is not used: the response's status line says %d\n", opts.Status, d.Status)
-			return
-		}
-	}
 }
 
 // stickyEOF reads r until its first end of input, and then only ever says

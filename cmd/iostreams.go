@@ -25,6 +25,10 @@ type IOStreams struct {
 	IsStdinTTY  bool
 	IsStderrTTY bool // errcode run writes its diagnosis there
 
+	// process says the streams are the process's own standard input,
+	// output and error (System), which a program errcode execs inherits.
+	process bool
+
 	// detectProfile is the colour profile of Out when neither a flag nor
 	// the environment decides it.
 	detectProfile func() colorprofile.Profile
@@ -57,7 +61,7 @@ func (s *IOStreams) flushNotices() {
 func System() *IOStreams {
 	tty := term.IsTerminal(os.Stdout.Fd())
 	return &IOStreams{
-		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+		In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, process: true,
 		Environ:     os.Environ(),
 		IsStdoutTTY: tty,
 		IsStdinTTY:  term.IsTerminal(os.Stdin.Fd()),

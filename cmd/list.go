@@ -72,10 +72,6 @@ func statusFilter(s string) (func(int) bool, error) {
 	return nil, usageErrorf("--status %q: give a status such as 429 or a class such as 4xx", s)
 }
 
-type listJSON struct {
-	Entries []render.EntryJSON `json:"entries"`
-}
-
 func runList(opts *listOptions) error {
 	ix := opts.Index()
 	if err := catalogIDs(ix, opts.Catalogs); err != nil {
@@ -97,11 +93,7 @@ func runList(opts *listOptions) error {
 		}
 	}
 	if opts.JSON {
-		out := listJSON{Entries: []render.EntryJSON{}}
-		for _, row := range rows {
-			out.Entries = append(out.Entries, render.Entry(row.Entry, row.Catalog))
-		}
-		if err := render.JSON(opts.IO.Out, out); err != nil {
+		if err := render.JSON(opts.IO.Out, render.List(rows)); err != nil {
 			return err
 		}
 		if len(rows) == 0 {

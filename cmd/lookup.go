@@ -5,13 +5,10 @@ import (
 	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/answer"
 	"github.com/errcode-dev/errcode/render"
 	"github.com/spf13/cobra"
 )
-
-// maxQuery bounds the work one query can cause: codes, tokens and phrases
-// are short, and the fuzzy matching is quadratic in the query's length.
-const maxQuery = 512
 
 type lookupOptions struct {
 	IO       *IOStreams
@@ -58,12 +55,6 @@ One match prints its card; several print a list, then the best match's card.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Query = strings.Join(args, " ")
-			if len(opts.Query) > maxQuery {
-				return usageErrorf("the query is %d bytes long; errcode looks up at most %d: give a code, a token or a few words (a response goes to 'errcode explain')", len(opts.Query), maxQuery)
-			}
-			if opts.Limit < 0 {
-				return usageErrorf("--limit must be 0 (no limit) or more, not %d", opts.Limit)
-			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -79,38 +70,25 @@ One match prints its card; several print a list, then the best match's card.`,
 	return cmd
 }
 
-type lookupJSON struct {
-	Query       string             `json:"query"`
-	Matches     []render.EntryJSON `json:"matches"`
-	Total       int                `json:"total"`
-	Suggestions []string           `json:"suggestions"`
-}
-
 func runLookup(opts *lookupOptions) error {
 	ix := opts.Index()
-	if err := catalogIDs(ix, opts.Catalogs); err != nil {
+	l, err := answer.Lookup(ix, answer.LookupRequest{Query: opts.Query, Catalogs: opts.Catalogs, Limit: opts.Limit})
+	if err != nil {
 		return err
 	}
-	if id, rest, ok := strings.Cut(strings.TrimSpace(opts.Query), ":"); ok && catalog.Key(rest) == "" && ix.Catalog(id) != nil {
-		return usageErrorf("%q names a catalog but no code: try 'errcode lookup %s:CODE' or 'errcode list -c %s'", opts.Query, id, id)
-	}
-	if catalog.Key(opts.Query) == "" {
-		return usageErrorf("lookup needs letters or digits in its query, not %q: give a code, a token or words, e.g. 'errcode lookup 1405'", opts.Query)
-	}
-	res := ix.Lookup(catalog.Query{Text: opts.Query, Catalogs: opts.Catalogs})
-	shown := res.Matches
-	if opts.Limit > 0 && len(shown) > opts.Limit {
-		shown = shown[:opts.Limit]
-	}
 	if opts.JSON {
-		return lookupWriteJSON(opts, res, shown)
-	}
-	if len(shown) == 0 {
-		if hint := responseHint(ix, opts.Query); hint != "" {
-			return notFoundf("no entry matches %q: %s", opts.Query, hint)
+		if err := render.JSON(opts.IO.Out, l.JSON()); err != nil {
+			return err
 		}
-		return notFoundf("%s", notFoundMessage(opts.Query, res.Suggestions))
+		if len(l.Shown) == 0 {
+			return errSilentNotFound
+		}
+		return nil
 	}
+	if len(l.Shown) == 0 {
+		return notFoundf("%s", answer.NotFoundMessage(ix, l))
+	}
+	res, shown := l.Result, l.Shown
 	r := opts.Renderer()
 	best := shown[0]
 	if len(shown) > 1 {
@@ -137,34 +115,4 @@ func runLookup(opts *lookupOptions) error {
 
 func cardInput(ix *catalog.Index, e *catalog.Entry, c *catalog.Catalog) render.CardInput {
 	return render.CardInput{Entry: e, Catalog: c, Status: ix.StatusEntry(e.Status)}
-}
-
-func notFoundMessage(query string, suggestions []string) string {
-	msg := fmt.Sprintf("no entry matches %q", query)
-	switch len(suggestions) {
-	case 0:
-		return msg + " (try fewer words, or 'errcode list')"
-	case 1:
-		return msg + "; did you mean " + suggestions[0] + "?"
-	}
-	return msg + "; did you mean " + strings.Join(suggestions[:len(suggestions)-1], ", ") + " or " + suggestions[len(suggestions)-1] + "?"
-}
-
-func lookupWriteJSON(opts *lookupOptions, res catalog.Result, shown []catalog.Match) error {
-	out := lookupJSON{Query: opts.Query, Matches: []render.EntryJSON{}, Total: len(res.Matches), Suggestions: res.Suggestions}
-	if out.Suggestions == nil {
-		out.Suggestions = []string{}
-	}
-	for _, m := range shown {
-		j := render.Entry(m.Entry, m.Catalog)
-		j.Match = m.Kind.String()
-		out.Matches = append(out.Matches, j)
-	}
-	if err := render.JSON(opts.IO.Out, out); err != nil {
-		return err
-	}
-	if len(shown) == 0 {
-		return errSilentNotFound
-	}
-	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/errcode-dev/errcode/internal/answer"
 )
 
 // Flags and arguments become the options struct, without running anything.
@@ -37,7 +39,7 @@ func TestLookupFlags(t *testing.T) {
 
 func TestLookupRejectsHugeQuery(t *testing.T) {
 	ios, _, out, errOut := Test()
-	code := Run(ios, []string{"lookup", strings.Repeat("a", maxQuery+1)})
+	code := Run(ios, []string{"lookup", strings.Repeat("a", answer.MaxQuery+1)})
 	if code != exitUsage || out.Len() != 0 || !strings.HasPrefix(errOut.String(), "errcode: the query is 513 bytes long") {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
 	}

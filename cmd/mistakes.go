@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/errcode-dev/errcode/catalog"
+	"github.com/errcode-dev/errcode/internal/answer"
 )
 
 // lookupWould reports whether words given where a command belongs
@@ -14,7 +15,7 @@ import (
 // or range. Loose text matches do not count: nearly any word has some.
 func lookupWould(ix *catalog.Index, args []string) bool {
 	q := strings.Join(args, " ")
-	if len(q) > maxQuery || catalog.Key(q) == "" {
+	if len(q) > answer.MaxQuery || catalog.Key(q) == "" {
 		return false
 	}
 	if len(args) == 1 && len(q) <= 40 && strings.ContainsAny(foldDigits(q), "0123456789") {

@@ -13,7 +13,7 @@ import (
 	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
-	"github.com/errcode-dev/errcode/catalog/source"
+	"github.com/errcode-dev/errcode/internal/answer"
 	"github.com/errcode-dev/errcode/render"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -36,28 +36,9 @@ type Factory struct {
 // (see catalog/source). A user file with problems is skipped with one line
 // on stderr. With no user files this costs one look at a directory.
 func (f *Factory) Index() *catalog.Index {
-	if f.index != nil {
-		return f.index
+	if f.index == nil {
+		f.index = answer.LoadIndex(f.IO.Getenv, f.CatalogFiles, f.warn)
 	}
-	cats := catalog.Builtin()
-	files, dirProblems := source.Discover(f.IO.Getenv, f.CatalogFiles)
-	for _, p := range dirProblems {
-		f.warn(p.Error() + "; its catalogs are not used")
-	}
-	if len(files) > 0 {
-		cacheDir := source.CacheDir(f.IO.Getenv)
-		var user []*catalog.Catalog
-		loaded, problems := source.LoadAll(files, cacheDir)
-		for i, path := range files {
-			if problems[i] != nil {
-				f.warnBadFile(path, problems[i])
-				continue
-			}
-			user = append(user, loaded[i])
-		}
-		cats = catalog.Merge(cats, user)
-	}
-	f.index = catalog.NewIndex(cats)
 	return f.index
 }
 
@@ -66,18 +47,6 @@ func (f *Factory) warn(msg string) {
 	if !f.quiet {
 		fmt.Fprintf(f.IO.ErrOut, "errcode: warning: %s\n", render.Scrub(msg))
 	}
-}
-
-func (f *Factory) warnBadFile(path string, problems []source.Problem) {
-	if f.quiet {
-		return
-	}
-	more := ""
-	if n := source.Count(problems); n > 1 {
-		more = " and " + render.Count(int64(n-1), "more problem", "more problems")
-	}
-	fmt.Fprintf(f.IO.ErrOut, "errcode: warning: %s%s; skipping the file (errcode catalogs validate %s)\n",
-		render.Scrub(problems[0].Short()), more, render.Scrub(path))
 }
 
 // Renderer returns a renderer for stdout, styled as --color and the
@@ -243,7 +212,7 @@ Add your own APIs with 'errcode catalogs init'.`,
 				return usageErrorf("--catalog-file %s: no such file: give the path of a user catalog (see 'errcode catalogs init --help')", file)
 			}
 		}
-		if !f.NoPager && cmd.Name() != "run" { // run's output is the command's, as it comes
+		if !f.NoPager && cmd.Name() != "run" && cmd.Name() != "mcp" { // run's output is the command's, as it comes; mcp's the protocol's
 			f.IO.startPaging()
 		}
 		return nil
@@ -252,7 +221,7 @@ Add your own APIs with 'errcode catalogs init'.`,
 		return usageErrorf("%s%s (see '%s --help')", plainFlagError(err.Error()), suggestFlag(cmd, err.Error()), cmd.CommandPath())
 	})
 	_ = root.RegisterFlagCompletionFunc("color", completeColor)
-	root.AddCommand(newLookupCmd(f, nil), newExplainCmd(f, nil), newListCmd(f, nil), newCatalogsCmd(f, nil), newRunCmd(f, nil), newVersionCmd(f))
+	root.AddCommand(newLookupCmd(f, nil), newExplainCmd(f, nil), newListCmd(f, nil), newCatalogsCmd(f, nil), newRunCmd(f, nil), newMCPCmd(f, nil), newVersionCmd(f))
 	return root
 }
 
@@ -297,14 +266,7 @@ func strictHelpAndCompletion(root *cobra.Command) {
 
 // catalogIDs checks --catalog values against the index: an unknown id is a
 // usage error naming the known ones.
-func catalogIDs(ix *catalog.Index, ids []string) error {
-	for _, id := range ids {
-		if ix.Catalog(id) == nil {
-			return usageErrorf("unknown catalog %q: choose from %s (see 'errcode catalogs')", id, strings.Join(ix.IDs(), ", "))
-		}
-	}
-	return nil
-}
+func catalogIDs(ix *catalog.Index, ids []string) error { return answer.CheckCatalogs(ix, ids) }
 
 // suggestFlag turns "unknown flag: --jsn" into "; did you mean --json?".
 func suggestFlag(cmd *cobra.Command, msg string) string {
