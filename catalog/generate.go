@@ -37,3 +37,14 @@ func Builtin() []*Catalog {
 	}
 	return out
 }
+
+// IsBuiltinID reports whether id is a built-in catalog's (without copying
+// them, as Builtin does).
+func IsBuiltinID(id string) bool {
+	for _, b := range builtin {
+		if b.ID == id {
+			return true
+		}
+	}
+	return false
+}

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"cmp"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
@@ -86,14 +87,15 @@ func cacheKey(path string, fi fs.FileInfo) string {
 func cacheLimit(size int64) int64 { return 8*size + maxExpansionBytes + 64<<10 }
 
 // readCache returns the catalog cached under key, or nil (parse the file
-// again) at any doubt: a directory or file errcode did not make or that
+// again) at any doubt: a directory (dirSafe: cacheDirsSafe(dir), asked
+// once for all the files a start loads) or file errcode did not make or that
 // others may write, anything but a regular file, more than limit bytes,
 // or a header that does not decode, describe the file's exact size, or
 // pass the checks a parse makes. The entries stay in the file until asked
 // for (see store); load is how the store parses the file if it finds them
 // damaged then.
-func readCache(dir, key string, limit int64, load func() *catalog.Catalog) *catalog.Catalog {
-	if dir == "" || !cacheDirsSafe(dir) {
+func readCache(dir string, dirSafe bool, key string, limit int64, load func() *catalog.Catalog) *catalog.Catalog {
+	if dir == "" || !dirSafe {
 		return nil
 	}
 	f, fi, ok := openCacheFile(filepath.Join(dir, key))
@@ -236,9 +238,10 @@ func btoi(b bool) int {
 }
 
 type decoder struct {
-	s    string
-	bad  bool
-	pool []string // where lists are cut from: one allocation for many
+	s     string
+	bad   bool
+	pool  []string // where lists are cut from: one allocation for many
+	chunk int      // how many strings a new pool holds; 0: 1024
 }
 
 // num reads what binary.AppendVarint wrote, straight from the string
@@ -294,7 +297,7 @@ func (d *decoder) strs() []string {
 		return nil
 	}
 	if len(d.pool) < n {
-		d.pool = make([]string, max(n, 1024))
+		d.pool = make([]string, max(n, cmp.Or(d.chunk, 1024)))
 	}
 	out := d.pool[:n:n]
 	d.pool = d.pool[n:]
@@ -351,10 +354,8 @@ func trustworthy(c *catalog.Catalog) bool {
 	if c == nil || !ValidID(c.ID) {
 		return false
 	}
-	for _, b := range catalog.Builtin() {
-		if b.ID == c.ID {
-			return false
-		}
+	if catalog.IsBuiltinID(c.ID) {
+		return false
 	}
 	for _, h := range c.Hosts {
 		if h == "" || strings.ContainsAny(h, "/: ") || h != strings.ToLower(h) {

@@ -27,8 +27,9 @@ import (
 // sorts the built-in catalogs' tables.
 
 // blockRows is how many key rows a block holds: a lookup reads one block
-// (or two, when its key starts a block), about 1 KiB.
-const blockRows = 64
+// (or two, when its key starts a block), about 4 KiB, and a start decodes
+// a fence row for every block of every file.
+const blockRows = 256
 
 // fileLayout is what the header says of the sections.
 type fileLayout struct {

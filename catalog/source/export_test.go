@@ -148,6 +148,7 @@ func Decoded(c *catalog.Catalog) (n int, reparsed bool) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	n = len(s.few)
 	for _, e := range s.entries {
 		if e != nil {
 			n++

@@ -125,7 +125,7 @@ func yamlFiles(dir string) ([]string, error) {
 // has not changed since it was parsed ("" for no cache). The catalog's
 // Path is the file. A file with problems gives no catalog.
 func Load(path, cacheDir string) (*catalog.Catalog, []Problem) {
-	l := loadCached(path, cacheDir)
+	l := loadCached(path, cacheDir, cacheDir != "" && cacheDirsSafe(cacheDir))
 	if l.c == nil && l.problems == nil {
 		l.parse(path, cacheDir)
 	}
@@ -138,6 +138,7 @@ func Load(path, cacheDir string) (*catalog.Catalog, []Problem) {
 // another, since a parse already uses every core and two at once would
 // hold two syntax trees.
 func LoadAll(paths []string, cacheDir string) ([]*catalog.Catalog, [][]Problem) {
+	dirSafe := cacheDir != "" && cacheDirsSafe(cacheDir)
 	loads := make([]loading, len(paths))
 	next := make(chan int, len(paths))
 	for i := range paths {
@@ -148,7 +149,7 @@ func LoadAll(paths []string, cacheDir string) ([]*catalog.Catalog, [][]Problem) 
 	for range min(runtime.GOMAXPROCS(0), len(paths)) {
 		wg.Go(func() {
 			for i := range next {
-				loads[i] = loadCached(paths[i], cacheDir)
+				loads[i] = loadCached(paths[i], cacheDir, dirSafe)
 			}
 		})
 	}
@@ -173,7 +174,7 @@ type loading struct {
 }
 
 // loadCached checks path and reads its cache entry.
-func loadCached(path, cacheDir string) loading {
+func loadCached(path, cacheDir string, dirSafe bool) loading {
 	fi, err := os.Stat(path)
 	if err == nil {
 		err = checkFile(fi)
@@ -187,7 +188,7 @@ func loadCached(path, cacheDir string) loading {
 		a.parse(path, cacheDir)
 		return a.c
 	}
-	if l.c = readCache(cacheDir, l.key, l.limit, again); l.c != nil {
+	if l.c = readCache(cacheDir, dirSafe, l.key, l.limit, again); l.c != nil {
 		l.c.Path = path
 	}
 	return l

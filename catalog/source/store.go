@@ -34,10 +34,11 @@ type store struct {
 	load   func() *catalog.Catalog
 	loaded map[int]string // sections read whole: secStatuses... -> bytes
 
-	entries  []*catalog.Entry
-	singles  int      // entries read one by one; past singleReads, all are read at once
-	pool     []string // where the entries' lists are cut from (decoder.pool)
-	span     span     // the last span of entries prefetched
+	entries  []*catalog.Entry       // the entries read, once many are
+	few      map[int]*catalog.Entry // the entries read, while few are
+	singles  int                    // entries read one by one; past singleReads, all are read at once
+	pool     []string               // where the entries' lists are cut from (decoder.pool)
+	span     span                   // the last span of entries prefetched
 	verified bool
 	parsed   *catalog.Catalog // the file parsed again, after a sign of damage
 }
@@ -60,7 +61,7 @@ const singleReads = 256
 // entries left in the file (f stays open), or nil when the header is not
 // one the writer would make for a catalog a parse could give.
 func openStore(f *os.File, size int64, key string, load func() *catalog.Catalog) *catalog.Catalog {
-	head, ok := readAt(f, 0, min(size, 16<<10))
+	head, ok := readAt(f, 0, min(size, 8<<10))
 	if !ok {
 		return nil
 	}
@@ -78,7 +79,7 @@ func openStore(f *os.File, size int64, key string, load func() *catalog.Catalog)
 			return nil
 		}
 	}
-	hd := decoder{s: d.s[:n]}
+	hd := decoder{s: d.s[:n], chunk: 16}
 	c := hd.header()
 	lay := hd.layout()
 	if c == nil || lay == nil || start+int64(n)+lay.size() != size || !trustworthy(c) {
@@ -171,23 +172,48 @@ func (s *store) entry(i int) *catalog.Entry {
 	if i < 0 || i >= s.lay.entries {
 		return nil
 	}
-	if s.entries == nil {
-		s.entries = make([]*catalog.Entry, s.lay.entries)
-	}
-	if e := s.entries[i]; e != nil {
+	if e := s.decoded(i); e != nil {
 		return e
 	}
 	b, ok := s.entryBytes(i)
 	e := &catalog.Entry{}
-	d := decoder{s: b, pool: s.pool}
+	d := decoder{s: b, pool: s.pool, chunk: 64}
 	d.entry(e, s.id)
 	s.pool = d.pool
 	if !ok || d.bad || d.s != "" || !entryOK(e) {
 		s.damaged()
 		return s.entry(i)
 	}
-	s.entries[i] = e
+	s.keep(i, e)
 	return e
+}
+
+// decoded is entry i if it was read.
+func (s *store) decoded(i int) *catalog.Entry {
+	if s.entries != nil {
+		return s.entries[i]
+	}
+	return s.few[i]
+}
+
+// keep records entry i as read: in a map while few are (a lookup reads
+// one or two of 100,000), in a slice once many are.
+func (s *store) keep(i int, e *catalog.Entry) {
+	if s.entries == nil && len(s.few) >= singleReads {
+		s.entries = make([]*catalog.Entry, s.lay.entries)
+		for j, x := range s.few {
+			s.entries[j] = x
+		}
+		s.few = nil
+	}
+	if s.entries != nil {
+		s.entries[i] = e
+		return
+	}
+	if s.few == nil {
+		s.few = map[int]*catalog.Entry{}
+	}
+	s.few[i] = e
 }
 
 // span is entries lo to hi read at once: their offsets (one more than
@@ -509,12 +535,9 @@ func (s *store) Verify() {
 		s.damaged()
 		return
 	}
-	if s.entries == nil {
-		s.entries = make([]*catalog.Entry, len(c.Entries))
-	}
 	for i := range c.Entries {
-		if s.entries[i] == nil {
-			s.entries[i] = &c.Entries[i]
+		if s.decoded(i) == nil {
+			s.keep(i, &c.Entries[i])
 		}
 	}
 }
