@@ -132,3 +132,14 @@ func BenchmarkParseManyProblems(b *testing.B) {
 		}
 	}
 }
+
+// A cold start that also writes the cache: the parse, then the cache file
+// (format 6: the entries and their sorted key, status and mask tables).
+func BenchmarkLoad10kParseAndCache(b *testing.B) {
+	path := bigCatalog(b, 10000)
+	for b.Loop() {
+		if _, p := source.Load(path, filepath.Join(b.TempDir(), "errcode", "catalogs")); p != nil {
+			b.Fatal(p)
+		}
+	}
+}
