@@ -2,7 +2,6 @@ package completions_test
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,16 +17,7 @@ import (
 
 // The shells run errcode with this process's environment: not the
 // developer's (their catalogs would add candidates; see internal/testenv).
-func TestMain(m *testing.M) {
-	cleanup, err := testenv.Isolate()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	cleanup()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testenv.Main(m) }
 
 // The committed scripts are what the command tree generates now.
 func TestScriptsAreFresh(t *testing.T) {

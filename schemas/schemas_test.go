@@ -3,7 +3,6 @@ package schemas_test
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,16 +15,7 @@ import (
 )
 
 // errcode runs with this process's environment: not the developer's.
-func TestMain(m *testing.M) {
-	cleanup, err := testenv.Isolate()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	cleanup()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testenv.Main(m) }
 
 // The committed schemas are what the Go types generate now.
 func TestSchemasAreFresh(t *testing.T) {

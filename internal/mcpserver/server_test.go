@@ -3,7 +3,6 @@ package mcpserver_test
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -18,17 +17,11 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	cleanup, err := testenv.Isolate()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	if built.dir != "" {
-		os.RemoveAll(built.dir) // the binaries stdio_test.go built
-	}
-	cleanup()
-	os.Exit(code)
+	testenv.Main(m, func() {
+		if built.dir != "" {
+			os.RemoveAll(built.dir) // the binaries stdio_test.go built
+		}
+	})
 }
 
 const acmeCatalog = `id: acme

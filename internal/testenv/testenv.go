@@ -10,6 +10,7 @@
 package testenv
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 )
@@ -48,4 +49,21 @@ func Isolate() (cleanup func(), err error) {
 	}
 	os.Setenv("XDG_CONFIG_HOME", dir)
 	return func() { os.RemoveAll(dir) }, nil
+}
+
+// Main is a TestMain for tests that run errcode as a program: it isolates
+// the environment (Isolate), runs the tests, calls each of after, removes
+// what Isolate made and exits with the tests' status.
+func Main(m interface{ Run() int }, after ...func()) {
+	cleanup, err := Isolate()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	for _, f := range after {
+		f()
+	}
+	cleanup()
+	os.Exit(code)
 }
