@@ -1825,7 +1825,7 @@ var builtin = [...]*Catalog{
 	},
 	{ID: "openssl", Name: "OpenSSL reason codes", DocURL: "https://docs.openssl.org/3.0/man3/ERR_error_string/", Source: "libraries, reason symbols and numbers from OpenSSL's headers (libssl-dev 3.0.19-1~deb12u2, Apache-2.0), packed as OpenSSL 3 prints them; descriptions, causes, fixes and retryable written by errcode", Hosts: []string(nil), Protocol: true,
 		RequestIDHeaders: []string(nil), RetryHeaders: []string(nil), CodeHeaders: []string(nil),
-		Lines: []string{"\\berror:(?P<code>[0-9A-F]{8}):[^:\\n]*:[^:\\n]*:(?P<message>[^:\\n)]+)"},
+		Lines: []string{"\\berror:(?P<code>[0-9A-F]{8}):[^:\\n]*:[^:\\n]*:(?P<message>[^:\\n),]+)"},
 		Entries: []Entry{
 			{Catalog: "openssl", Code: "0A000064", Token: "SSL_R_APP_DATA_IN_HANDSHAKE", Category: "SSL", Title: "App data in handshake"},
 			{Catalog: "openssl", Code: "0A000065", Token: "SSL_R_NO_SUITABLE_KEY_SHARE", Category: "SSL", Title: "No suitable key share"},

@@ -41,7 +41,7 @@ const header = `# OpenSSL 3's reason codes, under the packed code OpenSSL prints
 // version number"). The eight hex digits after "error:", with two more
 // colons after them, are OpenSSL's alone.
 var lines = []string{
-	`\berror:(?P<code>[0-9A-F]{8}):[^:\n]*:[^:\n]*:(?P<message>[^:\n)]+)`,
+	`\berror:(?P<code>[0-9A-F]{8}):[^:\n]*:[^:\n]*:(?P<message>[^:\n),]+)`,
 }
 
 // key is the prose key of r: its symbol, or LIB/ERR_R_NAME for a common
