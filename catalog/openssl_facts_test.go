@@ -125,6 +125,13 @@ func TestOpenSSLFacts(t *testing.T) {
 			t.Errorf("openssl:%s: status %d and message %q: OpenSSL states no status, and its strings are not carried", e.Code, e.Status, e.Message)
 		}
 	}
+	// errcode's prose, on the reasons met most (prose.yaml).
+	for _, code := range []string{"0A000086", "0A00010B", "0A000410", "0A000418", "0A000126", "0A0000BF", "0A000102",
+		"0A000152", "0480006C", "1C800064", "05800074", "0308010C", "1E08010C"} {
+		if e := c.Find(code, "", 0); e == nil || e.Description == "" || len(e.Causes) == 0 || len(e.Fixes) == 0 {
+			t.Errorf("openssl:%s: errcode's description, causes and fixes", code)
+		}
+	}
 	// errcode's judgement: nothing here says whether a call passes if made
 	// again; a closed connection may, but the reason does not say so.
 	checkRetryable(t, "openssl", map[string]catalog.Retry{})

@@ -59,7 +59,7 @@ func writeCatalog(rs []reason, ver string, pr map[string]yamlout.Prose) ([]byte,
 	b.WriteString("id: openssl\n")
 	b.WriteString("name: OpenSSL reason codes\n")
 	b.WriteString("doc_url: https://docs.openssl.org/3.0/man3/ERR_error_string/\n")
-	fmt.Fprintf(&b, "source: %s\n", yamlout.Quote("libraries, reason symbols and numbers from OpenSSL's headers (libssl-dev "+ver+", Apache-2.0), packed as OpenSSL 3 prints them; descriptions, causes, fixes and retryable written by errcode"))
+	fmt.Fprintf(&b, "source: %s\n", yamlout.Quote("libraries, reason symbols and numbers from OpenSSL's headers (libssl-dev "+ver+", Apache-2.0), packed as OpenSSL 3 prints them; titles of the common reasons, descriptions, causes and fixes written by errcode"))
 	b.WriteString("protocol: true\nlines:\n")
 	for _, l := range lines {
 		fmt.Fprintf(&b, "  - %s\n", yamlout.Quote(l))
