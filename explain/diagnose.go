@@ -83,6 +83,9 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	program := false
 	if !body.JSON {
 		lc, ok := claimByLines(ix, opts.Catalog, programLines(ex, body))
+		if ok && slices.ContainsFunc(ex.Carried, lc.carried) {
+			ok = false // a failure's line quotes it, and the failure explains it: not a second claim
+		}
 		if ok && ex.statusLine != "" && ex.statusLine != lc.line {
 			// Two failures in one output (a status stated by one line, a
 			// vendor's error by another): the later is explained, the other

@@ -134,3 +134,10 @@ func (lc lineClaim) restates(it Item) bool {
 	return it.Code == "" && it.Token == "" && it.Vocab == "" && lc.line != "" &&
 		strings.HasPrefix(strings.TrimSpace(it.Message), strings.TrimSpace(lc.line))
 }
+
+// carried: it is the claim's error, already read from a carrier (a
+// transport failure's line quoting OpenSSL's code): the same vocabulary
+// and code.
+func (lc lineClaim) carried(it Item) bool {
+	return it.Vocab != "" && it.Vocab == lc.item.Claim && it.Code != "" && it.Code == lc.item.Code
+}

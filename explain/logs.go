@@ -323,6 +323,10 @@ func (r *logRecord) exchange() Exchange {
 	switch {
 	case ex.Status < 400 && !carriesFailure(ex.Carried):
 		ex.Carried = append(ex.Carried, Item{Message: msg, From: "the log's level " + r.level, Fails: true})
+		if o, ok := opensslIn(msg); ok { // nginx's "(SSL: error:0480006C:PEM routines::no start line...)"
+			o.From, o.Depth = "the log record", 1
+			ex.Carried = append(ex.Carried, o)
+		}
 	case r.msg != "" && strings.TrimSpace(read) != r.msg:
 		ex.Notes = append(ex.Notes, r.msg)
 	}

@@ -50,7 +50,7 @@ var (
 	// nodeException: "TypeError: fetch failed", "AxiosError: Request failed
 	// with status code 401", "[cause]: Error: connect ECONNREFUSED ...".
 	nodeThrown    = &lazyRE{expr: `^[A-Za-z_$][\w$.]*(?: \[\w+\])?: \S`}
-	nodeException = &lazyRE{expr: `^\s*(?:\[cause\]: )?((?:[A-Z]\w*)?(?:Error|Exception)(?: \[\w+\])?): (.*)$`}
+	nodeException = &lazyRE{expr: `^\s*(?:\[cause\]: )?\[?((?:[A-Z]\w*)?(?:Error|Exception)(?: \[\w+\])?): (.*)$`}
 )
 
 func hasLine(ls []string, l string) bool {
@@ -518,6 +518,10 @@ func (p *program) read(l string) {
 			if e := errnoIn(l); e.Code != "" || e.Token != "" {
 				e.From, e.Depth = p.format, it.Depth+1
 				p.add(e) // the system's own word for it, under curl's
+			}
+			if o, ok := opensslIn(l); ok {
+				o.From, o.Depth = p.format, it.Depth+1
+				p.add(o) // the TLS library's own word for it, under curl's
 			}
 		}
 	}

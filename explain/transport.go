@@ -242,7 +242,7 @@ func transportFailures(data []byte, format string) []Item {
 	if len(curl) == 0 {
 		curl = traced
 	}
-	return append(withHTTP2(curl), goaway...)
+	return append(withOpenSSL(withHTTP2(curl)), goaway...)
 }
 
 // goAwayItem: the peer closed the connection with an HTTP/2 error code
