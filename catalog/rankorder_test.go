@@ -106,7 +106,7 @@ func TestConceptEdges(t *testing.T) {
 // shared number comes before the next row's, and the last row's before a
 // catalog the table does not name. The catalogs are listed in the opposite
 // order, so a row that stopped holding would leave them in catalog order.
-var vocabularyRows = []string{"http", "grpc", "curl", "errno", "postgres"}
+var vocabularyRows = []string{"http", "grpc", "curl", "errno", "postgres", "mysql"}
 
 func TestVocabularyOrderRows(t *testing.T) {
 	if got := catalog.VocabularyOrder(); !slices.Equal(got, vocabularyRows) {
@@ -140,7 +140,11 @@ func TestVocabularyOrderBuiltin(t *testing.T) {
 		// One catalog's own code stays exact.
 		{"curl 14", []string{"curl:14"}},
 		{"grpc 14", []string{"grpc:14"}},
-		{"1405", []string{"emnify:1405"}},
+		// A MySQL number before a vendor's and SQLite's extended codes.
+		{"1406", []string{"mysql:1406", "emnify:1406"}},
+		{"1290", []string{"mysql:1290", "sqlite:SQLITE_IOERR_DIR_FSYNC"}},
+		{"mysql 1406", []string{"mysql:1406"}},
+		{"1405", []string{"mysql:1405", "emnify:1405"}},
 	} {
 		if got := ids(lookup(tc.query)); !slices.Equal(got, tc.want) {
 			t.Errorf("lookup %s: %v, want %v", tc.query, got, tc.want)
