@@ -20,6 +20,7 @@ func ExampleIndex_Lookup() {
 	// Output:
 	// curl 28: curl:28 CURLE_OPERATION_TIMEDOUT (0) [code]
 	// 1405: emnify:1405 Duplicated (409) [code]
+	// 1405: mysql:1405 ER_PROC_AUTO_REVOKE_FAIL (0) [code]
 	// DEADLINE_EXCEEDED: grpc:4 DEADLINE_EXCEEDED (504) [token]
 }
 
@@ -40,10 +41,10 @@ func ExampleIndex_Lookup_catalogs() {
 // When nothing matches, Suggestions names close codes.
 func ExampleIndex_Lookup_suggestions() {
 	ix := catalog.NewIndex(catalog.Builtin())
-	res := ix.Lookup(catalog.Query{Text: "1450"})
+	res := ix.Lookup(catalog.Query{Text: "AUTH-410"})
 	fmt.Println(len(res.Matches), res.Suggestions)
 	// Output:
-	// 0 [emnify:1400 emnify:1405 sqlite:SQLITE_CANTOPEN_SYMLINK]
+	// 0 [devdocs:AUTH-401 devdocs:AUTH-403]
 }
 
 // Find is how a response's error is matched to an entry: by its code,

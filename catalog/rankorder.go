@@ -12,7 +12,10 @@ import "slices"
 // in every response; a gRPC status in every RPC's failure; a curl exit
 // code in scripts and CI logs; an errno number mostly behind its name
 // (ECONNREFUSED), seen bare in Python's "[Errno 111]"; a SQLSTATE in
-// database errors. A catalog not in the table (a vendor's, a user's) comes
+// database errors; a MySQL or MariaDB error number in every error their
+// clients print ("ERROR 1406 (22001)"), met by far more developers than
+// one vendor's numbers (emnify's 1406) or SQLite's extended codes, which
+// drivers print by name. A catalog not in the table (a vendor's, a user's) comes
 // after these, in catalog order. Entries that only carry the number as
 // their HTTP status follow every entry whose code or token is the number.
 var vocabularyOrder = [...]string{"http", "grpc", "curl", "errno", "postgres"}

@@ -56,17 +56,35 @@ func (e *Entry) name() string {
 //	ThrottlingException -> Throttling
 //	RESOURCE_EXHAUSTED  -> Resource exhausted
 //	invalid_api_key     -> Invalid API key
+//	ER_NO_SUCH_TABLE    -> No such table
 func TitleFromName(name string) string {
 	name = strings.TrimSpace(name)
 	if !hasLetter(name) {
 		return name
 	}
+	name = dropNamePrefix(name)
 	mixed := hasLower(name) && hasUpper(name)
 	words := dropTypeSuffix(splitName(name))
 	for i, w := range words {
 		words[i] = titleWord(w, i == 0, mixed)
 	}
 	return strings.Join(words, " ")
+}
+
+// namePrefixes start every name of a vocabulary and say nothing a title
+// needs: MySQL's server errors (ER_DUP_ENTRY) and client errors
+// (CR_SERVER_LOST).
+var namePrefixes = [...]string{"ER_", "CR_"}
+
+// dropNamePrefix is name without its vocabulary's prefix, when a word
+// follows it.
+func dropNamePrefix(name string) string {
+	for _, p := range namePrefixes {
+		if rest, ok := strings.CutPrefix(name, p); ok && hasLetter(rest) {
+			return rest
+		}
+	}
+	return name
 }
 
 // acronyms are written this way wherever they are a word of a name, in

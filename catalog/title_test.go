@@ -21,6 +21,12 @@ func TestTitleFromName(t *testing.T) {
 		// an upper-case name: lower case but for the first letter
 		{"RESOURCE_EXHAUSTED", "Resource exhausted"},
 		{"DEADLINE_EXCEEDED", "Deadline exceeded"},
+		// a vocabulary's prefix (MySQL's ER_, CR_) falls away when words follow
+		{"ER_NO_SUCH_TABLE", "No such table"},
+		{"CR_SERVER_LOST", "Server lost"},
+		{"ER_BAD_DB_ERROR", "Bad DB error"},
+		{"ER_", "Er"},
+		{"ERROR_CODE", "Error code"},
 		// acronyms from the table, in any case and any position
 		{"invalid_api_key", "Invalid API key"},
 		{"api_key_expired", "API key expired"},

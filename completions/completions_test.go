@@ -239,7 +239,7 @@ func TestFishCompletion(t *testing.T) {
 		}
 		return string(out)
 	}
-	wantAll(t, "fish: errcode lookup 140", complete("errcode lookup 140"), "1400\tInputValidationFailed (422)", "1405\tDuplicated (409)", "1409\tUnknownProperty (422)")
+	wantAll(t, "fish: errcode lookup 140", complete("errcode lookup 140"), "1400\temnify InputValidationFailed (422); mysql ER_XAER_OUTSIDE", "1405\temnify Duplicated (409); mysql ER_PROC_AUTO_REVOKE_FAIL", "1409\temnify UnknownProperty (422); mysql ER_LOAD_FROM_FIXED_SIZE_ROWS_TO...")
 	wantAll(t, "fish: errcode lookup AUTH", complete("errcode lookup AUTH"), "AUTH-401\tAuthentication Failed (401)", "AUTH-403")
 	wantAll(t, "fish: errcode lookup --catalog ", complete("errcode lookup --catalog "), "emnify\temnify REST API (32 entries)", "http\t")
 	for _, line := range []string{"errcode lookup -c curl 2", "errcode lookup curl 2"} {

@@ -149,7 +149,7 @@ func sameAsCLI(t *testing.T) []struct {
 		{"lookup", map[string]any{"query": "409", "limit": 0}, []string{"lookup", "--json", "-n", "0", "409"}, ""},
 		{"lookup", map[string]any{"query": "409", "catalog": []string{"emnify", "http"}, "limit": 2}, []string{"lookup", "--json", "-c", "emnify", "-c", "http", "-n", "2", "409"}, ""},
 		{"lookup", map[string]any{"query": "rate limit"}, []string{"lookup", "--json", "rate", "limit"}, ""},
-		{"lookup", map[string]any{"query": "1450"}, []string{"lookup", "--json", "1450"}, ""},
+		{"lookup", map[string]any{"query": "1890"}, []string{"lookup", "--json", "1890"}, ""},
 		{"lookup", map[string]any{"query": "ACME-1001"}, []string{"lookup", "--json", "ACME-1001"}, ""}, // a user catalog
 		{"explain", map[string]any{"text": read(t, responses+"curl-si-aws-json.txt")}, []string{"explain", "--json"}, read(t, responses+"curl-si-aws-json.txt")},
 		{"explain", map[string]any{"text": read(t, responses+"curl-sS-resolve.txt")}, []string{"explain", "--json"}, read(t, responses+"curl-sS-resolve.txt")},
@@ -202,7 +202,7 @@ func TestSummaries(t *testing.T) {
 		args map[string]any
 		want string
 	}{
-		{"lookup", map[string]any{"query": "1405"}, "1 match for \"1405\", best first:\nemnify:1405  409  Duplicated: {Object} - {field} already exists"},
+		{"lookup", map[string]any{"query": "1405"}, "2 matches for \"1405\", best first:\nemnify:1405  409  Duplicated: {Object} - {field} already exists\nmysql:1405  -  ER_PROC_AUTO_REVOKE_FAIL: Proc auto revoke fail"},
 		{"explain", map[string]any{"text": read(t, responses+"curl-sS-resolve.txt")}, "no response (Could not resolve host)  retryable: curl:6 CURLE_COULDNT_RESOLVE_HOST"},
 		{"explain", map[string]any{"text": "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 60\r\n\r\n", "status": 500}, "HTTP/1.1 429 Too Many Requests  retryable, after 60 seconds\nwarning: --status 500 is not used: the response's status line says 429"},
 	} {
@@ -212,10 +212,10 @@ func TestSummaries(t *testing.T) {
 	}
 	// Nothing found is an answer (the structured content says so), in the
 	// command line's words.
-	res := call(t, cs, "lookup", map[string]any{"query": "1450"})
-	_, stderr, code := cli(env, "", "lookup", "1450")
+	res := call(t, cs, "lookup", map[string]any{"query": "1890"})
+	_, stderr, code := cli(env, "", "lookup", "1890")
 	if res.IsError || code != 1 || text(res, 0)+"\n" != stderr {
-		t.Errorf("lookup 1450: error %v, summary %q; the command line (exit %d) says %q", res.IsError, text(res, 0), code, stderr)
+		t.Errorf("lookup 1890: error %v, summary %q; the command line (exit %d) says %q", res.IsError, text(res, 0), code, stderr)
 	}
 }
 
