@@ -35,9 +35,10 @@ func (e *Entry) DisplayTitle() string {
 }
 
 // name is what an entry is called in words: its code, or its token where
-// the code is only a number ("1101" with token "InvalidCredentials").
+// the code is only a number ("1101" with token "InvalidCredentials", or a
+// hex one: "0x80070005" with token "E_ACCESSDENIED").
 func (e *Entry) name() string {
-	if !hasLetter(e.Code) && hasLetter(e.Token) {
+	if (!hasLetter(e.Code) || isHexNumber(e.Code)) && hasLetter(e.Token) {
 		return e.Token
 	}
 	return e.Code
@@ -56,6 +57,7 @@ func (e *Entry) name() string {
 //	ThrottlingException -> Throttling
 //	RESOURCE_EXHAUSTED  -> Resource exhausted
 //	invalid_api_key     -> Invalid API key
+//	ERROR_FILE_NOT_FOUND -> File not found
 func TitleFromName(name string) string {
 	name = strings.TrimSpace(name)
 	if !hasLetter(name) {
@@ -63,6 +65,9 @@ func TitleFromName(name string) string {
 	}
 	mixed := hasLower(name) && hasUpper(name)
 	words := dropTypeSuffix(splitName(name))
+	if !hasLower(name) {
+		words = dropConstantPrefix(words)
+	}
 	for i, w := range words {
 		words[i] = titleWord(w, i == 0, mixed)
 	}
@@ -122,6 +127,37 @@ func dropTypeSuffix(words []string) []string {
 		return words
 	}
 	return words[:n-1]
+}
+
+// dropConstantPrefix drops the words of an upper-case constant's name
+// that only say it is an error: a leading ERROR (Windows'
+// ERROR_FILE_NOT_FOUND), and an HRESULT's severity E, first or after its
+// facility (E_ACCESSDENIED, RPC_E_DISCONNECTED; RPC_S_ for a status). A
+// name left with no other word keeps them.
+func dropConstantPrefix(words []string) []string {
+	if len(words) > 1 && words[0] == "ERROR" {
+		words = words[1:]
+	}
+	switch {
+	case len(words) > 1 && words[0] == "E":
+		words = words[1:]
+	case len(words) > 2 && (words[1] == "E" || words[1] == "S"):
+		words = append([]string{words[0]}, words[2:]...)
+	}
+	return words
+}
+
+// isHexNumber: s is a number written in hex ("0x80070005").
+func isHexNumber(s string) bool {
+	if len(s) < 3 || s[0] != '0' || s[1] != 'x' && s[1] != 'X' {
+		return false
+	}
+	for _, c := range s[2:] {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // splitName splits at separators and at camelCase humps: before an upper

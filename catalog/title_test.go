@@ -62,6 +62,16 @@ func TestTitleFromName(t *testing.T) {
 		{"image_parse_error", "Image parse error"},
 		{"Exception", "Exception"},
 		{"ErrorException", "Error"},
+		// an upper-case constant's ERROR_, and an HRESULT's severity word (E,
+		// or S after a facility), say only that it is an error
+		{"ERROR_FILE_NOT_FOUND", "File not found"},
+		{"E_ACCESSDENIED", "Accessdenied"},
+		{"RPC_E_DISCONNECTED", "Rpc disconnected"},
+		{"RPC_S_SERVER_UNAVAILABLE", "Rpc server unavailable"},
+		{"ERROR", "Error"},
+		{"E_", "E"},
+		{"Error_Not_Found", "Error not found"},
+		{"error_token", "Error token"},
 		// a name with no letters stays as it is
 		{"404", "404"},
 		{"2200-2299", "2200-2299"},
@@ -89,6 +99,8 @@ func TestDisplayTitle(t *testing.T) {
 		{catalog.Entry{Code: "x", Message: "two\nlines"}, "X"},
 		{catalog.Entry{Code: "1101", Token: "InvalidCredentials"}, "Invalid credentials"},
 		{catalog.Entry{Code: "14", Token: "14"}, "14"},
+		{catalog.Entry{Code: "0x80004005", Token: "E_FAIL"}, "Fail"}, // a hex number is a number
+		{catalog.Entry{Code: "0x10"}, "0x10"},
 		{catalog.Entry{Code: "1405", Description: "Duplicated"}, "Duplicated"},
 		{catalog.Entry{Code: "account_closed", Token: "AccountClosed", Category: "error code"}, "Account closed"},
 		{catalog.Entry{Code: "authentication_failed", Description: "No valid API key provided"}, "No valid API key provided"},
