@@ -245,6 +245,7 @@ func exact(scope []*Catalog, key, typed string) []Match {
 			mine[j].score = 0
 		}
 	}
+	out = withoutShadowedDense(out)
 	typed = strings.TrimSpace(typed)
 	sort.SliceStable(out, func(i, j int) bool {
 		ti, tj := asTyped(out[i], typed), asTyped(out[j], typed)
@@ -288,9 +289,9 @@ func exactRank(m Match, isNum, isStatus bool, key string) int {
 		case MatchCode, MatchToken:
 			return vocabularyRank(m.Catalog.ID)
 		case MatchStatus:
-			return len(vocabularyOrder) + 1
+			return len(vocabularyOrder) + 2
 		}
-		return len(vocabularyOrder) + 2
+		return len(vocabularyOrder) + 3
 	}
 	if isStatus && m.Catalog.ID == HTTPCatalog && (m.Kind == MatchCode || Key(m.Entry.Title) == key) {
 		return -1
@@ -319,7 +320,7 @@ func textSearch(scope []*Catalog, ws queryWords) []Match {
 			}
 		}
 	}
-	return rank(out, 8)
+	return denseLast(out, 8)
 }
 
 // rank sorts by score and drops matches scoring below best/cut.
@@ -366,7 +367,7 @@ func fuzzySearch(scope []*Catalog, key string, ws queryWords) []Match {
 			}
 		}
 	}
-	return rank(out, 3)
+	return denseLast(out, 3)
 }
 
 // shortFieldFuzzy scores the best compact subsequence match of key (the
@@ -541,6 +542,12 @@ func suggest(scope []*Catalog, key string) []string {
 		}
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].d < cs[j].d })
+	// A dense vocabulary has a code one edit from nearly every number:
+	// its near misses only where no other catalog has one.
+	dense := func(x cand) bool { return isDense(x.s[:strings.IndexByte(x.s, ':')]) }
+	if slices.ContainsFunc(cs, func(x cand) bool { return !dense(x) }) {
+		cs = slices.DeleteFunc(cs, dense)
+	}
 	var out []string
 	for i := 0; i < len(cs) && i < 5; i++ {
 		out = append(out, cs[i].s)

@@ -50,15 +50,19 @@ func completeCodes(ix *catalog.Index, cats []*catalog.Catalog, prefixes bool, to
 		seen[strings.ToLower(text)] = len(cands)
 		cands = append(cands, cand{text, desc, rank})
 	}
+	// A dense vocabulary (Windows' numbers) would offer a code for nearly
+	// every prefix of digits: its codes are offered only when it is the
+	// one catalog asked for; its names (ERROR_ACCESS_DENIED) always.
+	codeCats := slices.DeleteFunc(slices.Clone(cats), func(c *catalog.Catalog) bool { return len(cats) > 1 && catalog.IsDense(c.ID) })
 	shared := map[string]int{} // how many catalogs have each matching code
-	for _, c := range cats {
+	for _, c := range codeCats {
 		for e := range c.WithPrefix(toComplete) {
 			if completable(e.Code) && hasFoldPrefix(e.Code, toComplete) {
 				shared[strings.ToLower(e.Code)]++
 			}
 		}
 	}
-	for _, c := range cats {
+	for _, c := range codeCats {
 		for e := range c.WithPrefix(toComplete) {
 			if completable(e.Code) && hasFoldPrefix(e.Code, toComplete) {
 				id := ""
