@@ -40,10 +40,10 @@ func ExampleIndex_Lookup_catalogs() {
 // When nothing matches, Suggestions names close codes.
 func ExampleIndex_Lookup_suggestions() {
 	ix := catalog.NewIndex(catalog.Builtin())
-	res := ix.Lookup(catalog.Query{Text: "1450"})
+	res := ix.Lookup(catalog.Query{Text: "1490"})
 	fmt.Println(len(res.Matches), res.Suggestions)
 	// Output:
-	// 0 [emnify:1400 emnify:1405 sqlite:SQLITE_CANTOPEN_SYMLINK]
+	// 0 [emnify:1400 emnify:1409 sqlite:SQLITE_IOERR_DIR_FSYNC]
 }
 
 // Find is how a response's error is matched to an entry: by its code,

@@ -4,6 +4,7 @@ import "slices"
 
 //go:generate go run ./internal/generrno
 //go:generate go run ./internal/gensqlite
+//go:generate go run ./internal/genwindows
 //go:generate go run ./internal/genaws
 //go:generate go run ./internal/gencatalog
 

@@ -131,16 +131,18 @@ func TestVocabularyOrderBuiltin(t *testing.T) {
 		query string
 		want  []string
 	}{
-		// Vocabularies the table does not name (sqlite) come after it.
-		{"14", []string{"grpc:14", "curl:14", "errno:EFAULT", "sqlite:SQLITE_CANTOPEN"}},
-		{"7", []string{"grpc:7", "curl:7", "errno:E2BIG", "sqlite:SQLITE_NOMEM"}},
+		// Vocabularies the table does not name (sqlite) come after it, and a
+		// dense one (windows) after them.
+		{"14", []string{"grpc:14", "curl:14", "errno:EFAULT", "sqlite:SQLITE_CANTOPEN", "windows:14"}},
+		{"7", []string{"grpc:7", "curl:7", "errno:E2BIG", "sqlite:SQLITE_NOMEM", "windows:7"}},
 		{"100", []string{"http:100", "curl:100", "errno:ENETDOWN", "sqlite:SQLITE_ROW"}},
 		{"103", []string{"http:103", "errno:ECONNABORTED"}},
-		{"28", []string{"curl:28", "errno:ENOSPC", "sqlite:SQLITE_WARNING"}},
+		{"28", []string{"curl:28", "errno:ENOSPC", "sqlite:SQLITE_WARNING", "windows:28"}},
 		// One catalog's own code stays exact.
 		{"curl 14", []string{"curl:14"}},
 		{"grpc 14", []string{"grpc:14"}},
-		{"1405", []string{"emnify:1405"}},
+		{"1405", []string{"emnify:1405"}}, // an API's own code hides a dense vocabulary's
+		{"10061", []string{"windows:10061"}},
 	} {
 		if got := ids(lookup(tc.query)); !slices.Equal(got, tc.want) {
 			t.Errorf("lookup %s: %v, want %v", tc.query, got, tc.want)

@@ -156,7 +156,7 @@ func sameAsCLI(t *testing.T) []struct {
 		{"lookup", map[string]any{"query": "409", "limit": 0}, []string{"lookup", "--json", "-n", "0", "409"}, ""},
 		{"lookup", map[string]any{"query": "409", "catalog": []string{"emnify", "http"}, "limit": 2}, []string{"lookup", "--json", "-c", "emnify", "-c", "http", "-n", "2", "409"}, ""},
 		{"lookup", map[string]any{"query": "rate limit"}, []string{"lookup", "--json", "rate", "limit"}, ""},
-		{"lookup", map[string]any{"query": "1450"}, []string{"lookup", "--json", "1450"}, ""},
+		{"lookup", map[string]any{"query": "1490"}, []string{"lookup", "--json", "1490"}, ""},
 		{"lookup", map[string]any{"query": "ACME-1001"}, []string{"lookup", "--json", "ACME-1001"}, ""}, // a user catalog
 		{"explain", map[string]any{"text": read(t, responses+"curl-si-aws-json.txt")}, []string{"explain", "--json"}, read(t, responses+"curl-si-aws-json.txt")},
 		{"explain", map[string]any{"text": read(t, responses+"curl-sS-resolve.txt")}, []string{"explain", "--json"}, read(t, responses+"curl-sS-resolve.txt")},
@@ -219,10 +219,10 @@ func TestSummaries(t *testing.T) {
 	}
 	// Nothing found is an answer (the structured content says so), in the
 	// command line's words.
-	res := call(t, cs, "lookup", map[string]any{"query": "1450"})
-	_, stderr, code := cli(env, "", "lookup", "1450")
+	res := call(t, cs, "lookup", map[string]any{"query": "1490"})
+	_, stderr, code := cli(env, "", "lookup", "1490")
 	if res.IsError || code != 1 || text(res, 0)+"\n" != stderr {
-		t.Errorf("lookup 1450: error %v, summary %q; the command line (exit %d) says %q", res.IsError, text(res, 0), code, stderr)
+		t.Errorf("lookup 1490: error %v, summary %q; the command line (exit %d) says %q", res.IsError, text(res, 0), code, stderr)
 	}
 }
 
