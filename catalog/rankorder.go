@@ -23,8 +23,9 @@ var vocabularyOrder = [...]string{"http", "grpc", "curl", "errno", "postgres"}
 // ERROR_INVALID_DWP_HANDLE). Their answers follow every other catalog's, a
 // user's included: a number's other meanings come first (vocabularyRank),
 // an API's own code hides them (withoutShadowedDense), the other catalogs'
-// text and typo matches come first (denseLast), and their near misses are
-// suggested only when no other catalog has one (suggest).
+// text matches come first (denseLast), and their typo matches and near
+// misses are looked for only when no other catalog has one (fuzzySearch,
+// suggest).
 var denseVocabularies = [...]string{"windows"}
 
 // vocabularyRank is id's place in vocabularyOrder; len(vocabularyOrder)

@@ -185,9 +185,9 @@ func TestConceptPhraseFolds(t *testing.T) {
 
 // The dense vocabularies (windows), rule by rule: a number's meaning after
 // every other catalog's, a user's included; none where an API's catalog
-// has the number as its own code or token; text and typo matches after
-// the other catalogs', however well they score; near misses only where no
-// other catalog has one.
+// has the number as its own code or token; text matches after the other
+// catalogs', however well they score; typo matches and near misses only
+// where no other catalog has one.
 func TestDenseVocabularies(t *testing.T) {
 	if !catalog.IsDense("windows") || catalog.IsDense("errno") {
 		t.Fatal("windows is the dense vocabulary, errno is not")
@@ -195,6 +195,7 @@ func TestDenseVocabularies(t *testing.T) {
 	windows := &catalog.Catalog{ID: "windows", Protocol: true, Entries: []catalog.Entry{
 		{Code: "14", Token: "ERROR_OUTOFMEMORY"}, {Code: "1405", Token: "ERROR_INVALID_DWP_HANDLE"},
 		{Code: "409", Token: "ERROR_X"}, {Code: "1475", Token: "ERROR_Y"}, {Code: "7", Token: "ERROR_SIM_CARD_MISSING_NO_SIM"},
+		{Code: "8", Token: "DUPLICATED"},
 	}}
 	errno := &catalog.Catalog{ID: "errno", Protocol: true, Entries: []catalog.Entry{{Code: "EFAULT", Token: "14"}}}
 	vocab := &catalog.Catalog{ID: "vocab", Protocol: true, Entries: []catalog.Entry{{Code: "14"}}}
@@ -211,6 +212,13 @@ func TestDenseVocabularies(t *testing.T) {
 		if got := ids(look(q)); !slices.Equal(got, want) {
 			t.Errorf("lookup %s: %v, want %v", q, got, want)
 		}
+	}
+	// A typo: a dense vocabulary is read only when nothing else matches.
+	if got := ids(look("duplcated")); !slices.Equal(got, []string{"api:1405"}) {
+		t.Errorf("lookup duplcated: %v, want api:1405 alone", got)
+	}
+	if got := ids(look("invlid handle")); !slices.Equal(got, []string{"windows:1405"}) {
+		t.Errorf("lookup invlid handle: %v, want windows:1405", got)
 	}
 	if got := look("1485").Suggestions; !slices.Equal(got, []string{"api:1405"}) {
 		t.Errorf("lookup 1485: suggestions %v, want api:1405 alone", got)

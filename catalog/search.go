@@ -345,7 +345,24 @@ func fuzzySearch(scope []*Catalog, key string, ws queryWords) []Match {
 	want := typoMasks(ws.required)   // an entry too far from these scores 0
 	letters := textmask.Letters(key) // and one without these, nothing in its short fields
 	var out []Match
+	// A dense vocabulary is read only when no other catalog has a match
+	// (its thousands of long names would double the cost of every typo).
+	for pass, dense := range [...]bool{false, true} {
+		if pass == 1 && len(out) > 0 {
+			break
+		}
+		out = fuzzyIn(scope, dense, key, sc, want, letters, out)
+	}
+	return rank(out, 3)
+}
+
+// fuzzyIn appends fuzzySearch's matches in scope's dense vocabularies, or
+// in its other catalogs.
+func fuzzyIn(scope []*Catalog, dense bool, key string, sc *scorer, want []typoMask, letters uint64, out []Match) []Match {
 	for _, c := range scope {
+		if isDense(c.ID) != dense {
+			continue
+		}
 		for i := range c.Len() {
 			short, words := c.mayHaveLetters(i, letters), c.mayHaveTypos(i, want)
 			if !short && !words {
@@ -367,7 +384,7 @@ func fuzzySearch(scope []*Catalog, key string, ws queryWords) []Match {
 			}
 		}
 	}
-	return denseLast(out, 3)
+	return out
 }
 
 // shortFieldFuzzy scores the best compact subsequence match of key (the
