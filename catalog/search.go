@@ -144,6 +144,9 @@ func (ix *Index) qualified(scope []*Catalog, text string, asWord bool) (qscope [
 	for _, w := range strings.Fields(text) {
 		word := aroundCode(w)
 		c := ix.Catalog(w)
+		if c == nil {
+			c = ix.Catalog(carrierOf(w))
+		}
 		both = both || c != nil && word
 		switch {
 		case c != nil && !(word && asWord):
@@ -155,6 +158,22 @@ func (ix *Index) qualified(scope []*Catalog, text string, asWord bool) (qscope [
 		}
 	}
 	return qscope, strings.Join(kept, " "), ok && len(kept) > 0, both
+}
+
+// carrierWords are the words a runtime prints before one vocabulary's
+// number (Python's "[WinError 5]", .NET's "HRESULT: 0x80070005"): they
+// name that catalog, as its id does ("WinError 2" is Windows' 2 alone).
+var carrierWords = [...]struct{ word, id string }{{"winerror", "windows"}, {"hresult", "windows"}}
+
+// carrierOf is the id of the catalog whose carrier word w is, "" if none.
+func carrierOf(w string) string {
+	k := Key(w)
+	for _, c := range carrierWords {
+		if c.word == k {
+			return c.id
+		}
+	}
+	return ""
 }
 
 // aroundCode: w is one of the words people put around a code.

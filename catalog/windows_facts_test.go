@@ -169,6 +169,9 @@ func TestWindowsLookup(t *testing.T) {
 		"0x80070005": "windows:0x80070005", "0x8007_0005": "windows:0x80070005", "E_ACCESSDENIED": "windows:0x80070005",
 		"0x8007000e": "windows:0x8007000E", "ERROR_ACCESS_DENIED": "windows:5", "windows 5": "windows:5",
 		"windows:5": "windows:5", "windows 32": "windows:32", "ERROR_SHARING_VIOLATION": "windows:32",
+		// the words runtimes print before the number name the catalog
+		"WinError 2": "windows:2", "winerror 5": "windows:5", "[WinError 10054]": "windows:10054",
+		"HRESULT 0x80004005": "windows:0x80004005", "HRESULT: 0x80070005": "windows:0x80070005",
 	} {
 		r := ix.Lookup(catalog.Query{Text: q})
 		if got := matchIDs(r.Matches); len(got) != 1 || got[0] != want {
