@@ -6,6 +6,7 @@ import "slices"
 //go:generate go run ./internal/gensqlite
 //go:generate go run ./internal/genopenssl
 //go:generate go run ./internal/genmysql
+//go:generate go run ./internal/genwindows
 //go:generate go run ./internal/genaws
 //go:generate go run ./internal/gencatalog
 

@@ -140,13 +140,18 @@ func checkMySQLRetry(t *testing.T) {
 func TestMySQLLookup(t *testing.T) {
 	ix := catalog.NewIndex(catalog.Builtin())
 	for q, want := range map[string]string{
-		"1062": "mysql:1062", "ER_DUP_ENTRY": "mysql:1062", "er_dup_entry": "mysql:1062", "mysql 1062": "mysql:1062",
+		"ER_DUP_ENTRY": "mysql:1062", "er_dup_entry": "mysql:1062", "mysql 1062": "mysql:1062",
 		"mysql 2003": "mysql:2003", "CR_SERVER_GONE_ERROR": "mysql:2006", "mysql:1213": "mysql:1213",
 	} {
 		r := ix.Lookup(catalog.Query{Text: q})
 		if len(r.Matches) != 1 || r.Matches[0].Entry.Catalog+":"+r.Matches[0].Entry.Code != want {
 			t.Errorf("lookup %q: %v, want %s alone", q, matchIDs(r.Matches), want)
 		}
+	}
+	// A bare number: MySQL's meaning, then Windows' (a dense vocabulary's
+	// comes last; see TestDenseVocabularies).
+	if got := matchIDs(ix.Lookup(catalog.Query{Text: "1062"}).Matches); len(got) != 2 || got[0] != "mysql:1062" || got[1] != "windows:1062" {
+		t.Errorf("lookup 1062: %v, want mysql:1062 then windows:1062", got)
 	}
 	if e := ix.Catalog("mysql").Find("1063", "", 0); e == nil || e.DisplayTitle() != "Wrong field spec" {
 		t.Errorf("mysql:1063's title: %+v", e)

@@ -20,15 +20,80 @@ import "slices"
 // their HTTP status follow every entry whose code or token is the number.
 var vocabularyOrder = [...]string{"http", "grpc", "curl", "errno", "postgres"}
 
+// denseVocabularies have a meaning for nearly every number in their range
+// and thousands of names besides, most of them rare: Windows' error codes
+// take about 3,000 of the numbers from 1 to 15,864 ("1405" is also
+// ERROR_INVALID_DWP_HANDLE). Their answers follow every other catalog's, a
+// user's included: a number's other meanings come first (vocabularyRank),
+// an API's own code hides them (withoutShadowedDense), the other catalogs'
+// text matches come first (denseLast), and their typo matches and near
+// misses are looked for only when no other catalog has one (fuzzySearch,
+// suggest).
+var denseVocabularies = [...]string{"windows"}
+
 // vocabularyRank is id's place in vocabularyOrder; len(vocabularyOrder)
-// for every other catalog.
+// for a catalog the table does not name, and one more for a dense
+// vocabulary.
 func vocabularyRank(id string) int {
 	for i, v := range vocabularyOrder {
 		if v == id {
 			return i
 		}
 	}
+	if isDense(id) {
+		return len(vocabularyOrder) + 1
+	}
 	return len(vocabularyOrder)
+}
+
+// withoutShadowedDense leaves out a dense vocabulary's matches when an
+// API's catalog (not a protocol vocabulary: a vendor's, a user's, HTTP's)
+// has the query as its own code or token: "1405" is emnify's, not also
+// Windows' ERROR_INVALID_DWP_HANDLE, and "404" is HTTP's; "5", which only
+// vocabularies share, lists Windows' ERROR_ACCESS_DENIED after them.
+func withoutShadowedDense(ms []Match) []Match {
+	api := slices.ContainsFunc(ms, func(m Match) bool {
+		return (m.Kind == MatchCode || m.Kind == MatchToken) && !m.Catalog.Protocol && !isDense(m.Catalog.ID)
+	})
+	if !api {
+		return ms
+	}
+	return slices.DeleteFunc(ms, func(m Match) bool { return isDense(m.Catalog.ID) })
+}
+
+// IsDense reports whether id is a dense vocabulary's (Windows' error
+// codes): one with a meaning for nearly every number, whose answers follow
+// every other catalog's.
+func IsDense(id string) bool { return isDense(id) }
+
+func isDense(id string) bool {
+	for _, v := range denseVocabularies {
+		if v == id {
+			return true
+		}
+	}
+	return false
+}
+
+// denseLast ranks (see rank) the matches of the other catalogs, then,
+// after them, those of the dense vocabularies, each by its own best score:
+// a Windows name that matches the words better does not push a vendor's
+// answer down or out.
+func denseLast(ms []Match, cut int) []Match {
+	var dense []Match
+	n := 0
+	for _, m := range ms {
+		if isDense(m.Catalog.ID) {
+			dense = append(dense, m)
+		} else {
+			ms[n] = m
+			n++
+		}
+	}
+	if len(dense) == 0 {
+		return rank(ms, cut)
+	}
+	return append(slices.Clip(rank(ms[:n], cut)), rank(dense, cut)...)
 }
 
 // A concept is words that name a general failure, and the entries that

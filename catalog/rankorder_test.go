@@ -131,12 +131,13 @@ func TestVocabularyOrderBuiltin(t *testing.T) {
 		query string
 		want  []string
 	}{
-		// Vocabularies the table does not name (sqlite) come after it.
-		{"14", []string{"grpc:14", "curl:14", "errno:EFAULT", "sqlite:SQLITE_CANTOPEN"}},
-		{"7", []string{"grpc:7", "curl:7", "errno:E2BIG", "sqlite:SQLITE_NOMEM"}},
+		// Vocabularies the table does not name (sqlite) come after it, and a
+		// dense one (windows) after them.
+		{"14", []string{"grpc:14", "curl:14", "errno:EFAULT", "sqlite:SQLITE_CANTOPEN", "windows:14"}},
+		{"7", []string{"grpc:7", "curl:7", "errno:E2BIG", "sqlite:SQLITE_NOMEM", "windows:7"}},
 		{"100", []string{"http:100", "curl:100", "errno:ENETDOWN", "sqlite:SQLITE_ROW"}},
 		{"103", []string{"http:103", "errno:ECONNABORTED"}},
-		{"28", []string{"curl:28", "errno:ENOSPC", "sqlite:SQLITE_WARNING"}},
+		{"28", []string{"curl:28", "errno:ENOSPC", "sqlite:SQLITE_WARNING", "windows:28"}},
 		// One catalog's own code stays exact.
 		{"curl 14", []string{"curl:14"}},
 		{"grpc 14", []string{"grpc:14"}},
@@ -146,6 +147,7 @@ func TestVocabularyOrderBuiltin(t *testing.T) {
 		{"1406", []string{"emnify:1406", "mysql:1406"}},
 		{"1405", []string{"emnify:1405", "mysql:1405"}},
 		{"mysql 1406", []string{"mysql:1406"}},
+		{"10061", []string{"windows:10061"}}, // only a dense vocabulary has it
 	} {
 		if got := ids(lookup(tc.query)); !slices.Equal(got, tc.want) {
 			t.Errorf("lookup %s: %v, want %v", tc.query, got, tc.want)
@@ -183,5 +185,50 @@ func TestConceptPhraseFolds(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The dense vocabularies (windows), rule by rule: a number's meaning after
+// every other catalog's, a user's included; none where an API's catalog
+// has the number as its own code or token; text matches after the other
+// catalogs', however well they score; typo matches and near misses only
+// where no other catalog has one.
+func TestDenseVocabularies(t *testing.T) {
+	if !catalog.IsDense("windows") || catalog.IsDense("errno") {
+		t.Fatal("windows is the dense vocabulary, errno is not")
+	}
+	windows := &catalog.Catalog{ID: "windows", Protocol: true, Entries: []catalog.Entry{
+		{Code: "14", Token: "ERROR_OUTOFMEMORY"}, {Code: "1405", Token: "ERROR_INVALID_DWP_HANDLE"},
+		{Code: "409", Token: "ERROR_X"}, {Code: "1475", Token: "ERROR_Y"}, {Code: "7", Token: "ERROR_SIM_CARD_MISSING_NO_SIM"},
+		{Code: "8", Token: "DUPLICATED"},
+	}}
+	errno := &catalog.Catalog{ID: "errno", Protocol: true, Entries: []catalog.Entry{{Code: "EFAULT", Token: "14"}}}
+	vocab := &catalog.Catalog{ID: "vocab", Protocol: true, Entries: []catalog.Entry{{Code: "14"}}}
+	api := &catalog.Catalog{ID: "api", Entries: []catalog.Entry{{Code: "1405", Title: "Duplicated"}, {Code: "X", Status: 409}, {Code: "2101", Title: "No SIM"}}}
+	ix := catalog.NewIndex([]*catalog.Catalog{windows, api, errno, vocab})
+	look := func(q string) catalog.Result { return ix.Lookup(catalog.Query{Text: q}) }
+	for q, want := range map[string][]string{
+		"14":           {"errno:EFAULT", "vocab:14", "windows:14"}, // after a vocabulary not in the table
+		"1405":         {"api:1405"},                               // an API's own code hides it
+		"409":          {"windows:409", "api:X"},                   // before an entry that only has the status
+		"windows 1405": {"windows:1405"},                           // unless asked for
+		"no sim":       {"api:2101", "windows:7"},                  // words: after, though its name has both
+	} {
+		if got := ids(look(q)); !slices.Equal(got, want) {
+			t.Errorf("lookup %s: %v, want %v", q, got, want)
+		}
+	}
+	// A typo: a dense vocabulary is read only when nothing else matches.
+	if got := ids(look("duplcated")); !slices.Equal(got, []string{"api:1405"}) {
+		t.Errorf("lookup duplcated: %v, want api:1405 alone", got)
+	}
+	if got := ids(look("invlid handle")); !slices.Equal(got, []string{"windows:1405"}) {
+		t.Errorf("lookup invlid handle: %v, want windows:1405", got)
+	}
+	if got := look("1485").Suggestions; !slices.Equal(got, []string{"api:1405"}) {
+		t.Errorf("lookup 1485: suggestions %v, want api:1405 alone", got)
+	}
+	if got := ix.Lookup(catalog.Query{Text: "1485", Catalogs: []string{"windows"}}).Suggestions; !slices.Equal(got, []string{"windows:1405", "windows:1475"}) {
+		t.Errorf("lookup -c windows 1485: suggestions %v, want windows' own", got)
 	}
 }

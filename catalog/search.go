@@ -144,6 +144,9 @@ func (ix *Index) qualified(scope []*Catalog, text string, asWord bool) (qscope [
 	for _, w := range strings.Fields(text) {
 		word := aroundCode(w)
 		c := ix.Catalog(w)
+		if c == nil {
+			c = ix.Catalog(carrierOf(w))
+		}
 		both = both || c != nil && word
 		switch {
 		case c != nil && !(word && asWord):
@@ -155,6 +158,22 @@ func (ix *Index) qualified(scope []*Catalog, text string, asWord bool) (qscope [
 		}
 	}
 	return qscope, strings.Join(kept, " "), ok && len(kept) > 0, both
+}
+
+// carrierWords are the words a runtime prints before one vocabulary's
+// number (Python's "[WinError 5]", .NET's "HRESULT: 0x80070005"): they
+// name that catalog, as its id does ("WinError 2" is Windows' 2 alone).
+var carrierWords = [...]struct{ word, id string }{{"winerror", "windows"}, {"hresult", "windows"}}
+
+// carrierOf is the id of the catalog whose carrier word w is, "" if none.
+func carrierOf(w string) string {
+	k := Key(w)
+	for _, c := range carrierWords {
+		if c.word == k {
+			return c.id
+		}
+	}
+	return ""
 }
 
 // aroundCode: w is one of the words people put around a code.
@@ -245,6 +264,7 @@ func exact(scope []*Catalog, key, typed string) []Match {
 			mine[j].score = 0
 		}
 	}
+	out = withoutShadowedDense(out)
 	typed = strings.TrimSpace(typed)
 	sort.SliceStable(out, func(i, j int) bool {
 		ti, tj := asTyped(out[i], typed), asTyped(out[j], typed)
@@ -288,9 +308,9 @@ func exactRank(m Match, isNum, isStatus bool, key string) int {
 		case MatchCode, MatchToken:
 			return vocabularyRank(m.Catalog.ID)
 		case MatchStatus:
-			return len(vocabularyOrder) + 1
+			return len(vocabularyOrder) + 2
 		}
-		return len(vocabularyOrder) + 2
+		return len(vocabularyOrder) + 3
 	}
 	if isStatus && m.Catalog.ID == HTTPCatalog && (m.Kind == MatchCode || Key(m.Entry.Title) == key) {
 		return -1
@@ -319,7 +339,7 @@ func textSearch(scope []*Catalog, ws queryWords) []Match {
 			}
 		}
 	}
-	return rank(out, 8)
+	return denseLast(out, 8)
 }
 
 // rank sorts by score and drops matches scoring below best/cut.
@@ -344,7 +364,24 @@ func fuzzySearch(scope []*Catalog, key string, ws queryWords) []Match {
 	want := typoMasks(ws.required)   // an entry too far from these scores 0
 	letters := textmask.Letters(key) // and one without these, nothing in its short fields
 	var out []Match
+	// A dense vocabulary is read only when no other catalog has a match
+	// (its thousands of long names would double the cost of every typo).
+	for pass, dense := range [...]bool{false, true} {
+		if pass == 1 && len(out) > 0 {
+			break
+		}
+		out = fuzzyIn(scope, dense, key, sc, want, letters, out)
+	}
+	return rank(out, 3)
+}
+
+// fuzzyIn appends fuzzySearch's matches in scope's dense vocabularies, or
+// in its other catalogs.
+func fuzzyIn(scope []*Catalog, dense bool, key string, sc *scorer, want []typoMask, letters uint64, out []Match) []Match {
 	for _, c := range scope {
+		if isDense(c.ID) != dense {
+			continue
+		}
 		for i := range c.Len() {
 			short, words := c.mayHaveLetters(i, letters), c.mayHaveTypos(i, want)
 			if !short && !words {
@@ -366,7 +403,7 @@ func fuzzySearch(scope []*Catalog, key string, ws queryWords) []Match {
 			}
 		}
 	}
-	return rank(out, 3)
+	return out
 }
 
 // shortFieldFuzzy scores the best compact subsequence match of key (the
@@ -541,6 +578,12 @@ func suggest(scope []*Catalog, key string) []string {
 		}
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].d < cs[j].d })
+	// A dense vocabulary has a code one edit from nearly every number:
+	// its near misses only where no other catalog has one.
+	dense := func(x cand) bool { return isDense(x.s[:strings.IndexByte(x.s, ':')]) }
+	if slices.ContainsFunc(cs, func(x cand) bool { return !dense(x) }) {
+		cs = slices.DeleteFunc(cs, dense)
+	}
 	var out []string
 	for i := 0; i < len(cs) && i < 5; i++ {
 		out = append(out, cs[i].s)

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,15 +30,22 @@ func (e *Entry) DisplayTitle() string {
 		return d // but not a note ("Statuses differ by service: ...") beside a name that makes a title
 	}
 	if hasLetter(name) {
-		return TitleFromName(name)
+		return title(name, slices.Contains(severityNamed[:], e.Catalog))
 	}
 	return e.Code
 }
 
+// severityNamed are the catalogs whose constants carry words that only say
+// they are errors: Windows' ERROR_FILE_NOT_FOUND and E_ACCESSDENIED (see
+// dropConstantPrefix). Elsewhere those words mean something: OpenSSL's
+// ERROR_IN_EXTENSION, RSA's BAD_E_VALUE.
+var severityNamed = [...]string{"windows"}
+
 // name is what an entry is called in words: its code, or its token where
-// the code is only a number ("1101" with token "InvalidCredentials").
+// the code is only a number ("1101" with token "InvalidCredentials", or a
+// hex one: "0x80070005" with token "E_ACCESSDENIED").
 func (e *Entry) name() string {
-	if !hasLetter(e.Code) && hasLetter(e.Token) {
+	if (!hasLetter(e.Code) || isHexNumber(e.Code)) && hasLetter(e.Token) {
 		return e.Token
 	}
 	return e.Code
@@ -57,7 +65,12 @@ func (e *Entry) name() string {
 //	RESOURCE_EXHAUSTED  -> Resource exhausted
 //	invalid_api_key     -> Invalid API key
 //	ER_NO_SUCH_TABLE    -> No such table
-func TitleFromName(name string) string {
+func TitleFromName(name string) string { return title(name, false) }
+
+// title is TitleFromName; with constant, also without the words of an
+// upper-case constant that only say it is an error (dropConstantPrefix:
+// Windows' ERROR_FILE_NOT_FOUND -> File not found).
+func title(name string, constant bool) string {
 	name = strings.TrimSpace(name)
 	if !hasLetter(name) {
 		return name
@@ -65,6 +78,9 @@ func TitleFromName(name string) string {
 	name = dropNamePrefix(name)
 	mixed := hasLower(name) && hasUpper(name)
 	words := dropTypeSuffix(splitName(name))
+	if constant && !hasLower(name) {
+		words = dropConstantPrefix(words)
+	}
 	for i, w := range words {
 		words[i] = titleWord(w, i == 0, mixed)
 	}
@@ -140,6 +156,37 @@ func dropTypeSuffix(words []string) []string {
 		return words
 	}
 	return words[:n-1]
+}
+
+// dropConstantPrefix drops the words of an upper-case constant's name
+// that only say it is an error: a leading ERROR (Windows'
+// ERROR_FILE_NOT_FOUND), and an HRESULT's severity E, first or after its
+// facility (E_ACCESSDENIED, RPC_E_DISCONNECTED; RPC_S_ for a status). A
+// name left with no other word keeps them.
+func dropConstantPrefix(words []string) []string {
+	if len(words) > 1 && words[0] == "ERROR" {
+		words = words[1:]
+	}
+	switch {
+	case len(words) > 1 && words[0] == "E":
+		words = words[1:]
+	case len(words) > 2 && (words[1] == "E" || words[1] == "S"):
+		words = append([]string{words[0]}, words[2:]...)
+	}
+	return words
+}
+
+// isHexNumber: s is a number written in hex ("0x80070005").
+func isHexNumber(s string) bool {
+	if len(s) < 3 || s[0] != '0' || s[1] != 'x' && s[1] != 'X' {
+		return false
+	}
+	for _, c := range s[2:] {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // splitName splits at separators and at camelCase humps: before an upper

@@ -68,6 +68,13 @@ func TestTitleFromName(t *testing.T) {
 		{"image_parse_error", "Image parse error"},
 		{"Exception", "Exception"},
 		{"ErrorException", "Error"},
+		// an upper-case constant's ERROR_ and E_ are words, outside the
+		// catalogs whose constants carry them as severity (see
+		// TestDisplayTitle): OpenSSL's ERROR_IN_EXTENSION, RSA's BAD_E_VALUE
+		{"ERROR_IN_EXTENSION", "Error in extension"},
+		{"BAD_E_VALUE", "Bad e value"},
+		{"Error_Not_Found", "Error not found"},
+		{"error_token", "Error token"},
 		// a name with no letters stays as it is
 		{"404", "404"},
 		{"2200-2299", "2200-2299"},
@@ -95,6 +102,17 @@ func TestDisplayTitle(t *testing.T) {
 		{catalog.Entry{Code: "x", Message: "two\nlines"}, "X"},
 		{catalog.Entry{Code: "1101", Token: "InvalidCredentials"}, "Invalid credentials"},
 		{catalog.Entry{Code: "14", Token: "14"}, "14"},
+		{catalog.Entry{Catalog: "windows", Code: "0x80004005", Token: "E_FAIL"}, "Fail"}, // a hex number is a number
+		// Windows' ERROR_ and an HRESULT's severity word (E, or S after a
+		// facility) say only that it is an error; a name left with no
+		// other word keeps them
+		{catalog.Entry{Catalog: "windows", Code: "2", Token: "ERROR_FILE_NOT_FOUND"}, "File not found"},
+		{catalog.Entry{Catalog: "windows", Code: "0x80070005", Token: "E_ACCESSDENIED"}, "Accessdenied"},
+		{catalog.Entry{Catalog: "windows", Code: "0x80010108", Token: "RPC_E_DISCONNECTED"}, "Rpc disconnected"},
+		{catalog.Entry{Catalog: "windows", Code: "1722", Token: "RPC_S_SERVER_UNAVAILABLE"}, "Rpc server unavailable"},
+		{catalog.Entry{Catalog: "windows", Code: "1", Token: "ERROR"}, "Error"},
+		{catalog.Entry{Catalog: "windows", Code: "3", Token: "E_"}, "E"},
+		{catalog.Entry{Code: "0x10"}, "0x10"},
 		{catalog.Entry{Code: "1405", Description: "Duplicated"}, "Duplicated"},
 		{catalog.Entry{Code: "account_closed", Token: "AccountClosed", Category: "error code"}, "Account closed"},
 		{catalog.Entry{Code: "authentication_failed", Description: "No valid API key provided"}, "No valid API key provided"},

@@ -50,15 +50,19 @@ func completeCodes(ix *catalog.Index, cats []*catalog.Catalog, prefixes bool, to
 		seen[strings.ToLower(text)] = len(cands)
 		cands = append(cands, cand{text, desc, rank})
 	}
+	// A dense vocabulary (Windows' numbers) would offer a code for nearly
+	// every prefix of digits: its codes are offered only when it is the
+	// one catalog asked for; its names (ERROR_ACCESS_DENIED) always.
+	codeCats := slices.DeleteFunc(slices.Clone(cats), func(c *catalog.Catalog) bool { return len(cats) > 1 && catalog.IsDense(c.ID) })
 	shared := map[string]int{} // how many catalogs have each matching code
-	for _, c := range cats {
+	for _, c := range codeCats {
 		for e := range c.WithPrefix(toComplete) {
 			if completable(e.Code) && hasFoldPrefix(e.Code, toComplete) {
 				shared[strings.ToLower(e.Code)]++
 			}
 		}
 	}
-	for _, c := range cats {
+	for _, c := range codeCats {
 		for e := range c.WithPrefix(toComplete) {
 			if completable(e.Code) && hasFoldPrefix(e.Code, toComplete) {
 				id := ""
@@ -135,17 +139,52 @@ func statusSuffix(s int) string {
 
 // naturalLess orders numbers by value ("429" before "1105"), then text.
 func naturalLess(a, b string) bool {
-	na, errA := strconv.Atoi(a)
-	nb, errB := strconv.Atoi(b)
+	// Without allocating where it can: thousands of names (Windows') are
+	// sorted per TAB, and Atoi allocates its error for each.
+	na, numA := number(a)
+	nb, numB := number(b)
 	switch {
-	case errA == nil && errB == nil:
+	case numA && numB:
 		return na < nb
-	case errA == nil:
+	case numA:
 		return true
-	case errB == nil:
+	case numB:
 		return false
 	}
-	return strings.ToLower(a) < strings.ToLower(b)
+	if !ascii(a) || !ascii(b) {
+		return strings.ToLower(a) < strings.ToLower(b)
+	}
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if ca, cb := lowerByte(a[i]), lowerByte(b[i]); ca != cb {
+			return ca < cb
+		}
+	}
+	return len(a) < len(b)
+}
+
+// number is strconv.Atoi's reading of s, asked only of what may be one.
+func number(s string) (int, bool) {
+	if s == "" || !(s[0] >= '0' && s[0] <= '9' || s[0] == '+' || s[0] == '-') {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // completeLookupArgs completes lookup's query as lookup will read it: the

@@ -220,6 +220,8 @@ var runtimeMarks = []struct {
 	{"EHOSTUNREACH", nil},
 	{"ENETUNREACH", nil},
 	{"[Errno ", &lazyRE{expr: `\[Errno -?\d+\]`}},
+	{"[WinError ", &lazyRE{expr: `\[WinError \d+\]`}},               // Python on Windows
+	{"SocketException (", &lazyRE{expr: `SocketException \(\d+\)`}}, // .NET
 	{"Client.Timeout", nil},
 	{"x509: ", nil},
 	{"context deadline exceeded", nil},
@@ -523,6 +525,10 @@ func (p *program) read(l string) {
 				o.From, o.Depth = p.format, it.Depth+1
 				p.add(o) // the TLS library's own word for it, under curl's
 			}
+			if w := winErrorIn(l); w.Code != "" {
+				w.From, w.Depth = p.format, it.Depth+1
+				p.add(w) // Windows' number for it, under curl's
+			}
 		}
 	}
 }
@@ -555,6 +561,19 @@ func errnoIn(l string) Item {
 		it.Code = m[1]
 	} else if m := errnoNumber.get().FindStringSubmatch(l); m != nil {
 		it.Token = m[1] // the errno catalog's tokens are Linux's numbers
+	}
+	return it
+}
+
+// winError is Windows' error number where a runtime prints it with its
+// own carrier: Python's [WinError 10061], .NET's SocketException (10061).
+var winError = &lazyRE{expr: `(?:\[WinError |SocketException \()(\d{1,5})[\])]`}
+
+// winErrorIn is that number as an item of the windows vocabulary.
+func winErrorIn(l string) Item {
+	it := Item{Vocab: "windows", VocabOnly: true, Fails: true}
+	if m := winError.get().FindStringSubmatch(l); m != nil {
+		it.Code = m[1]
 	}
 	return it
 }

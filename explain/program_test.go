@@ -239,3 +239,19 @@ func TestAxiosResponse(t *testing.T) {
 		t.Errorf("headers %q", headers)
 	}
 }
+
+// Windows' number, where a runtime prints it with its own carrier, is
+// the windows vocabulary's; other numbers in brackets are not.
+func TestWinErrorIn(t *testing.T) {
+	for l, want := range map[string]string{
+		"ConnectionRefusedError: [WinError 10061] No connection could be made":    "10061",
+		"---> System.Net.Sockets.SocketException (10054): An existing connection": "10054",
+		"ConnectionRefusedError: [Errno 111] Connection refused":                  "",
+		"dial tcp 127.0.0.1:1: connectex: No connection could be made":            "",
+		"[WinError 1234567]": "",
+	} {
+		if it := winErrorIn(l); it.Code != want || it.Vocab != "windows" {
+			t.Errorf("%q: %+v, want code %q of windows", l, it, want)
+		}
+	}
+}

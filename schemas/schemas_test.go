@@ -79,7 +79,7 @@ func TestOutputsMatchSchemas(t *testing.T) {
 		{"lookup", []string{"lookup", "2205", "--json"}, ""},
 		{"lookup", []string{"lookup", "rate", "limit", "--json"}, ""},
 		{"lookup", []string{"lookup", "duplcated", "--json"}, ""},
-		{"lookup", []string{"lookup", "1450", "--json"}, ""}, // nothing, with suggestions
+		{"lookup", []string{"lookup", "1490", "--json"}, ""}, // nothing, with suggestions
 		{"lookup", []string{"lookup", "ACME-1001", "--json", "--catalog-file", acme}, ""},
 		{"explain", []string{"explain", "--json", responses + "curl-si-aws-json.txt"}, ""},
 		{"explain", []string{"explain", "--json", responses + "curl-si-L-redirects.txt"}, ""},
