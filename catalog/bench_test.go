@@ -46,7 +46,7 @@ func BenchmarkLookupExactTables(b *testing.B) {
 			b.ReportAllocs()
 			ix := catalog.NewIndex(tc.cats)
 			for b.Loop() {
-				if r := ix.Lookup(catalog.Query{Text: "1405"}); len(r.Matches) != 1 {
+				if r := ix.Lookup(catalog.Query{Text: "1405"}); len(r.Matches) == 0 {
 					b.Fatal("no match")
 				}
 			}

@@ -259,7 +259,9 @@ func exact(scope []*Catalog, key, typed string) []Match {
 			c.rangeFor(n, func(i int) { note(i, MatchRange) })
 		}
 		mine := out[start:]
-		sort.SliceStable(mine, func(i, j int) bool { return mine[i].score < mine[j].score })
+		if len(mine) > 1 { // (sorting allocates, and most catalogs have no match)
+			sort.SliceStable(mine, func(i, j int) bool { return mine[i].score < mine[j].score })
+		}
 		for j := range mine {
 			mine[j].score = 0
 		}

@@ -13,19 +13,26 @@ type Store interface {
 	// Entry is entry i, nil if it cannot be given (the store found its
 	// data damaged). The same i gives the same *Entry.
 	Entry(i int) *Entry
-	// Keys calls fn with each entry whose folded code or token (Key) is k,
-	// or with prefix, starts with k: the entries of a code before those
-	// of a token when the keys are equal, each in entry order.
-	Keys(k string, prefix bool, fn func(i int, token bool))
-	// Statuses calls fn with each entry of the given status, in entry order.
-	Statuses(status int, fn func(i int))
-	// Ranges calls fn with each Range entry, in entry order.
-	Ranges(fn func(i int))
+	// Keys are the entries whose folded code or token (Key) is k, or with
+	// prefix, starts with k, in the order of their keys, then of entries.
+	// (Results, not callbacks: a callback through an interface escapes,
+	// and would cost every lookup of the built-in catalogs an allocation.)
+	Keys(k string, prefix bool) []KeyHit
+	// Statuses are the entries of the given status, in entry order.
+	Statuses(status int) []int
+	// Ranges are the Range entries, in entry order.
+	Ranges() []int
 	// Masks are entry i's textmask letter pairs and letters (EntryMasks).
 	Masks(i int) (words, letters uint64)
 	// Verify checks all of the store against its tables, once, so that
 	// what a scan of every entry reads is what a parse would give.
 	Verify()
+}
+
+// KeyHit is an entry a key names: by its code, or by its token.
+type KeyHit struct {
+	Entry int
+	Token bool
 }
 
 // NewStored is c (its name, hosts, body shapes, headers and lines) with
@@ -85,16 +92,15 @@ func (c *Catalog) WithPrefix(prefix string) iter.Seq[*Entry] {
 			return
 		}
 		seen := map[int]bool{}
-		stop := false
-		c.store.Keys(k, true, func(i int, _ bool) {
-			if stop || seen[i] {
+		for _, h := range c.store.Keys(k, true) {
+			if seen[h.Entry] {
+				continue
+			}
+			seen[h.Entry] = true
+			if e := c.store.Entry(h.Entry); e != nil && !yield(e) {
 				return
 			}
-			seen[i] = true
-			if e := c.store.Entry(i); e != nil && !yield(e) {
-				stop = true
-			}
-		})
+		}
 	}
 }
 

@@ -26,7 +26,9 @@ func (c *Catalog) indexed() bool { return c.tabled }
 // calls).
 func (c *Catalog) byKey(k string, fn func(i int, token bool)) {
 	if c.store != nil {
-		c.store.Keys(k, false, fn)
+		for _, h := range c.store.Keys(k, false) {
+			fn(h.Entry, h.Token)
+		}
 		return
 	}
 	if !c.indexed() {
@@ -51,7 +53,9 @@ func (c *Catalog) byKey(k string, fn func(i int, token bool)) {
 // entry order.
 func (c *Catalog) byStatus(status int, fn func(i int)) {
 	if c.store != nil {
-		c.store.Statuses(status, fn)
+		for _, i := range c.store.Statuses(status) {
+			fn(i)
+		}
 		return
 	}
 	if !c.indexed() {
@@ -71,11 +75,11 @@ func (c *Catalog) byStatus(status int, fn func(i int)) {
 // rangeFor calls fn with the index of each Range entry covering n.
 func (c *Catalog) rangeFor(n int, fn func(i int)) {
 	if c.store != nil {
-		c.store.Ranges(func(i int) {
+		for _, i := range c.store.Ranges() {
 			if e := c.store.Entry(i); e != nil && e.From <= n && n <= e.To {
 				fn(i)
 			}
-		})
+		}
 		return
 	}
 	if !c.indexed() {

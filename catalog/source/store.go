@@ -291,7 +291,7 @@ func (s *store) entryBytes(i int) (string, bool) {
 
 // Keys reads the block where k would start, and the next while its rows
 // may match.
-func (s *store) Keys(k string, prefix bool, fn func(i int, token bool)) {
+func (s *store) Keys(k string, prefix bool) []catalog.KeyHit {
 	s.mu.Lock()
 	rows := s.keyRows(k, prefix)
 	s.mu.Unlock()
@@ -304,9 +304,11 @@ func (s *store) Keys(k string, prefix bool, fn func(i int, token bool)) {
 			return key != "" && (key == k || prefix && strings.HasPrefix(key, k))
 		}, true)
 	}
-	for _, r := range rows {
-		fn(r.entry, r.token)
+	hits := make([]catalog.KeyHit, len(rows))
+	for i, r := range rows {
+		hits[i] = catalog.KeyHit{Entry: r.entry, Token: r.token}
 	}
+	return hits
 }
 
 // keyRows finds k's rows in the key table and checks them against their
@@ -417,7 +419,7 @@ func (s *store) rows(sec, width int) (string, bool) {
 	return b, ok && len(b)%width == 0
 }
 
-func (s *store) Statuses(status int, fn func(i int)) {
+func (s *store) Statuses(status int) []int {
 	s.mu.Lock()
 	var out []int
 	ok := s.parsed == nil
@@ -433,9 +435,7 @@ func (s *store) Statuses(status int, fn func(i int)) {
 			out = append(out, r.entry)
 		}
 	}
-	for _, i := range out {
-		fn(i)
-	}
+	return out
 }
 
 // statusRows finds status's rows, checked against their entries.
@@ -464,7 +464,7 @@ func (s *store) statusRows(status int) ([]int, bool) {
 	return out, true
 }
 
-func (s *store) Ranges(fn func(i int)) {
+func (s *store) Ranges() []int {
 	s.mu.Lock()
 	var out []int
 	ok := s.parsed == nil
@@ -495,9 +495,7 @@ func (s *store) Ranges(fn func(i int)) {
 			out = append(out, r.entry)
 		}
 	}
-	for _, i := range out {
-		fn(i)
-	}
+	return out
 }
 
 // Masks are read with the first; after a sign of damage, every entry may
