@@ -27,12 +27,8 @@ const header = `# POSIX errno names with their Linux numbers, as programs print 
 
 func writeCatalog(rows []errno, ver string, pr map[string]yamlout.Prose) ([]byte, error) {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, header, ver)
-	b.WriteString("id: errno\n")
-	b.WriteString("name: POSIX errno (Linux numbers)\n")
-	b.WriteString("doc_url: https://man7.org/linux/man-pages/man3/errno.3.html\n")
-	fmt.Fprintf(&b, "source: %s\n", yamlout.Quote("names, Linux numbers and messages from golang.org/x/sys "+ver+" unix/zerrors_linux_amd64.go; titles, descriptions, causes, fixes and retryable written by errcode for the errnos met most"))
-	b.WriteString("protocol: true\nentries:\n")
+	yamlout.Head(&b, header, ver, "errno", "POSIX errno (Linux numbers)", "https://man7.org/linux/man-pages/man3/errno.3.html", "names, Linux numbers and messages from golang.org/x/sys "+ver+" unix/zerrors_linux_amd64.go; titles, descriptions, causes, fixes and retryable written by errcode for the errnos met most")
+	b.WriteString("entries:\n")
 	seen := map[string]bool{}
 	for _, r := range rows {
 		p, described := pr[r.name]

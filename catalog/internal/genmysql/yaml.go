@@ -38,12 +38,8 @@ const header = `# MySQL's and MariaDB's error numbers, as the servers and their 
 
 func writeCatalog(codes []code, ver, head string, pr map[string]yamlout.Prose) ([]byte, error) {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, header, ver)
-	b.WriteString("id: mysql\n")
-	b.WriteString("name: MySQL and MariaDB errors\n")
-	b.WriteString("doc_url: https://mariadb.com/kb/en/mariadb-error-code-reference/\n")
-	fmt.Fprintf(&b, "source: %s\n", yamlout.Quote("numbers, names and SQLSTATEs from "+ver+"'s mysqld_error.h, errmsg.h and errmsg-utf8.txt; retryable as MySQL's and MariaDB's documentation states it; titles, descriptions, causes and fixes written by errcode"))
-	b.WriteString("protocol: true\n")
+	yamlout.Head(&b, header, ver, "mysql", "MySQL and MariaDB errors", "https://mariadb.com/kb/en/mariadb-error-code-reference/", "numbers, names and SQLSTATEs from "+ver+"'s mysqld_error.h, errmsg.h and errmsg-utf8.txt; retryable as MySQL's and MariaDB's documentation states it; titles, descriptions, causes and fixes written by errcode")
+	b.WriteString("")
 	b.WriteString(strings.TrimRight(head, "\n") + "\n")
 	b.WriteString("entries:\n")
 	seen := map[string]bool{}

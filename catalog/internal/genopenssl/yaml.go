@@ -55,12 +55,8 @@ func (r reason) key() string {
 
 func writeCatalog(rs []reason, ver string, pr map[string]yamlout.Prose) ([]byte, error) {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, header, ver)
-	b.WriteString("id: openssl\n")
-	b.WriteString("name: OpenSSL reason codes\n")
-	b.WriteString("doc_url: https://docs.openssl.org/3.0/man3/ERR_error_string/\n")
-	fmt.Fprintf(&b, "source: %s\n", yamlout.Quote("libraries, reason symbols and numbers from OpenSSL's headers (libssl-dev "+ver+", Apache-2.0), packed as OpenSSL 3 prints them; titles of the common reasons, descriptions, causes and fixes written by errcode"))
-	b.WriteString("protocol: true\nlines:\n")
+	yamlout.Head(&b, header, ver, "openssl", "OpenSSL reason codes", "https://docs.openssl.org/3.0/man3/ERR_error_string/", "libraries, reason symbols and numbers from OpenSSL's headers (libssl-dev "+ver+", Apache-2.0), packed as OpenSSL 3 prints them; titles of the common reasons, descriptions, causes and fixes written by errcode")
+	b.WriteString("lines:\n")
 	for _, l := range lines {
 		fmt.Fprintf(&b, "  - %s\n", yamlout.Quote(l))
 	}

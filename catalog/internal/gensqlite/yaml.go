@@ -30,12 +30,8 @@ const header = `# SQLite's result codes, primary and extended, as sqlite3_errcod
 
 func writeCatalog(codes []result, ver string, pr map[string]yamlout.Prose) ([]byte, error) {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, header, ver)
-	b.WriteString("id: sqlite\n")
-	b.WriteString("name: SQLite result codes\n")
-	b.WriteString("doc_url: https://sqlite.org/rescode.html\n")
-	fmt.Fprintf(&b, "source: %s\n", yamlout.Quote("names and numbers from sqlite3.h "+ver+", messages from its sqlite3_errstr (public domain); titles, descriptions, causes, fixes and retryable written by errcode"))
-	b.WriteString("protocol: true\nentries:\n")
+	yamlout.Head(&b, header, ver, "sqlite", "SQLite result codes", "https://sqlite.org/rescode.html", "names and numbers from sqlite3.h "+ver+", messages from its sqlite3_errstr (public domain); titles, descriptions, causes, fixes and retryable written by errcode")
+	b.WriteString("entries:\n")
 	seen := map[string]bool{}
 	for _, r := range codes {
 		if success[r.name] {

@@ -95,12 +95,8 @@ func writeCatalog(codes []code, ver string, errno map[string]string, pr map[stri
 		return nil, fmt.Errorf("%s: only %d errno messages", errnoFile, len(errno))
 	}
 	var b bytes.Buffer
-	fmt.Fprintf(&b, header, ver)
-	b.WriteString("id: windows\n")
-	b.WriteString("name: Windows error codes\n")
-	b.WriteString("doc_url: " + win32Doc + "\n")
-	fmt.Fprintf(&b, "source: %s\n", yamlout.Quote("names and values from golang.org/x/sys "+ver+" windows/zerrors_windows.go; WinSock titles from errno's messages; titles, descriptions, causes and fixes written by errcode for the codes met most"))
-	b.WriteString("protocol: true\nentries:\n")
+	yamlout.Head(&b, header, ver, "windows", "Windows error codes", win32Doc, "names and values from golang.org/x/sys "+ver+" windows/zerrors_windows.go; WinSock titles from errno's messages; titles, descriptions, causes and fixes written by errcode for the codes met most")
+	b.WriteString("entries:\n")
 	seen := map[string]bool{}
 	for _, k := range codes {
 		p, described := pr[k.name]

@@ -1,8 +1,9 @@
 // Package yamlout is what the generators that turn an upstream fact file
-// into catalog/data/ID.yaml (generrno, gensqlite, genaws) share: their
-// command line, their freshness check, and one way to write an entry's
-// fields, so that every generated file reads the same and parses back to
-// the same strings.
+// into catalog/data/ID.yaml (generrno, gensqlite, genmysql, genopenssl,
+// genwindows, genaws) share: their command line, their freshness check, a
+// vocabulary's first lines, and one way to write an entry's fields, so
+// that every generated file reads the same and parses back to the same
+// strings.
 package yamlout
 
 import (
@@ -16,6 +17,14 @@ import (
 
 	"github.com/goccy/go-yaml"
 )
+
+// Head writes the first lines of a generated vocabulary's catalog: its
+// header comment (a format with the source's version in it), then its id,
+// name, doc_url and source, and protocol: true.
+func Head(b *bytes.Buffer, comment, version, id, name, docURL, source string) {
+	fmt.Fprintf(b, comment, version)
+	fmt.Fprintf(b, "id: %s\nname: %s\ndoc_url: %s\nsource: %s\nprotocol: true\n", id, name, docURL, Quote(source))
+}
 
 // Field writes "    key: value" when value is not empty.
 func Field(b *bytes.Buffer, key, value string) {
