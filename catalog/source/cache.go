@@ -150,7 +150,7 @@ func writeCache(dir, key string, limit int64, c *catalog.Catalog) {
 	if dir == "" || !trustworthy(c) {
 		return
 	}
-	b, ok := encodeFile(key, c, int(min(limit, math.MaxInt)))
+	parts, ok := encodeFile(key, c, int(min(limit, math.MaxInt)))
 	if !ok || !makeCacheDirs(dir) {
 		return
 	}
@@ -158,7 +158,12 @@ func writeCache(dir, key string, limit int64, c *catalog.Catalog) {
 	if err != nil {
 		return
 	}
-	_, werr := tmp.Write(b)
+	var werr error
+	for _, b := range parts {
+		if werr == nil {
+			_, werr = tmp.Write(b)
+		}
+	}
 	if cerr := tmp.Close(); werr != nil || cerr != nil || os.Rename(tmp.Name(), filepath.Join(dir, key)) != nil {
 		os.Remove(tmp.Name())
 	}

@@ -72,9 +72,10 @@ func keyRows(c *catalog.Catalog) []keyRow {
 	return rows
 }
 
-// encodeFile is c's cache file under key, and whether it stays within
-// limit bytes (0: none).
-func encodeFile(key string, c *catalog.Catalog, limit int) ([]byte, bool) {
+// encodeFile is c's cache file under key, in parts to be written one
+// after another (not joined: the entries alone are as large as the file),
+// and whether it stays within limit bytes (0: none).
+func encodeFile(key string, c *catalog.Catalog, limit int) ([][]byte, bool) {
 	n := len(c.Entries)
 	ents := encoder{limit: limit}
 	offsets := make([]byte, 0, 4*(n+1))
@@ -124,17 +125,19 @@ func encodeFile(key string, c *catalog.Catalog, limit int) ([]byte, bool) {
 		h.str(f.key)
 		h.num(f.off)
 	}
-	out := encoder{limit: limit}
-	out.str(cacheMagic)
-	out.str(key)
-	out.str(string(h.b))
-	for _, b := range [][]byte{keys.b, statuses, ranges, masks, offsets, ents.b} {
-		out.b = append(out.b, b...)
-		if out.over() {
-			return nil, false
-		}
+	var head encoder
+	head.str(cacheMagic)
+	head.str(key)
+	head.str(string(h.b))
+	parts := [][]byte{head.b, keys.b, statuses, ranges, masks, offsets, ents.b}
+	size := 0
+	for _, b := range parts {
+		size += len(b)
 	}
-	return out.b, true
+	if limit > 0 && size > limit {
+		return nil, false
+	}
+	return parts, true
 }
 
 // layout reads the header's counts and fence, after encoder.header's

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"bytes"
 	"os"
 
 	"github.com/goccy/go-yaml/parser"
@@ -24,8 +25,8 @@ func WriteCacheForTest(dir, path string, c *catalog.Catalog) {
 // EncodeCache is the cache file errcode would write for c under key,
 // whatever its size.
 func EncodeCache(key string, c *catalog.Catalog) []byte {
-	b, _ := encodeFile(key, c, 0)
-	return b
+	parts, _ := encodeFile(key, c, 0)
+	return bytes.Join(parts, nil)
 }
 
 // CacheMagic is the format's first line; CacheLimit the bound on the cache

@@ -1,7 +1,6 @@
 package source
 
 import (
-	"bytes"
 	"io"
 	"os"
 	"sort"
@@ -529,7 +528,7 @@ func (s *store) Verify() {
 		s.damaged()
 		return
 	}
-	if b, _ := encodeFile(s.key, c, 0); !bytes.Equal(b, []byte(whole)) {
+	if parts, _ := encodeFile(s.key, c, 0); !sameBytes(parts, whole) {
 		s.damaged()
 		return
 	}
@@ -563,4 +562,15 @@ func decodeFile(whole string) *catalog.Catalog {
 		return nil
 	}
 	return c
+}
+
+// sameBytes: parts, one after another, are s.
+func sameBytes(parts [][]byte, s string) bool {
+	for _, b := range parts {
+		if len(b) > len(s) || string(b) != s[:len(b)] {
+			return false
+		}
+		s = s[len(b):]
+	}
+	return s == ""
 }
