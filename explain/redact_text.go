@@ -188,7 +188,7 @@ func redactNamed(s string) string {
 // ...'), and never past the next name: pairs are found first, so one
 // pair's value cannot swallow the next.
 func redactBareKeys(s string) string {
-	idx := bareKey.get().FindAllStringSubmatchIndex(s, -1)
+	idx := bareKeys(s)
 	if idx == nil {
 		return s
 	}
@@ -198,7 +198,7 @@ func redactBareKeys(s string) string {
 		start := m[1] // after "name: "
 		end := len(s)
 		if i+1 < len(idx) {
-			end = idx[i+1][0]
+			end = max(start, idx[i+1][0]) // the next pair may start in this one's spaces
 		}
 		stop := ",;}\n"
 		if m[3] > m[2] && (s[m[2]] == '\'' || s[m[2]] == '"') {
@@ -216,6 +216,27 @@ func redactBareKeys(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// bareKeys finds every "name: " pair of s. Each search starts again right
+// after the last name, not after its match: the space that ends one pair
+// ("before the response: token: ...") is what lets the next one start.
+func bareKeys(s string) [][]int {
+	var out [][]int
+	for pos := 0; pos < len(s); {
+		m := bareKey.get().FindStringSubmatchIndex(s[pos:])
+		if m == nil {
+			break
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += pos
+			}
+		}
+		out = append(out, m)
+		pos = m[5] + 1 // past the name and its colon
+	}
+	return out
 }
 
 // hidden: the value v of a key named name in text is a credential.
