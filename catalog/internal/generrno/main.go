@@ -7,10 +7,7 @@
 package main
 
 import (
-	"fmt"
 	"github.com/errcode-dev/errcode/catalog/internal/yamlout"
-	"os"
-	"path/filepath"
 )
 
 const (
@@ -30,13 +27,9 @@ func main() { command.Main() }
 
 // generate is errno.yaml's content from the fact file and the prose.
 func generate(dir string) ([]byte, error) {
-	facts, err := os.ReadFile(filepath.Join(dir, factFile))
+	rows, ver, err := yamlout.ReadFacts(dir, factFile, parseFacts)
 	if err != nil {
 		return nil, err
-	}
-	rows, ver, err := parseFacts(string(facts))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", factFile, err)
 	}
 	prose, err := yamlout.ReadProse(dir, proseFile)
 	if err != nil {

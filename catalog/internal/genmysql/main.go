@@ -39,13 +39,9 @@ func main() { command.Main() }
 // generate is mysql.yaml's content from the fact files, head.yaml and the
 // prose.
 func generate(dir string) ([]byte, error) {
-	facts, err := os.ReadFile(filepath.Join(dir, factFile))
+	codes, ver, err := yamlout.ReadFacts(dir, factFile, parseFacts)
 	if err != nil {
 		return nil, err
-	}
-	codes, ver, err := parseFacts(string(facts))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", factFile, err)
 	}
 	retry, err := os.ReadFile(filepath.Join(dir, retryFile))
 	if err != nil {

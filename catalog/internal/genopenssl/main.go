@@ -9,10 +9,6 @@
 package main
 
 import (
-	"fmt"
-	"os"
-	"path/filepath"
-
 	"github.com/errcode-dev/errcode/catalog/internal/yamlout"
 )
 
@@ -34,13 +30,9 @@ func main() { command.Main() }
 
 // generate is openssl.yaml's content from the fact file and the prose.
 func generate(dir string) ([]byte, error) {
-	facts, err := os.ReadFile(filepath.Join(dir, factFile))
+	rs, ver, err := yamlout.ReadFacts(dir, factFile, parseFacts)
 	if err != nil {
 		return nil, err
-	}
-	rs, ver, err := parseFacts(string(facts))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", factFile, err)
 	}
 	prose, err := yamlout.ReadProse(dir, proseFile)
 	if err != nil {

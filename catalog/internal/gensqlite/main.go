@@ -33,13 +33,9 @@ func main() { command.Main() }
 
 // generate is sqlite.yaml's content from the fact file and the prose.
 func generate(dir string) ([]byte, error) {
-	facts, err := os.ReadFile(filepath.Join(dir, factFile))
+	codes, ver, err := yamlout.ReadFacts(dir, factFile, parseFacts)
 	if err != nil {
 		return nil, err
-	}
-	codes, ver, err := parseFacts(string(facts))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", factFile, err)
 	}
 	errstr, err := os.ReadFile(filepath.Join(dir, errstrFile))
 	if err != nil {

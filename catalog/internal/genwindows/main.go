@@ -7,7 +7,6 @@
 package main
 
 import (
-	"fmt"
 	"github.com/errcode-dev/errcode/catalog/internal/yamlout"
 	"os"
 	"path/filepath"
@@ -31,13 +30,9 @@ func main() { command.Main() }
 
 // generate is windows.yaml's content from the fact files and the prose.
 func generate(dir string) ([]byte, error) {
-	facts, err := os.ReadFile(filepath.Join(dir, factFile))
+	consts, ver, err := yamlout.ReadFacts(dir, factFile, parseFacts)
 	if err != nil {
 		return nil, err
-	}
-	consts, ver, err := parseFacts(string(facts))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", factFile, err)
 	}
 	errno, err := os.ReadFile(filepath.Join(dir, errnoFile))
 	if err != nil {

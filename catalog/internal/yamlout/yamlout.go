@@ -18,6 +18,21 @@ import (
 	"github.com/goccy/go-yaml"
 )
 
+// ReadFacts reads dir's fact file and parses it into its rows and the
+// source's version; a parse error names the file.
+func ReadFacts[T any](dir, file string, parse func(string) (T, string, error)) (T, string, error) {
+	var zero T
+	data, err := os.ReadFile(filepath.Join(dir, file))
+	if err != nil {
+		return zero, "", err
+	}
+	rows, ver, err := parse(string(data))
+	if err != nil {
+		return zero, "", fmt.Errorf("%s: %w", file, err)
+	}
+	return rows, ver, nil
+}
+
 // Head writes the first lines of a generated vocabulary's catalog: its
 // header comment (a format with the source's version in it), then its id,
 // name, doc_url and source, and protocol: true.
