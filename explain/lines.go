@@ -98,7 +98,7 @@ func withLater(lc lineClaim, c *catalog.Catalog, claimed string, lines []string)
 func lineOf(c *catalog.Catalog, re *regexp.Regexp, m []string, l string) lineClaim {
 	g := func(name string) string { return group(re, m, name) }
 	it := Item{Code: g("code"), Token: g("token"), Message: g("message"), Field: g("field"),
-		Status: asStatus(g("status")), From: "a line " + c.ID + "'s SDKs print", Claim: c.ID, Fails: true}
+		Status: asStatus(g("status")), From: "a line " + c.ID + "'s SDKs and tools print", Claim: c.ID, Fails: true}
 	if op := g("operation"); op != "" {
 		it.Detail = "operation " + op
 	}
