@@ -62,6 +62,11 @@ func (ix *Index) Lookup(q Query) Result {
 			text = strings.TrimSpace(text[i+1:])
 		}
 	}
+	// A word around a code written with a colon, as programs print it
+	// (OpenSSL's "error:0A000086", "status:429"), is that word and a space.
+	if w, rest, ok := strings.Cut(text, ":"); ok && plainWord(w) && (aroundCode(w) || carrierOf(w) != "") {
+		text = w + " " + strings.TrimSpace(rest)
+	}
 	key := Key(text)
 	if key == "" {
 		return Result{}
@@ -158,6 +163,14 @@ func (ix *Index) qualified(scope []*Catalog, text string, asWord bool) (qscope [
 		}
 	}
 	return qscope, strings.Join(kept, " "), ok && len(kept) > 0, both
+}
+
+// plainWord: w is one word of letters, digits, '_' and '-' (not a JSON
+// key in quotes: a body given to lookup is for explain).
+func plainWord(w string) bool {
+	return w != "" && strings.IndexFunc(w, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-')
+	}) < 0
 }
 
 // carrierWords are the words a runtime prints before one vocabulary's

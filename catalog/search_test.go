@@ -61,6 +61,10 @@ func TestLookupExact(t *testing.T) {
 		{"emnify 1405", nil, []string{"emnify:1405"}, catalog.MatchCode},
 		{"HTTP 409", nil, []string{"http:409"}, catalog.MatchCode},
 		{"error 1405", nil, []string{"emnify:1405", "mysql:1405"}, catalog.MatchCode},
+		// a word around a code written with a colon, as OpenSSL prints it
+		{"error:0A000086", nil, []string{"openssl:0A000086"}, catalog.MatchCode},
+		{"openssl:error:0A000086", nil, []string{"openssl:0A000086"}, catalog.MatchCode},
+		{"WinError:5", nil, []string{"windows:5"}, catalog.MatchCode},
 		{"error_code 1405", nil, []string{"emnify:1405", "mysql:1405"}, catalog.MatchCode},
 		{"errno 1405", nil, []string{"emnify:1405", "mysql:1405"}, catalog.MatchCode}, // errno names its catalog only before one of its codes
 		{"err 1405", nil, []string{"emnify:1405", "mysql:1405"}, catalog.MatchCode},
