@@ -27,8 +27,9 @@ import (
 // catalog the whole parse would give.
 const chunkEntries = 500
 
-// chunking is false only in tests that compare the pieces with the whole.
-var chunking = true
+// chunking is false only in tests that compare the pieces with the whole,
+// and fastReading in those that compare fastEntries with the YAML library.
+var chunking, fastReading = true, true
 
 // entryItems gives the offsets of the lines that start the entries list's
 // items, or nil when the file is not a header, a top-level "entries:"
@@ -82,31 +83,42 @@ func isItem(text []byte) bool {
 }
 
 // parseChunks parses data in pieces at items (see entryItems) and gives
-// the catalog, or nil: parse the file whole.
+// the catalog, or nil: parse the file whole. The header is parsed alone;
+// each piece of items is read by fastEntries when it is written in its
+// subset, and parsed by the YAML library when not.
 func parseChunks(name string, data []byte, items []int) *catalog.Catalog {
-	var pieces [][]byte
+	text := string(data) // one copy: the entries' texts are slices of it
+	type span struct{ from, to, n int }
+	spans := []span{{0, items[0], 0}} // the header, down to entries:
 	for i := 0; i < len(items); i += chunkEntries {
 		end := len(data)
 		if i+chunkEntries < len(items) {
 			end = items[i+chunkEntries]
 		}
-		if i == 0 {
-			pieces = append(pieces, data[:end]) // the header, entries: and the first items
-		} else {
-			pieces = append(pieces, append([]byte("entries:\n"), data[items[i]:end]...))
-		}
+		spans = append(spans, span{items[i], end, min(chunkEntries, len(items)-i)})
 	}
-	results := make([]chunkResult, len(pieces))
+	results := make([]chunkResult, len(spans))
 	var wg sync.WaitGroup
-	next := make(chan int, len(pieces))
-	for i := range pieces {
+	next := make(chan int, len(spans))
+	for i := range spans {
 		next <- i
 	}
 	close(next)
-	for range min(runtime.GOMAXPROCS(0), len(pieces)) {
+	for range min(runtime.GOMAXPROCS(0), len(spans)) {
 		wg.Go(func() {
 			for i := range next {
-				results[i] = parseChunk(pieces[i], i == 0)
+				sp := spans[i]
+				if i == 0 {
+					results[i] = parseChunk(data[:sp.to], true)
+					continue
+				}
+				if fastReading {
+					if es, ok := fastEntries(text[sp.from:sp.to], sp.n); ok {
+						results[i] = chunkResult{fc: fileCatalog{Entries: es}, ok: true}
+						continue
+					}
+				}
+				results[i] = parseChunk(append([]byte("entries:\n"), data[sp.from:sp.to]...), false)
 			}
 		})
 	}
@@ -123,7 +135,7 @@ func parseChunks(name string, data []byte, items []int) *catalog.Catalog {
 		return nil
 	}
 	fc.Entries = make([]fileEntry, 0, len(items))
-	for _, r := range results {
+	for _, r := range results[1:] {
 		fc.Entries = append(fc.Entries, r.fc.Entries...)
 	}
 	p := &parsed{name: name, data: data}

@@ -2,7 +2,9 @@ package source
 
 import (
 	"bytes"
+	"fmt"
 	"os"
+	"reflect"
 
 	"github.com/goccy/go-yaml/parser"
 
@@ -156,4 +158,50 @@ func Decoded(c *catalog.Catalog) (n int, reparsed bool) {
 		}
 	}
 	return n, s.parsed != nil
+}
+
+// ReadFast reads piece, a run of a catalog's entries items, with
+// fastEntries; taken says whether it read it, and differs says how the
+// YAML library's reading (the one a piece it gives up on gets) differs
+// from it, "" when they are the same.
+func ReadFast(piece string) (taken bool, differs string) {
+	es, ok := fastEntries(piece, 0)
+	if !ok {
+		return false, ""
+	}
+	r := parseChunk([]byte("entries:\n"+piece), false)
+	switch {
+	case !r.ok:
+		return true, "the YAML library refuses it"
+	case !reflect.DeepEqual(es, r.fc.Entries):
+		return true, fmt.Sprintf("fast:    %#v\nlibrary: %#v", es, r.fc.Entries)
+	}
+	return true, ""
+}
+
+// AllFast says whether every piece of data's entries is read by
+// fastEntries (false if data is not parsed in pieces at all).
+func AllFast(data []byte) bool {
+	items := entryItems(data)
+	if items == nil {
+		return false
+	}
+	for i := 0; i < len(items); i += chunkEntries {
+		end := len(data)
+		if i+chunkEntries < len(items) {
+			end = items[i+chunkEntries]
+		}
+		if _, ok := fastEntries(string(data[items[i]:end]), 0); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// ParseLibrary parses data in pieces, each by the YAML library, never by
+// fastEntries.
+func ParseLibrary(name string, data []byte) (*catalog.Catalog, []Problem) {
+	fastReading = false
+	defer func() { fastReading = true }()
+	return Parse(name, data)
 }
