@@ -344,7 +344,7 @@ func textSearch(scope []*Catalog, ws queryWords) []Match {
 	var out []Match
 	for _, c := range scope {
 		for i := range c.Len() {
-			if !c.mayHaveWords(i, want) {
+			if !c.mayHaveWords(i, want) || !c.mayContain(i, ws.required) {
 				continue
 			}
 			if e := c.Entry(i); e != nil {

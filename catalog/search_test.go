@@ -378,3 +378,26 @@ func TestLookupNumberForms(t *testing.T) {
 		t.Errorf("000: %v", ids(r))
 	}
 }
+
+// ContainsFold is strings.Contains of the ASCII-lowered text, for a
+// lower-case word: the word search's first test, now a jump between the
+// places the word's first letter occurs.
+func FuzzContainsFold(f *testing.F) {
+	for _, s := range [][2]string{{"Card Declined", "declined"}, {"aAaAb", "aab"}, {"x9999", "9999"}, {"", ""}, {"K\u212a", "k"}, {"abc", "ABC"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, w, q string) {
+		lowerASCII := func(s string) string {
+			b := []byte(s)
+			for i, c := range b {
+				if c >= 'A' && c <= 'Z' {
+					b[i] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+		if want := strings.Contains(lowerASCII(w), q); catalog.ContainsFold(w, q) != want {
+			t.Errorf("ContainsFold(%q, %q) = %v, want %v", w, q, !want, want)
+		}
+	})
+}

@@ -24,6 +24,12 @@ type Store interface {
 	Ranges() []int
 	// Masks are entry i's textmask letter pairs and letters (EntryMasks).
 	Masks(i int) (words, letters uint64)
+	// MayContain is false only when one of words (lower case) is in none
+	// of entry i's texts, ignoring ASCII case (ContainsFold): the word
+	// search skips such an entry without decoding it. A text holding
+	// other bytes than ASCII, whose case folding may bring a word in
+	// (the Kelvin sign is a k), may hold any word.
+	MayContain(i int, words []string) bool
 	// Verify checks all of the store against its tables, once, so that
 	// what a scan of every entry reads is what a parse would give.
 	Verify()

@@ -34,6 +34,15 @@ func (c *Catalog) mayHaveWords(i int, want uint64) bool {
 	return len(c.masks) != len(c.Entries) || textmask.Has(c.masks[i], want)
 }
 
+// mayContain: entry i may contain every one of words (see
+// Store.MayContain), which a match of textSearch needs (scorer.score
+// counts a word only where ContainsFold finds it). Asked only of a
+// stored entry, where it saves a decode: for an entry in memory the
+// scorer's first scan is the same test.
+func (c *Catalog) mayContain(i int, words []string) bool {
+	return c.store == nil || c.store.MayContain(i, words)
+}
+
 // typoMask is a query word's letter pairs and how many of them a word one
 // or two edits away (closeWord) may lack: an edit breaks at most three
 // pairs (a transposition), and closeWord allows two edits from 8 letters,

@@ -81,17 +81,56 @@ func hasPrefixFold(w, q string) bool {
 	return true
 }
 
+// ContainsFold reports whether w contains q (lower case), ignoring ASCII
+// case: how the word search finds a query word in a text.
+func ContainsFold(w, q string) bool { return containsFold(w, q) }
+
 func containsFold(w, q string) bool {
 	if q == "" {
 		return true
 	}
-	first := q[0]
-	for i := 0; i+len(q) <= len(w); i++ {
-		if lower(w[i]) == first && hasPrefixFold(w[i:], q) {
+	n := len(w) - len(q) + 1 // where a match may start
+	if n <= 0 {
+		return false
+	}
+	if len(w) < 32 { // a word: fold each byte
+		for i := range n {
+			if lower(w[i]) == q[0] && hasPrefixFold(w[i:], q) {
+				return true
+			}
+		}
+		return false
+	}
+	// A text: jump between the places q's first letter occurs in either
+	// case (strings.IndexByte is vectorised), rather than fold every byte.
+	lo, up := q[0], q[0]
+	if lo >= 'a' && lo <= 'z' {
+		up = lo - 'a' + 'A'
+	}
+	pl, pu := indexByteFrom(w, lo, 0, n), indexByteFrom(w, up, 0, n)
+	for {
+		i := min(pl, pu)
+		if i == n {
+			return false
+		}
+		if hasPrefixFold(w[i:], q) {
 			return true
 		}
+		if pl == i {
+			pl = indexByteFrom(w, lo, i+1, n)
+		}
+		if pu == i {
+			pu = indexByteFrom(w, up, i+1, n)
+		}
 	}
-	return false
+}
+
+// indexByteFrom is the first index of c in w[from:n], or n.
+func indexByteFrom(w string, c byte, from, n int) int {
+	if j := strings.IndexByte(w[from:n], c); j >= 0 {
+		return from + j
+	}
+	return n
 }
 
 // Words splits s into lower-case words, as search does: runs of letters

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/errcode-dev/errcode/catalog"
@@ -510,6 +511,47 @@ func (s *store) Masks(i int) (words, letters uint64) {
 	return ^uint64(0), ^uint64(0)
 }
 
+// MayContain: see catalog.Store. It reads entry i's bytes, which hold
+// each of its texts verbatim, and decodes nothing: a word search that
+// most entries fail costs a scan of each rather than a decode and a
+// score.
+func (s *store) MayContain(i int, words []string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.parsed != nil || i < 0 || i >= s.lay.entries || s.decoded(i) != nil {
+		return true
+	}
+	b, ok := s.entryBytes(i)
+	if !ok {
+		return true // reading it finds the damage
+	}
+	for _, w := range words {
+		if !catalog.ContainsFold(b, w) {
+			return wideText(b)
+		}
+	}
+	return true
+}
+
+// wideText: an entry's encoding (encoder.entry) holds a text with a byte
+// outside ASCII, or is not one the writer makes (decoding it finds that).
+// Its numbers may hold such bytes; its texts are what count.
+func wideText(b string) bool {
+	d := decoder{s: b}
+	texts := func(n int) bool {
+		for range n {
+			if t := d.str(); d.bad || !isASCII(t) {
+				return true
+			}
+		}
+		return false
+	}
+	if texts(9) || texts(d.count(minStr)) || texts(d.count(minStr)) {
+		return true
+	}
+	return d.bad
+}
+
 // Verify reads the whole file and checks it is exactly what the writer
 // makes of the entries it holds; else the file is parsed again.
 func (s *store) Verify() {
@@ -573,4 +615,13 @@ func sameBytes(parts [][]byte, s string) bool {
 		s = s[len(b):]
 	}
 	return s == ""
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

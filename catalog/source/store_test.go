@@ -19,8 +19,12 @@ func storeYAML(n int) string {
 	var s strings.Builder
 	s.WriteString("id: many\nname: Many\nentries:\n")
 	for i := range n {
-		fmt.Fprintf(&s, "  - code: M-%04d\n    token: Tok%d\n    status: %d\n    title: Thing %d failed\n    description: Word%d and common words.\n", i, i, 400+i%7, i, i)
+		fmt.Fprintf(&s, "  - code: M-%04d\n    token: Tok%d\n    status: %d\n    title: Thing %d failed\n    description: Word%d and common words, then a long text (the quick brown fox jumps over the lazy dog; pack my box with five dozen liquor jugs) whose letter pairs fill the word masks.\n", i, i, 400+i%7, i, i)
 	}
+	// Texts a word search finds only by Unicode case folding: the Kelvin
+	// sign is a k, and the cache's bytes hold no "kelvin" (K-3 has one,
+	// so the search for typos, which would find K-1 too, is not tried).
+	s.WriteString("  - code: K-1\n    title: \"Temperature in \u212aelvin\"\n  - code: K-2\n    description: Die Straße ist gesperrt\n  - code: K-3\n    title: Kelvin\n")
 	s.WriteString("  - code: 9000-9099\n    title: Nines\n    kind: range\n    range: {from: 9000, to: 9099}\n")
 	return s.String()
 }
@@ -48,7 +52,7 @@ func TestStoreAnswersAsMemory(t *testing.T) {
 	}
 	mem := catalog.NewIndex(catalog.Merge(catalog.Builtin(), []*catalog.Catalog{parsed}))
 	queries := []string{"M-0000", "m0999", "M-0500", "tok77", "Tok640", "many:M-0001", "403", "9050", "M-10000",
-		"word123", "thing 42 failed", "M-05OO", "tok", "nines", "zzz"}
+		"word123", "thing 42 failed", "M-05OO", "tok", "nines", "zzz", "kelvin", "temperature kelvin", "straße", "gesperrt"}
 	for i := 0; i < 1000; i += 37 {
 		queries = append(queries, fmt.Sprintf("M-%04d", i), fmt.Sprintf("Tok%d", i))
 	}
@@ -68,6 +72,9 @@ func TestStoreAnswersAsMemory(t *testing.T) {
 		n, reparsed := source.Decoded(c)
 		if reparsed {
 			t.Errorf("lookup %q: a good cache was parsed again", q)
+		}
+		if q == "word123" && n > 1 {
+			t.Errorf("lookup %q read %d entries: a word search reads only those whose texts hold every word", q, n)
 		}
 		if found := (strings.HasPrefix(q, "M-0") || strings.HasPrefix(q, "Tok")) && q != "M-05OO"; found {
 			if n > 2 {
