@@ -223,8 +223,8 @@ func scalar(v string) (text string, plain, ok bool) {
 	return strings.TrimRight(v, " "), true, true
 }
 
-// singleQuoted reads a single-quoted text at the start of v (” is one
-// ') and gives what follows it.
+// singleQuoted reads a single-quoted text at the start of v, where two
+// quotes together stand for one, and gives what follows it.
 func singleQuoted(v string) (text, rest string, ok bool) {
 	var b []byte // the text so far, once a '' is met
 	start := 1
