@@ -35,29 +35,44 @@ export HOME=$dir XDG_CONFIG_HOME=$dir/config XDG_CACHE_HOME=$dir/cache
 big="--catalog-file $dir/big.yaml"
 ten=""
 for k in 0 1 2 3 4 5 6 7 8 9; do ten="$ten --catalog-file $dir/ten/big$k.yaml"; done
-warm=() cold=()
 for e in "${bins[@]}"; do
-	n=$(basename "$e")
 	"$e" $big lookup BIG-00001 >/dev/null # fills the cache
 	"$e" $ten lookup B0-00001 >/dev/null
-	warm+=(-n "$n: no user catalog: lookup 1405" "$e lookup 1405"
-		-n "$n: no user catalog: lookup words" "$e lookup card declined"
-		-n "$n: no user catalog: __complete 40" "$e __complete lookup 40"
-		-n "$n: 10k cached: lookup BIG-09999" "$e $big lookup BIG-09999"
-		-n "$n: 10k cached: lookup words" "$e $big lookup something number 9999"
-		-n "$n: 10k cached: __complete BIG-099" "$e $big __complete lookup BIG-099"
-		-n "$n: 100k cached: lookup B9-09999" "$e $ten lookup B9-09999"
-		-n "$n: 100k cached: __complete B9-099" "$e $ten __complete lookup B9-099")
-	cold+=(-n "$n: 10k cold (YAML parsed)" "$e $big lookup BIG-09999")
+done
+# Each row is timed for every build in turn, so that the machine's drift
+# falls on both alike; the ratio is to the same build's first row.
+rows=("no user catalog: lookup 1405|lookup 1405"
+	"no user catalog: lookup words|lookup card declined"
+	"no user catalog: __complete 40|__complete lookup 40"
+	"10k cached: lookup 1405|$big lookup 1405"
+	"10k cached: lookup BIG-09999|$big lookup BIG-09999"
+	"10k cached: lookup words|$big lookup something number 9999"
+	"10k cached: __complete BIG-099|$big __complete lookup BIG-099"
+	"100k cached: lookup 1405|$ten lookup 1405"
+	"100k cached: lookup B9-09999|$ten lookup B9-09999"
+	"100k cached: __complete B9-099|$ten __complete lookup B9-099")
+warm=() cold=()
+for row in "${rows[@]}"; do
+	for e in "${bins[@]}"; do
+		warm+=(-n "$(basename "$e"): ${row%%|*}" "$e ${row#*|}")
+	done
+done
+for e in "${bins[@]}"; do
+	cold+=(-n "$(basename "$e"): 10k cold (YAML parsed)" "$e $big lookup BIG-09999"
+		-n "$(basename "$e"): 100k in ten files cold" "$e $ten lookup B9-09999")
 done
 hyperfine -N --warmup 5 --runs "${RUNS:-50}" --export-json "$dir/r.json" "${warm[@]}" >/dev/null
 hyperfine -N --runs 5 --prepare "rm -rf $dir/cache" --export-json "$dir/c.json" "${cold[@]}" >/dev/null
 python3 - "$dir/r.json" "$dir/c.json" <<'PY'
 import json, sys
+base = {}
 for f in sys.argv[1:]:
     for r in json.load(open(f))["results"]:
         cpu = (r["user"] + r["system"]) * 1e3
-        print(f'{r["command"]:>44}: {r["mean"]*1e3:7.1f} ms wall, {cpu:6.1f} ms CPU  (max {r["max"]*1e3:.1f} ms)')
+        build, row = r["command"].split(": ", 1)
+        base.setdefault(build, r["mean"])
+        ratio = f'{r["mean"] / base[build]:4.2f}x' if "cold" not in row else ""
+        print(f'{r["command"]:>44}: {r["mean"]*1e3:7.1f} ms wall {ratio:>6}, {cpu:6.1f} ms CPU  (max {r["max"]*1e3:.1f} ms)')
 PY
 
 # Peak memory of cold parses: 10k entries; the worst a parse can meet

@@ -54,7 +54,7 @@ func buildID() string {
 	return build
 }
 
-// cacheKey names a file's cache entry: its absolute path, size,
+// cacheKey names a file's cache entry: its absolute path (abs), size,
 // modification time, and where the system has them its inode and change
 // time, so any change to the file misses, even one that keeps the size and
 // puts the modification time back; and the format and the build of errcode
@@ -62,11 +62,7 @@ func buildID() string {
 // also holds the key, checked on read), so a 128-bit FNV hash does: a
 // cryptographic one would link Go's FIPS crypto packages, whose
 // initialisation every start would pay.
-func cacheKey(path string, fi fs.FileInfo) string {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		abs = path
-	}
+func cacheKey(abs string, fi fs.FileInfo) string {
 	h := fnv.New128a()
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d\x00%d\x00%s", cacheMagic, cacheBuild(), abs, fi.Size(), fi.ModTime().UnixNano(), fileIdentity(fi))
 	return hex.EncodeToString(h.Sum(nil))

@@ -5,6 +5,7 @@ package source
 import (
 	"io/fs"
 	"os"
+	"sync"
 	"syscall"
 )
 
@@ -30,5 +31,9 @@ func openCacheFile(path string) (*os.File, fs.FileInfo, bool) {
 // may write it.
 func ownPrivate(fi fs.FileInfo) bool {
 	st, ok := fi.Sys().(*syscall.Stat_t)
-	return ok && int(st.Uid) == os.Getuid() && fi.Mode().Perm()&0o022 == 0
+	return ok && int(st.Uid) == uid() && fi.Mode().Perm()&0o022 == 0
 }
+
+// uid is the user's id, asked of the system once for all the cache files
+// of a start.
+var uid = sync.OnceValue(os.Getuid)

@@ -18,7 +18,7 @@ func WriteCacheForTest(dir, path string, c *catalog.Catalog) {
 	if err != nil {
 		panic(err)
 	}
-	key := cacheKey(path, fi)
+	key := cacheKey(absIn(workDir(), path), fi)
 	if err := os.WriteFile(dir+"/"+key, EncodeCache(key, c), 0o644); err != nil {
 		panic(err)
 	}
@@ -122,7 +122,7 @@ func CacheKey(path string) string {
 	if err != nil {
 		panic(err)
 	}
-	return cacheKey(path, fi)
+	return cacheKey(absIn(workDir(), path), fi)
 }
 
 var CheckFile = checkFile

@@ -81,24 +81,40 @@ func Discover(getenv func(string) string, files []string) ([]string, []Problem) 
 // dedupe keeps the last mention of each file (so it applies in its latest
 // place) and drops the earlier ones.
 func dedupe(files []string) []string {
+	wd := workDir()
 	last := map[string]int{}
 	for i, f := range files {
-		if abs, err := filepath.Abs(f); err == nil {
-			f = abs
-		}
-		last[f] = i
+		last[absIn(wd, f)] = i
 	}
 	var out []string
 	for i, f := range files {
-		abs, err := filepath.Abs(f)
-		if err != nil {
-			abs = f
-		}
-		if last[abs] == i {
+		if last[absIn(wd, f)] == i {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// workDir is the working directory, "" if it cannot be had. It is asked
+// once for all the files of a start: os.Getwd costs two stats each time.
+func workDir() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	return wd
+}
+
+// absIn is path made absolute in wd, as filepath.Abs would (path itself
+// if wd is "" and path is relative).
+func absIn(wd, path string) string {
+	if filepath.IsAbs(path) {
+		return filepath.Clean(path)
+	}
+	if wd == "" {
+		return path
+	}
+	return filepath.Join(wd, path)
 }
 
 // yamlFiles lists dir's *.yaml and *.yml files, sorted; none, and no
@@ -125,7 +141,7 @@ func yamlFiles(dir string) ([]string, error) {
 // has not changed since it was parsed ("" for no cache). The catalog's
 // Path is the file. A file with problems gives no catalog.
 func Load(path, cacheDir string) (*catalog.Catalog, []Problem) {
-	l := loadCached(path, cacheDir, cacheDir != "" && cacheDirsSafe(cacheDir))
+	l := loadCached(path, workDir(), cacheDir, cacheDir != "" && cacheDirsSafe(cacheDir))
 	if l.c == nil && l.problems == nil {
 		l.parse(path, cacheDir)
 	}
@@ -139,6 +155,7 @@ func Load(path, cacheDir string) (*catalog.Catalog, []Problem) {
 // hold two syntax trees.
 func LoadAll(paths []string, cacheDir string) ([]*catalog.Catalog, [][]Problem) {
 	dirSafe := cacheDir != "" && cacheDirsSafe(cacheDir)
+	wd := workDir()
 	loads := make([]loading, len(paths))
 	next := make(chan int, len(paths))
 	for i := range paths {
@@ -149,7 +166,7 @@ func LoadAll(paths []string, cacheDir string) ([]*catalog.Catalog, [][]Problem) 
 	for range min(runtime.GOMAXPROCS(0), len(paths)) {
 		wg.Go(func() {
 			for i := range next {
-				loads[i] = loadCached(paths[i], cacheDir, dirSafe)
+				loads[i] = loadCached(paths[i], wd, cacheDir, dirSafe)
 			}
 		})
 	}
@@ -173,8 +190,9 @@ type loading struct {
 	limit    int64
 }
 
-// loadCached checks path and reads its cache entry.
-func loadCached(path, cacheDir string, dirSafe bool) loading {
+// loadCached checks path (in the working directory wd) and reads its
+// cache entry.
+func loadCached(path, wd, cacheDir string, dirSafe bool) loading {
 	fi, err := os.Stat(path)
 	if err == nil {
 		err = checkFile(fi)
@@ -182,7 +200,7 @@ func loadCached(path, cacheDir string, dirSafe bool) loading {
 	if err != nil {
 		return loading{problems: []Problem{{File: path, Msg: readError(err)}}}
 	}
-	l := loading{key: cacheKey(path, fi), limit: cacheLimit(fi.Size())}
+	l := loading{key: cacheKey(absIn(wd, path), fi), limit: cacheLimit(fi.Size())}
 	again := func() *catalog.Catalog { // the cache proved damaged: parse, and cache it anew
 		a := loading{key: l.key, limit: l.limit}
 		a.parse(path, cacheDir)
