@@ -35,5 +35,14 @@ func ownPrivate(fi fs.FileInfo) bool {
 }
 
 // uid is the user's id, asked of the system once for all the cache files
-// of a start.
-var uid = sync.OnceValue(os.Getuid)
+// of a start (and not at start-up: errcode does no work before a command
+// needs it).
+func uid() int {
+	uidOnce.Do(func() { uidValue = os.Getuid() })
+	return uidValue
+}
+
+var (
+	uidOnce  sync.Once
+	uidValue int
+)

@@ -24,11 +24,16 @@ import (
 // a catalog's problems are still found and placed by the library: build
 // reports none here, and a piece with any is parsed again whole.
 
-// The keys of an entry, one bit each, to find a key given twice.
-var entryKeys = map[string]uint16{
-	"code": 1 << 0, "token": 1 << 1, "status": 1 << 2, "category": 1 << 3, "title": 1 << 4,
-	"message": 1 << 5, "description": 1 << 6, "causes": 1 << 7, "fixes": 1 << 8, "retryable": 1 << 9,
-	"doc_url": 1 << 10, "source": 1 << 11, "reference": 1 << 12, "kind": 1 << 13,
+// entryKey is an entry's key as a bit, to find a key given twice; 0 for
+// a key an entry does not have (or range, which fastEntries leaves to the
+// YAML library). A switch, not a map: a map would be built at start-up.
+func entryKey(key string) uint16 {
+	for i, k := range [...]string{"code", "token", "status", "category", "title", "message", "description", "causes", "fixes", "retryable", "doc_url", "source", "reference", "kind"} {
+		if k == key {
+			return 1 << i
+		}
+	}
+	return 0
 }
 
 // fastEntries reads s, a piece of a catalog's entries list that starts at
@@ -105,7 +110,7 @@ func (e *fileEntry) set(kv string, seen *uint16, list **[]string, pending *bool)
 		return false
 	}
 	key, after := kv[:i], kv[i+1:]
-	bit := entryKeys[key]
+	bit := entryKey(key)
 	if bit == 0 || *seen&bit != 0 || after != "" && after[0] != ' ' {
 		return false
 	}
