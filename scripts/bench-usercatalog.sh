@@ -47,9 +47,11 @@ rows=("no user catalog: lookup 1405|lookup 1405"
 	"10k cached: lookup 1405|$big lookup 1405"
 	"10k cached: lookup BIG-09999|$big lookup BIG-09999"
 	"10k cached: lookup words|$big lookup something number 9999"
+	"10k cached: __complete 40|$big __complete lookup 40"
 	"10k cached: __complete BIG-099|$big __complete lookup BIG-099"
 	"100k cached: lookup 1405|$ten lookup 1405"
 	"100k cached: lookup B9-09999|$ten lookup B9-09999"
+	"100k cached: __complete 40|$ten __complete lookup 40"
 	"100k cached: __complete B9-099|$ten __complete lookup B9-099")
 warm=() cold=()
 for row in "${rows[@]}"; do

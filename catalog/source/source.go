@@ -337,8 +337,11 @@ func (p *parsed) build(fc *fileCatalog, bad map[string]bool) *catalog.Catalog {
 	}
 	c.Lines = fc.Lines
 
-	seen := map[string]int{}
+	seen := make(map[string]int, len(fc.Entries))
 	codes := make([]string, len(fc.Entries)) // each entry's code as errcode reads it
+	if len(fc.Entries) > 0 {
+		c.Entries = make([]catalog.Entry, 0, len(fc.Entries))
+	}
 	for i, fe := range fc.Entries {
 		at := fmt.Sprintf("entries[%d]", i)
 		if bad[at] {
