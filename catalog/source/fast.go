@@ -104,7 +104,7 @@ func fastEntries(s string, want int) (out []fileEntry, ok bool) {
 // set reads one "key: value" line of an entry. A list key with nothing
 // after it sets list to the list its "- " lines fill, and pending until
 // the first.
-func (e *fileEntry) set(kv string, seen *uint16, list **[]string, pending *bool) bool {
+func (fe *fileEntry) set(kv string, seen *uint16, list **[]string, pending *bool) bool {
 	i := strings.IndexByte(kv, ':')
 	if i <= 0 {
 		return false
@@ -119,9 +119,9 @@ func (e *fileEntry) set(kv string, seen *uint16, list **[]string, pending *bool)
 	if v == "" || v[0] == '#' { // a list's "- " lines follow, or nothing (null): only lists may
 		switch key {
 		case "causes":
-			*list, *pending = &e.Causes, true
+			*list, *pending = &fe.Causes, true
 		case "fixes":
-			*list, *pending = &e.Fixes, true
+			*list, *pending = &fe.Fixes, true
 		default:
 			return false
 		}
@@ -130,11 +130,11 @@ func (e *fileEntry) set(kv string, seen *uint16, list **[]string, pending *bool)
 	switch key {
 	case "causes":
 		l, ok := flowList(v)
-		e.Causes = l
+		fe.Causes = l
 		return ok
 	case "fixes":
 		l, ok := flowList(v)
-		e.Fixes = l
+		fe.Fixes = l
 		return ok
 	}
 	text, plain, ok := scalar(v)
@@ -145,22 +145,22 @@ func (e *fileEntry) set(kv string, seen *uint16, list **[]string, pending *bool)
 	case "code":
 		if plain {
 			if n, isNum := digits(text, 18); isNum {
-				e.Code = n // as the YAML library reads a number
+				fe.Code = n // as the YAML library reads a number
 				return true
 			}
 			if !plainText(text) {
 				return false
 			}
 		}
-		e.Code = text
+		fe.Code = text
 		return true
 	case "status":
 		n, isNum := digits(text, 3)
-		e.Status = int(n)
+		fe.Status = int(n)
 		return plain && isNum
 	case "retryable":
 		b := text == "true"
-		e.Retryable = &b
+		fe.Retryable = &b
 		return plain && (b || text == "false")
 	}
 	if plain && !plainText(text) {
@@ -168,23 +168,23 @@ func (e *fileEntry) set(kv string, seen *uint16, list **[]string, pending *bool)
 	}
 	switch key {
 	case "token":
-		e.Token = text
+		fe.Token = text
 	case "category":
-		e.Category = text
+		fe.Category = text
 	case "title":
-		e.Title = text
+		fe.Title = text
 	case "message":
-		e.Message = text
+		fe.Message = text
 	case "description":
-		e.Description = text
+		fe.Description = text
 	case "doc_url":
-		e.DocURL = text
+		fe.DocURL = text
 	case "source":
-		e.Source = text
+		fe.Source = text
 	case "reference":
-		e.Reference = text
+		fe.Reference = text
 	case "kind":
-		e.Kind = text
+		fe.Kind = text
 	}
 	return true
 }
