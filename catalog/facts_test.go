@@ -435,11 +435,14 @@ func TestErrnoFacts(t *testing.T) {
 	}
 	// errcode's judgement (the sources do not speak of retrying): a
 	// transient network or scheduling state is worth a retry with backoff;
-	// a wrong path, permission or argument fails the same way again.
-	yes, no := catalog.RetryYes, catalog.RetryNo
+	// a wrong path, permission or argument fails the same way again. A
+	// refusal (the service down, or the wrong port), an unreachable host
+	// and a reset (the request may have been processed) are left unknown,
+	// as curl leaves 7 and 56, whose rule decides when both are shown.
+	yes, no, unknown := catalog.RetryYes, catalog.RetryNo, catalog.RetryUnknown
 	checkRetryable(t, "errno", map[string]catalog.Retry{
-		"ECONNREFUSED": yes, "ECONNRESET": yes, "ETIMEDOUT": yes, "EAGAIN": yes, "EINTR": yes,
-		"EHOSTUNREACH": yes, "ENETUNREACH": yes, "ECONNABORTED": yes,
+		"ECONNREFUSED": unknown, "ECONNRESET": unknown, "ETIMEDOUT": yes, "EAGAIN": yes, "EINTR": yes,
+		"EHOSTUNREACH": unknown, "ENETUNREACH": unknown, "ECONNABORTED": yes,
 		"ENOENT": no, "EACCES": no, "EINVAL": no, "EPERM": no, "EEXIST": no, "ENOTDIR": no, "EISDIR": no,
 		"ENOTEMPTY": no, "EROFS": no, "ENOSPC": no, "EBADF": no,
 	})

@@ -2,6 +2,7 @@ package explain
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -89,9 +90,9 @@ func TestPyLiteralJSON(t *testing.T) {
 	}
 }
 
-// The errno a runtime names and curl's code for the same failure disagree
-// on retrying (errno says ECONNREFUSED is retryable; curl retries it only
-// when asked): the transport's rule decides.
+// The errno a runtime names and curl's code for the same failure are one
+// failure: the transport's rule decides (curl retries a refusal only when
+// asked), and the errno's card says the same (TestErrnoCardsAgreeWithTheVerdict).
 func TestErrnoNeverDecidesRetry(t *testing.T) {
 	ix := catalog.NewIndex(catalog.Builtin())
 	tr := Parse([]byte("Traceback (most recent call last):\n  File \"x.py\", line 2\nurllib.error.URLError: <urlopen error [Errno 111] Connection refused>\n"), false)
@@ -253,5 +254,48 @@ func TestWinErrorIn(t *testing.T) {
 		if it := winErrorIn(l); it.Code != want || it.Vocab != "windows" {
 			t.Errorf("%q: %+v, want code %q of windows", l, it, want)
 		}
+	}
+}
+
+// No card contradicts the verdict above it: for every errno with a stated
+// retryability, a Python traceback naming it ([Errno N] and its message)
+// either shows no errno card, or a verdict that says the same. (errno
+// said ECONNREFUSED and ECONNRESET were retryable while curl's 7 and 56,
+// which decide, say nothing: "Retry not stated" above "Retryable yes".)
+func TestErrnoCardsAgreeWithTheVerdict(t *testing.T) {
+	ix := catalog.NewIndex(catalog.Builtin())
+	var errno *catalog.Catalog
+	for _, c := range catalog.Builtin() {
+		if c.ID == "errno" {
+			errno = c
+		}
+	}
+	checked := 0
+	for _, e := range errno.All() {
+		if e.Retryable == catalog.RetryUnknown {
+			continue
+		}
+		for _, line := range []string{
+			fmt.Sprintf("urllib.error.URLError: <urlopen error [Errno %s] %s>", e.Token, e.Message),
+			fmt.Sprintf("Error: connect %s 127.0.0.1:1", e.Code),
+		} {
+			tr := Parse([]byte("Traceback (most recent call last):\n  File \"x.py\", line 2\n"+line+"\n"), false)
+			if len(tr.Exchanges) == 0 {
+				continue
+			}
+			d := Diagnose(tr.Exchanges[0], ix, Options{})
+			for _, f := range d.Findings {
+				if f.Entry == nil || f.Catalog.ID != "errno" || f.Entry.Retryable == catalog.RetryUnknown {
+					continue
+				}
+				checked++
+				if want := f.Entry.Retryable == catalog.RetryYes; !d.RetryKnown || d.Retryable != want {
+					t.Errorf("%q: errno:%s says retryable %v; the verdict: known %v, retryable %v (%s)", line, f.Entry.Code, want, d.RetryKnown, d.Retryable, d.RetryRule)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no errno card with a stated retryability was shown: the test reads nothing")
 	}
 }
