@@ -183,7 +183,7 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	}
 	d.RateLimit = rateLimit(ex.Header, ex.names)
 	// The transfer failed and nothing of a response is in the input.
-	d.NoResponse = ex.Protocol == "" && len(bytes.TrimSpace(ex.Body)) == 0 && len(ex.Carried) > 0 && ex.Carried[0].Vocab == "curl"
+	d.NoResponse = ex.Protocol == "" && len(bytes.TrimSpace(ex.Body)) == 0 && transportFailed(ex.Carried)
 	f := &facts{d: &d, h: ex.Header, names: ex.names, body: body, bodyErrs: len(bodyItems) > 0, hints: hintHeaders(ix), sent: ex.SentIDs}
 	decideFailed(f)
 	if d.Outcome == OutcomeOK && !body.Reports && (body.Shape == "html" || body.Shape == "text") {
@@ -193,6 +193,19 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	decideRequestID(f, d.Catalog, claim, ix)
 	d.redact()
 	return d
+}
+
+// transportFailed: the first error is a transport failure (curl's code for
+// it), or one is nested in the first, as grpc-go's UNAVAILABLE carries the
+// refused dial that caused it: the call got no response either way.
+func transportFailed(carried []Item) bool {
+	switch {
+	case len(carried) > 0 && carried[0].Vocab == "curl":
+		return true
+	case len(carried) > 1 && carried[1].Depth == 1 && carried[1].Vocab == "curl":
+		return true
+	}
+	return false
 }
 
 // redact runs the redaction table over every string of d that echoes the
