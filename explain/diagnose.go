@@ -94,7 +94,11 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 		}
 		if ok {
 			program = ex.Protocol == "" && len(ex.ProgramLines) == 0
-			ex.Carried = append([]Item{lc.item}, slices.DeleteFunc(slices.Clone(ex.Carried), lc.restates)...)
+			claimed := []Item{lc.item}
+			if sys, ok := systemFailure(ix, lc); ok {
+				claimed = sys // a system call's failure, which OpenSSL only passed on
+			}
+			ex.Carried = append(claimed, slices.DeleteFunc(slices.Clone(ex.Carried), lc.restates)...)
 			ex.Body = lc.body // the body the line quotes, if any; the line itself is the item
 			body = readBody(ex.Body)
 			ex.RequestID, ex.RequestIDFrom = cmp.Or(lc.requestID, ex.RequestID), cmp.Or(ex.RequestIDFrom, lc.item.From)

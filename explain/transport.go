@@ -78,6 +78,8 @@ var failureReasons = []failureReason{
 	{"[Errno -2]", "6"},
 	{"[Errno -3]", "6"},
 	{"[Errno 8]", "6"},
+	{"Name or service not known", "6"},            // glibc's EAI_NONAME, after openssl's "system lib"
+	{"Temporary failure in name resolution", "6"}, // glibc's EAI_AGAIN
 	{"ECONNRESET", "56"},
 	{"connection reset by peer", "56"},
 	{"socket hang up", "52"},

@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$PWD/cmd/testdata/programs
 work=$(mktemp -d)
-plain=18380 selfsigned=18381 onecipher=18382 clientca=18383
+plain=18380 selfsigned=18381 onecipher=18382 clientca=18383 closed=18384
 pids=()
 cleanup() {
 	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -54,6 +54,10 @@ rec cli-openssl-s_client-tls-to-plain.txt openssl s_client -connect "127.0.0.1:$
 rec cli-openssl-s_client-handshake-failure.txt openssl s_client -tls1_2 -cipher AES256-SHA -connect "127.0.0.1:$onecipher"
 rec cli-openssl-enc-bad-decrypt.txt openssl enc -d -aes-256-cbc -pbkdf2 -pass pass:wrong -in secret.bin
 rec cli-openssl-x509-garbage.txt openssl x509 -noout -in garbage.pem
+# And before TLS: a port nothing listens on (a system error OpenSSL passes
+# on, errno 111 in its code), a host name that does not resolve.
+rec cli-openssl-s_client-refused.txt openssl s_client -connect "127.0.0.1:$closed"
+rec cli-openssl-s_client-resolve.txt openssl s_client -connect nonexistent.invalid:443
 
 # curl (OpenSSL backend): the same failures as curl names them.
 rec cli-curl-handshake-failure.txt curl -sS --tls-max 1.2 --ciphers AES256-SHA "https://127.0.0.1:$onecipher/"
