@@ -158,3 +158,18 @@ func TestDisplayTitleSkipsANote(t *testing.T) {
 		t.Errorf("DisplayTitle = %q, want Conflict", got)
 	}
 }
+
+// No built-in entry's title is a name run together in capitals, made into
+// one long word ("Outofmemory" from ERROR_OUTOFMEMORY, "Wsaeproclim"):
+// such a name needs a title written for it (its words, split).
+func TestNoRunTogetherTitles(t *testing.T) {
+	for _, c := range catalog.Builtin() {
+		for _, e := range c.All() {
+			title := e.DisplayTitle()
+			capitals := func(s string) bool { return strings.ToUpper(s) == s && strings.ToLower(s) != s }
+			if e.Title == "" && !strings.Contains(title, " ") && len(title) > 10 && (capitals(e.Token) || capitals(e.Code)) {
+				t.Errorf("%s:%s (%s): the title made from the name is %q: write one in the generator's prose.yaml", c.ID, e.Code, e.Token, title)
+			}
+		}
+	}
+}

@@ -146,15 +146,19 @@ type Prose struct {
 }
 
 // ParseProse reads a prose.yaml: a map from a code's name to its prose,
-// each with a title and a description, and no key it does not know.
+// each with a title and a description, and no key it does not know. A
+// title alone is prose too, for a name whose words run together in
+// capitals (the title made from ERROR_OUTOFMEMORY would be "Outofmemory"):
+// then nothing else is given.
 func ParseProse(data []byte) (map[string]Prose, error) {
 	var m map[string]Prose
 	if err := yaml.UnmarshalWithOptions(data, &m, yaml.DisallowUnknownField()); err != nil {
 		return nil, err
 	}
 	for name, p := range m {
-		if p.Title == "" || p.Description == "" {
-			return nil, fmt.Errorf("%s: a title and a description are both needed", name)
+		titleOnly := p.Title != "" && p.Description == "" && p.Category == "" && p.Causes == nil && p.Fixes == nil && p.Retryable == nil
+		if (p.Title == "" || p.Description == "") && !titleOnly {
+			return nil, fmt.Errorf("%s: a title and a description are both needed (or a title alone)", name)
 		}
 	}
 	return m, nil

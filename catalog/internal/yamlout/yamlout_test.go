@@ -25,3 +25,20 @@ func TestRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// A prose entry has a title and a description, or a title alone (a name
+// whose words run together); anything else is refused.
+func TestParseProse(t *testing.T) {
+	for in, ok := range map[string]bool{
+		"A:\n  title: T\n  description: D\n":                true,
+		"A:\n  title: Out of memory\n":                      true,
+		"A:\n  description: D\n":                            false,
+		"A:\n  title: T\n  causes: [c]\n":                   false,
+		"A:\n  title: T\n  retryable: true\n":               false,
+		"A:\n  title: T\n  description: D\n  colour: red\n": false,
+	} {
+		if _, err := ParseProse([]byte(in)); (err == nil) != ok {
+			t.Errorf("%q: error %v, want ok %v", in, err, ok)
+		}
+	}
+}
