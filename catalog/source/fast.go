@@ -18,7 +18,8 @@ import (
 // plain value the YAML library might read as something other than text
 // (null, true, a number other than a code's or a status's digits, a value
 // starting with a character YAML gives a meaning), an unknown or repeated
-// key, a tab, a control character. The piece is then parsed by the YAML
+// key, a tab, a control character (a carriage return only ends a line, as
+// Windows' CRLF does). The piece is then parsed by the YAML
 // library, as before. Within the subset it gives exactly what the library
 // gives (FuzzFastEntries compares the two on every input it accepts), so
 // a catalog's problems are still found and placed by the library: build
@@ -56,6 +57,7 @@ func fastEntries(s string, want int) (out []fileEntry, ok bool) {
 		} else {
 			line, pos = s[pos:pos+end], pos+end+1
 		}
+		line = strings.TrimSuffix(line, "\r") // a file saved on Windows: CRLF ends its lines
 		text := strings.TrimLeft(line, " ")
 		if !cleanLine(line) {
 			return nil, false

@@ -1,6 +1,7 @@
 package source_test
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 	"testing"
@@ -21,6 +22,7 @@ var fastForms = map[string]string{
 	"blank and comment lines": "# before\n- code: A\n\n  # between\n  title: T\n   # odd indentation\n- code: B\n",
 	"texts YAML keeps":        "- title: a:b c#d e, f [g] {h} 'i' \"j\" & k * l ! m | n > o % p @ q\n  message: Tom & Jerry   \n  description: é ü 日本 🙂\n  category: yes\n  token: No\n  kind: range\n",
 	"wide item indentation":   "-    code: A\n     title: T\n-  code: B\n",
+	"CRLF line ends":          "- code: A\r\n  title: T \r\n  message: \"M\"\r\n  causes:\r\n    - one\r\n  fixes: [a, 'b']\r\n\r\n# c\r\n- code: 7\r\n",
 	"flow lists of all kinds": "- causes: [a b , c,d]\n  fixes: [\"a, b\", 'c]', \"\"]   # comment\n",
 }
 
@@ -59,7 +61,7 @@ var slowForms = map[string]string{
 	"a nested list":                "- code: A\n  causes: [[a]]\n",
 	"a mapping in a list":          "- code: A\n  causes: [a: b]\n",
 	"a tab":                        "- code: A\n  title:\tT\n",
-	"a carriage return":            "- code: A\r\n",
+	"a carriage return":            "- code: A\rB\n",
 	"a control character":          "- code: A\n  title: a\x01b\n",
 	"a next line character":        "- code: A\n  title: a\u0085b\n",
 	"a line separator":             "- code: A\n  title: a\u2028b\n",
@@ -103,6 +105,9 @@ func TestFastReadsLargeCatalogs(t *testing.T) {
 		"the starter's": func(i int) string {
 			return fmt.Sprintf("code: ACME-%d  # a string; a number works too\n    token: CardExpired%d            # optional: a symbolic name\n    status: 402                   # optional: the HTTP status, 100-599\n    category: Payments            # optional\n    title: Card expired\n    message: \"Card {last4} has expired\"   # the message template, as the API sends it\n    description: The card on file is past its expiry date.\n    causes: [The customer's card expired]\n    fixes: [Ask the customer for a new card]\n    retryable: false              # optional: true, false, or leave it out (unknown)\n", i, i)
 		},
+		"the starter's, saved on Windows": func(i int) string {
+			return fmt.Sprintf("code: ACME-%d  # a string\n    title: Card expired\n    message: \"Card {last4} has expired\"\n    causes: [The customer's card expired]\n    fixes:\n      - Ask the customer for a new card\n", i)
+		},
 		"the benchmarks'": func(i int) string {
 			return fmt.Sprintf("code: BIG-%05d\n    token: Token%d\n    status: 409\n    category: Things\n    title: Something number %d went wrong\n    message: \"Thing {id} number %d failed\"\n    description: A longer description of what happened and why it matters to the caller.\n    causes: [The first cause, The second cause]\n    fixes: [Do the first thing, Then the second]\n    retryable: false\n", i, i, i, i)
 		},
@@ -111,6 +116,9 @@ func TestFastReadsLargeCatalogs(t *testing.T) {
 		},
 	} {
 		data := entries(header, 1200, entry)
+		if name == "the starter's, saved on Windows" {
+			data = bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))
+		}
 		if !source.AllFast(data) {
 			t.Errorf("%s: not every piece is read by fastEntries", name)
 		}
