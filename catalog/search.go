@@ -87,6 +87,11 @@ func (ix *Index) lookup(scope []*Catalog, key, text string) Result {
 			return Result{Matches: m}
 		}
 	}
+	if h := asHex32(text); h != "" {
+		if m := exact(scope, Key(h), h); len(m) > 0 {
+			return Result{Matches: m}
+		}
+	}
 	if m := ix.qualifiedExact(scope, text); len(m) > 0 {
 		return Result{Matches: m}
 	}

@@ -364,6 +364,11 @@ func TestLookupNumberForms(t *testing.T) {
 		{"01405", "emnify:1405", catalog.MatchCode},
 		{"０４２９", "http:429", catalog.MatchCode},
 		{"01000", "postgres:01000", catalog.MatchCode}, // a SQLSTATE keeps its zeros
+		// A 32-bit value with its top bit set, in decimal as Windows' tools
+		// print it (.NET's HResult, an exit code), is the hex code.
+		{"-2147024891", "windows:0x80070005", catalog.MatchCode},
+		{"2147942405", "windows:0x80070005", catalog.MatchCode},
+		{" -2147024882 ", "windows:0x8007000E", catalog.MatchCode},
 	} {
 		r := lookup(tc.query)
 		if len(r.Matches) == 0 || ids(r)[0] != tc.want || r.Matches[0].Kind != tc.kind {
@@ -376,6 +381,16 @@ func TestLookupNumberForms(t *testing.T) {
 	}
 	if r := lookup("000"); len(r.Matches) != 0 && ids(r)[0] == "http:0" {
 		t.Errorf("000: %v", ids(r))
+	}
+	// A small negative number is some API's own code, and a number past 32
+	// bits none: neither is read as hex.
+	for _, q := range []string{"-1", "-2", "-4096", "4294967296", "2147483647"} {
+		for _, id := range ids(lookup(q)) {
+			if strings.HasPrefix(id, "windows:0x") {
+				t.Errorf("%q: %v", q, ids(lookup(q)))
+				break
+			}
+		}
 	}
 }
 

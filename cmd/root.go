@@ -10,6 +10,7 @@ import (
 
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/errcode-dev/errcode/catalog"
@@ -106,7 +107,7 @@ func RunWithClock(ios *IOStreams, clock *Clock, args []string) int {
 	// cobra writes help, usage, --version and completion scripts itself
 	// and ignores failed writes: out remembers the first.
 	out := &checkedWriter{w: ios.Out}
-	root.SetArgs(args)
+	root.SetArgs(negativeNumbers(args))
 	root.SetIn(ios.In)
 	root.SetOut(out)
 	root.SetErr(ios.ErrOut)
@@ -225,6 +226,31 @@ Add your own APIs with 'errcode catalogs init'.`,
 	return root
 }
 
+// negativeNumbers lets `errcode lookup -1073741819` look the number up, as
+// Windows' tools print an exit code or an HRESULT: pflag reads any word
+// that starts with "-" as flags, and no flag of errcode's is a digit. Such
+// numbers (five digits or more, so never a flag's value) move after a
+// "--"; the other words and flags keep their places. Only for lookup, and
+// only where no "--" is given already.
+func negativeNumbers(args []string) []string {
+	i := slices.IndexFunc(args, func(a string) bool { return !strings.HasPrefix(a, "-") })
+	if i < 0 || args[i] != "lookup" || slices.Contains(args, "--") {
+		return args
+	}
+	var rest, nums []string
+	for _, a := range args {
+		if len(a) > 5 && a[0] == '-' && catalog.IsDigits(a[1:]) {
+			nums = append(nums, a)
+		} else {
+			rest = append(rest, a)
+		}
+	}
+	if nums == nil {
+		return args
+	}
+	return append(append(rest, "--"), nums...)
+}
+
 // strictHelpAndCompletion makes cobra's own help and completion commands
 // fail like errcode's: "errcode help nope" and "errcode completion tcsh"
 // printed help and exited 0; they are usage errors.
@@ -270,6 +296,10 @@ func catalogIDs(ix *catalog.Index, ids []string) error { return answer.CheckCata
 
 // suggestFlag turns "unknown flag: --jsn" into "; did you mean --json?".
 func suggestFlag(cmd *cobra.Command, msg string) string {
+	// "unknown shorthand flag: '1' in -1": a negative number, read as flags.
+	if _, word, ok := strings.Cut(msg, "' in -"); ok && cmd.Name() == "lookup" && strings.HasPrefix(msg, "unknown shorthand flag: ") && catalog.IsDigits(word) {
+		return fmt.Sprintf(": to look -%s up, put -- before it: errcode %s -- -%s", word, cmd.Name(), word)
+	}
 	name, ok := strings.CutPrefix(msg, "unknown flag: --")
 	if !ok {
 		return ""
