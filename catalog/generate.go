@@ -8,6 +8,7 @@ import "slices"
 //go:generate go run ./internal/genmysql
 //go:generate go run ./internal/genwindows
 //go:generate go run ./internal/genaws
+//go:generate go run ./internal/genntstatus
 //go:generate go run ./internal/gencatalog
 
 // Builtin returns the built-in catalogs: the four vendors, the HTTP

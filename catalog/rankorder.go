@@ -23,13 +23,14 @@ var vocabularyOrder = [...]string{"http", "grpc", "curl", "errno", "postgres"}
 // denseVocabularies have a meaning for nearly every number in their range
 // and thousands of names besides, most of them rare: Windows' error codes
 // take about 3,000 of the numbers from 1 to 15,864 ("1405" is also
-// ERROR_INVALID_DWP_HANDLE). Their answers follow every other catalog's, a
+// ERROR_INVALID_DWP_HANDLE), and NTSTATUS adds 2,417 more names, whose
+// words (access violation, not found, timeout) are everyone's. Their answers follow every other catalog's, a
 // user's included: a number's other meanings come first (vocabularyRank),
 // an API's own code hides them (withoutShadowedDense), the other catalogs'
 // text matches come first (denseLast), and their typo matches and near
 // misses are looked for only when no other catalog has one (fuzzySearch,
 // suggest).
-var denseVocabularies = [...]string{"windows"}
+var denseVocabularies = [...]string{"windows", "ntstatus"}
 
 // vocabularyRank is id's place in vocabularyOrder; len(vocabularyOrder)
 // for a catalog the table does not name, and one more for a dense

@@ -36,10 +36,11 @@ func (e *Entry) DisplayTitle() string {
 }
 
 // severityNamed are the catalogs whose constants carry words that only say
-// they are errors: Windows' ERROR_FILE_NOT_FOUND and E_ACCESSDENIED (see
+// they are errors or statuses: Windows' ERROR_FILE_NOT_FOUND and
+// E_ACCESSDENIED, NTSTATUS's STATUS_ACCESS_VIOLATION (see
 // dropConstantPrefix). Elsewhere those words mean something: OpenSSL's
 // ERROR_IN_EXTENSION, RSA's BAD_E_VALUE.
-var severityNamed = [...]string{"windows"}
+var severityNamed = [...]string{"windows", "ntstatus"}
 
 // name is what an entry is called in words: its code, or its token where
 // the code is only a number ("1101" with token "InvalidCredentials", or a
@@ -160,11 +161,11 @@ func dropTypeSuffix(words []string) []string {
 
 // dropConstantPrefix drops the words of an upper-case constant's name
 // that only say it is an error: a leading ERROR (Windows'
-// ERROR_FILE_NOT_FOUND), and an HRESULT's severity E, first or after its
+// ERROR_FILE_NOT_FOUND) or STATUS (NTSTATUS's STATUS_ACCESS_VIOLATION), and an HRESULT's severity E, first or after its
 // facility (E_ACCESSDENIED, RPC_E_DISCONNECTED; RPC_S_ for a status). A
 // name left with no other word keeps them.
 func dropConstantPrefix(words []string) []string {
-	if len(words) > 1 && words[0] == "ERROR" {
+	if len(words) > 1 && (words[0] == "ERROR" || words[0] == "STATUS") {
 		words = words[1:]
 	}
 	switch {

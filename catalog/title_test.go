@@ -112,6 +112,11 @@ func TestDisplayTitle(t *testing.T) {
 		{catalog.Entry{Catalog: "windows", Code: "1722", Token: "RPC_S_SERVER_UNAVAILABLE"}, "Rpc server unavailable"},
 		{catalog.Entry{Catalog: "windows", Code: "1", Token: "ERROR"}, "Error"},
 		{catalog.Entry{Catalog: "windows", Code: "3", Token: "E_"}, "E"},
+		// NTSTATUS's STATUS_ says only that it is a status; elsewhere the
+		// word stays (a user's STATUS_PENDING)
+		{catalog.Entry{Catalog: "ntstatus", Code: "0xC0000005", Token: "STATUS_ACCESS_VIOLATION"}, "Access violation"},
+		{catalog.Entry{Catalog: "ntstatus", Code: "0xC0000001", Token: "STATUS"}, "Status"},
+		{catalog.Entry{Code: "0x103", Token: "STATUS_PENDING"}, "Status pending"},
 		{catalog.Entry{Code: "0x10"}, "0x10"},
 		{catalog.Entry{Code: "1405", Description: "Duplicated"}, "Duplicated"},
 		{catalog.Entry{Code: "account_closed", Token: "AccountClosed", Category: "error code"}, "Account closed"},

@@ -21,7 +21,7 @@ import (
 // vocabularies under every API, then the APIs. aws comes last: its
 // thousands of entries from botocore's models (hundreds with one status)
 // would otherwise push the APIs after it out of a status's list.
-var Order = []string{"ironwifi", "emnify", "devdocs", "wontopos", "http", "curl", "grpc", "oauth", "kubernetes", "postgres", "http2", "errno", "oci", "sqlite", "mysql", "envoy", "openssl", "stripe", "github", "slack", "google", "openai", "anthropic", "aws", "windows"}
+var Order = []string{"ironwifi", "emnify", "devdocs", "wontopos", "http", "curl", "grpc", "oauth", "kubernetes", "postgres", "http2", "errno", "oci", "sqlite", "mysql", "envoy", "openssl", "stripe", "github", "slack", "google", "openai", "anthropic", "aws", "windows", "ntstatus"}
 
 // Load parses every catalog in dir: those in Order first, in that order,
 // then any other *.yaml there by name, so that no file is left out.

@@ -1,9 +1,9 @@
 // Package yamlout is what the generators that turn an upstream fact file
 // into catalog/data/ID.yaml (generrno, gensqlite, genmysql, genopenssl,
-// genwindows, genaws) share: their command line, their freshness check, a
-// vocabulary's first lines, and one way to write an entry's fields, so
-// that every generated file reads the same and parses back to the same
-// strings.
+// genwindows, genntstatus, genaws) share: their command line, their
+// freshness check, a vocabulary's first lines, and one way to write an
+// entry's fields, so that every generated file reads the same and parses
+// back to the same strings.
 package yamlout
 
 import (
