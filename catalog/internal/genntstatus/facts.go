@@ -1,13 +1,14 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/errcode-dev/errcode/catalog/internal/yamlout"
 )
 
 // constant is one line of the fact file: an NTStatus constant.
@@ -27,29 +28,17 @@ var (
 // A line that is not a comment, blank or a constant, or a name twice, is
 // an error: the extract is wrong.
 func parseFacts(text string) (consts []constant, ver string, err error) {
-	seen := map[string]bool{}
-	sc := bufio.NewScanner(strings.NewReader(text))
-	for sc.Scan() {
-		l := sc.Text()
-		if m := version.FindStringSubmatch(l); m != nil {
-			ver = m[1]
-		}
-		if l == "" || strings.HasPrefix(l, "//") {
-			continue
-		}
+	ver, err = yamlout.EachFact(text, version, func(l string) (string, error) {
 		m := factLine.FindStringSubmatch(l)
 		if m == nil {
-			return nil, "", fmt.Errorf("not a constant: %q", l)
+			return "", fmt.Errorf("not a constant: %q", l)
 		}
-		if seen[m[1]] {
-			return nil, "", fmt.Errorf("constant %s twice", m[1])
-		}
-		seen[m[1]] = true
 		v, _ := strconv.ParseUint(m[2], 0, 32) // 8 hex digits: always fits
 		consts = append(consts, constant{name: m[1], value: uint32(v)})
-	}
-	if len(consts) == 0 || ver == "" {
-		return nil, "", fmt.Errorf("no constants or no version found")
+		return m[1], nil
+	})
+	if err != nil {
+		return nil, "", err
 	}
 	return consts, ver, nil
 }

@@ -1,13 +1,14 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/errcode-dev/errcode/catalog/internal/yamlout"
 )
 
 // constant is one line of the fact file: a typed constant (Errno: a Win32
@@ -34,36 +35,24 @@ var (
 // A line that looks like a constant but is neither form, or a name twice,
 // is an error: the extract is wrong.
 func parseFacts(text string) (consts []constant, ver string, err error) {
-	seen := map[string]bool{}
-	sc := bufio.NewScanner(strings.NewReader(text))
-	for sc.Scan() {
-		l := sc.Text()
-		if m := version.FindStringSubmatch(l); m != nil {
-			ver = m[1]
-		}
-		if l == "" || strings.HasPrefix(l, "//") {
-			continue
-		}
+	ver, err = yamlout.EachFact(text, version, func(l string) (string, error) {
 		var c constant
 		if m := typedLine.FindStringSubmatch(l); m != nil {
 			v, perr := strconv.ParseUint(m[3], 0, 32)
 			if perr != nil {
-				return nil, "", fmt.Errorf("%q: %v", l, perr)
+				return "", fmt.Errorf("%q: %v", l, perr)
 			}
 			c = constant{name: m[1], typ: m[2], value: v, inHex: strings.HasPrefix(m[3], "0x")}
 		} else if m := aliasLine.FindStringSubmatch(l); m != nil {
 			c = constant{name: m[1], target: m[2]}
 		} else {
-			return nil, "", fmt.Errorf("not a constant: %q", l)
+			return "", fmt.Errorf("not a constant: %q", l)
 		}
-		if seen[c.name] {
-			return nil, "", fmt.Errorf("constant %s twice", c.name)
-		}
-		seen[c.name] = true
 		consts = append(consts, c)
-	}
-	if len(consts) == 0 || ver == "" {
-		return nil, "", fmt.Errorf("no constants or no version found")
+		return c.name, nil
+	})
+	if err != nil {
+		return nil, "", err
 	}
 	return consts, ver, nil
 }

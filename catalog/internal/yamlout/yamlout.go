@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -31,6 +32,36 @@ func ReadFacts[T any](dir, file string, parse func(string) (T, string, error)) (
 		return zero, "", fmt.Errorf("%s: %w", file, err)
 	}
 	return rows, ver, nil
+}
+
+// EachFact calls each with every line of a fact file of one fact a line
+// that is not blank or a comment, and gives the version that the first
+// group of version finds in the file's comment lines. A name each gives
+// twice, an error from each, or no fact or no version is an error: the
+// extract is wrong.
+func EachFact(text string, version *regexp.Regexp, each func(line string) (name string, err error)) (string, error) {
+	ver, seen := "", map[string]bool{}
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSuffix(l, "\r")
+		if m := version.FindStringSubmatch(l); m != nil {
+			ver = m[1]
+		}
+		if l == "" || strings.HasPrefix(l, "//") {
+			continue
+		}
+		name, err := each(l)
+		if err != nil {
+			return "", err
+		}
+		if seen[name] {
+			return "", fmt.Errorf("constant %s twice", name)
+		}
+		seen[name] = true
+	}
+	if len(seen) == 0 || ver == "" {
+		return "", fmt.Errorf("no constants or no version found")
+	}
+	return ver, nil
 }
 
 // Head writes the first lines of a generated vocabulary's catalog: its

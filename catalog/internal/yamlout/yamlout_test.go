@@ -2,6 +2,9 @@ package yamlout
 
 import (
 	"bytes"
+	"errors"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/goccy/go-yaml"
@@ -39,6 +42,34 @@ func TestParseProse(t *testing.T) {
 	} {
 		if _, err := ParseProse([]byte(in)); (err == nil) != ok {
 			t.Errorf("%q: error %v, want ok %v", in, err, ok)
+		}
+	}
+}
+
+// EachFact walks a fact file's facts and finds its version; a name twice,
+// an error from the caller, or no facts or no version is an error.
+func TestEachFact(t *testing.T) {
+	version := regexp.MustCompile(`^// Source: x (v\S+)`)
+	name := func(l string) (string, error) {
+		if l == "bad" {
+			return "", errors.New("not a constant")
+		}
+		return strings.Fields(l)[0], nil
+	}
+	for in, want := range map[string]string{
+		"// Source: x v1.2\n\nA = 1\r\nB = 2\n": "v1.2",
+		"// Source: x v1.2\nA = 1\nA = 2\n":     "constant A twice",
+		"// Source: x v1.2\nA = 1\nbad\n":       "not a constant",
+		"A = 1\n":                               "no constants or no version found",
+		"// Source: x v1.2\n// only comments\n": "no constants or no version found",
+	} {
+		ver, err := EachFact(in, version, name)
+		got := ver
+		if err != nil {
+			got = err.Error()
+		}
+		if got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
 		}
 	}
 }
