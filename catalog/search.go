@@ -79,6 +79,9 @@ func (ix *Index) Lookup(q Query) Result {
 }
 
 func (ix *Index) lookup(scope []*Catalog, key, text string) Result {
+	if negativeNumber(text) {
+		return Result{Matches: negativeExact(scope, key, text)}
+	}
 	if m := exact(scope, key, text); len(m) > 0 {
 		return Result{Matches: withText(m, scope, key, text)}
 	}
@@ -87,7 +90,7 @@ func (ix *Index) lookup(scope []*Catalog, key, text string) Result {
 			return Result{Matches: m}
 		}
 	}
-	if h := asHex32(text); h != "" {
+	if h := asHex32(text); h != "" { // an unsigned 32-bit value: 2147942405
 		if m := exact(scope, Key(h), h); len(m) > 0 {
 			return Result{Matches: m}
 		}
@@ -103,6 +106,24 @@ func (ix *Index) lookup(scope []*Catalog, key, text string) Result {
 		return Result{Matches: m}
 	}
 	return Result{Suggestions: suggest(scope, key)}
+}
+
+// negativeNumber: text is a number with a minus sign ("-1073741819").
+func negativeNumber(text string) bool {
+	t := strings.TrimSpace(text)
+	return len(t) > 1 && t[0] == '-' && IsDigits(t[1:])
+}
+
+// negativeExact is what a negative number names: a 32-bit value with its
+// top bit set is its hex code (asHex32); otherwise only a code written
+// with the minus sign is that code. A key drops the sign, and -1 is not 1:
+// an API's -1 has nothing to do with gRPC's CANCELLED or EPERM.
+func negativeExact(scope []*Catalog, key, text string) []Match {
+	if h := asHex32(text); h != "" {
+		return exact(scope, Key(h), h)
+	}
+	t := strings.TrimSpace(text)
+	return slices.DeleteFunc(exact(scope, key, text), func(m Match) bool { return m.Entry.Code != t })
 }
 
 // withText: words typed with spaces that only fold into a code ("rate
@@ -129,6 +150,9 @@ func withText(m []Match, scope []*Catalog, key, text string) []Match {
 // 1405" is emnify's).
 func (ix *Index) qualifiedExact(scope []*Catalog, text string) []Match {
 	qscope, rest, ok, both := ix.qualified(scope, text, false)
+	if ok && negativeNumber(rest) {
+		return negativeExact(qscope, Key(rest), rest) // "HRESULT -2147024891"
+	}
 	if ok {
 		if m := exact(qscope, Key(rest), rest); len(m) > 0 {
 			return m

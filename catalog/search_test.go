@@ -369,6 +369,7 @@ func TestLookupNumberForms(t *testing.T) {
 		{"-2147024891", "windows:0x80070005", catalog.MatchCode},
 		{"2147942405", "windows:0x80070005", catalog.MatchCode},
 		{" -2147024882 ", "windows:0x8007000E", catalog.MatchCode},
+		{"HRESULT -2147024891", "windows:0x80070005", catalog.MatchCode},
 	} {
 		r := lookup(tc.query)
 		if len(r.Matches) == 0 || ids(r)[0] != tc.want || r.Matches[0].Kind != tc.kind {
@@ -381,6 +382,21 @@ func TestLookupNumberForms(t *testing.T) {
 	}
 	if r := lookup("000"); len(r.Matches) != 0 && ids(r)[0] == "http:0" {
 		t.Errorf("000: %v", ids(r))
+	}
+	// A minus sign is part of a number: -1 is not gRPC's 1 nor EPERM, and
+	// -404 is not HTTP 404. Only a code written with the sign is found by
+	// it (a user's "-1001").
+	for _, q := range []string{"-1", "-404", "-111", "-10000", "-3221225477", "errno -111"} {
+		for _, m := range lookup(q).Matches {
+			if m.Kind != catalog.MatchText {
+				t.Errorf("%q: %s:%s (%s), a code without its minus sign", q, m.Catalog.ID, m.Entry.Code, m.Kind)
+			}
+		}
+	}
+	neg := &catalog.Catalog{ID: "neg", Name: "Negative codes", Entries: []catalog.Entry{{Catalog: "neg", Code: "-1001", Title: "Minus one thousand and one"}}}
+	ix := catalog.NewIndex(catalog.Merge(catalog.Builtin(), []*catalog.Catalog{neg}))
+	if r := ix.Lookup(catalog.Query{Text: "-1001"}); len(r.Matches) != 1 || r.Matches[0].Entry.Code != "-1001" {
+		t.Errorf("-1001 with a catalog that has it: %v", ids(r))
 	}
 	// A small negative number is some API's own code, and a number past 32
 	// bits none: neither is read as hex.

@@ -234,6 +234,9 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 			c, problems = nil, []Problem{{File: name, Msg: fmt.Sprintf("the YAML parser failed on this file (%v); check its syntax", r)}}
 		}
 	}()
+	// A byte-order mark, as Windows' Notepad may save UTF-8, is not text:
+	// YAML allows one at the start, and columns are counted after it.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if msg, line, col := nestingLimits(data); msg != "" {
 		if line == 0 {
 			return nil, []Problem{{File: name, Msg: msg}}

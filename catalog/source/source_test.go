@@ -2,6 +2,7 @@ package source_test
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -138,5 +139,21 @@ func TestManyProblems(t *testing.T) {
 	}
 	if last := problems[100]; last.Msg != "and 900 more problems" {
 		t.Errorf("last: %+v", last)
+	}
+}
+
+// A UTF-8 byte-order mark at the start (Windows' Notepad may save one) is
+// not text: the catalog is the one without it, and a problem on its first
+// line is placed where an editor shows it.
+func TestByteOrderMark(t *testing.T) {
+	plain := "id: bom\nentries:\n  - code: B-1\n    title: Bom\n"
+	c, problems := source.Parse("bom.yaml", []byte("\ufeff"+plain))
+	want, _ := source.Parse("bom.yaml", []byte(plain))
+	if problems != nil || !reflect.DeepEqual(c, want) {
+		t.Errorf("with a BOM: %v, problems %v", c, problems)
+	}
+	_, problems = source.Parse("bom.yaml", []byte("\ufeffid: Bad\n"))
+	if len(problems) != 1 || problems[0].Line != 1 || problems[0].Col != 5 {
+		t.Errorf("a problem on the first line, after a BOM: %+v, want line 1, column 5", problems)
 	}
 }
