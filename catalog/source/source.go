@@ -265,7 +265,7 @@ func Parse(name string, data []byte) (c *catalog.Catalog, problems []Problem) {
 	}
 	docs := documents(f)
 	if docs > 1 {
-		return nil, []Problem{{File: name, Msg: fmt.Sprintf("holds %d YAML documents; a catalog is one (remove the --- lines after the first)", docs)}}
+		return nil, []Problem{{File: name, Msg: fmt.Sprintf("holds %d YAML documents; a catalog is one (remove the --- or ... lines after the first)", docs)}}
 	}
 	if docs == 0 {
 		return nil, []Problem{{File: name, Msg: "the file holds only comments: a catalog needs at least a line id: NAME"}}
