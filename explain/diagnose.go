@@ -59,6 +59,7 @@ type Diagnosis struct {
 	RetryWaitIs       string // "wait" (the server named it) or "reset" (the rate-limit window's)
 	RetryThen         string // retry once, after doing this ("refresh the access token")
 	NoResponse        bool   // the transfer failed before any response arrived
+	transport         int    // the finding that says why (Transport), -1 for none
 	Hops              []Hop
 	HopsOmitted       int // responses before Hops, not kept (a chain longer than maxHops)
 	Notes             []string
@@ -187,7 +188,8 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	}
 	d.RateLimit = rateLimit(ex.Header, ex.names)
 	// The transfer failed and nothing of a response is in the input.
-	d.NoResponse = ex.Protocol == "" && len(bytes.TrimSpace(ex.Body)) == 0 && transportFailed(ex.Carried)
+	d.transport = transportAt(ex.Carried) // the carried items are the first findings, in order
+	d.NoResponse = ex.Protocol == "" && len(bytes.TrimSpace(ex.Body)) == 0 && d.transport >= 0
 	f := &facts{d: &d, h: ex.Header, names: ex.names, body: body, bodyErrs: len(bodyItems) > 0, hints: hintHeaders(ix), sent: ex.SentIDs}
 	decideFailed(f)
 	if d.Outcome == OutcomeOK && !body.Reports && (body.Shape == "html" || body.Shape == "text") {
@@ -199,17 +201,24 @@ func Diagnose(ex Exchange, ix *catalog.Index, opts Options) Diagnosis {
 	return d
 }
 
-// transportFailed: the first error is a transport failure (curl's code for
-// it), or one is nested in the first, as grpc-go's UNAVAILABLE carries the
-// refused dial that caused it: the call got no response either way.
-func transportFailed(carried []Item) bool {
+// transportAt is the index of the transport failure (curl's code for it)
+// that means no response came: the first error, or one nested in the
+// first, as grpc-go's UNAVAILABLE carries the refused dial that caused
+// it; -1 if there is none.
+func transportAt(carried []Item) int {
 	switch {
 	case len(carried) > 0 && carried[0].Vocab == "curl":
-		return true
+		return 0
 	case len(carried) > 1 && carried[1].Depth == 1 && carried[1].Vocab == "curl":
-		return true
+		return 1
 	}
-	return false
+	return -1
+}
+
+// Transport is the finding that says why no response came (NoResponse):
+// the first, or the transport failure nested in it.
+func (d *Diagnosis) Transport() Finding {
+	return d.Findings[max(d.transport, 0)]
 }
 
 // redact runs the redaction table over every string of d that echoes the

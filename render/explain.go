@@ -139,7 +139,7 @@ func (r *Renderer) explainHeadline(d *explain.Diagnosis) string {
 		h = fmt.Sprintf("HTTP %d %s (curl --fail printed no response)", d.Status, Scrub(d.Reason))
 	case d.NoResponse:
 		h = "no response"
-		if f := transport(d); f.Entry != nil && f.Entry.Title != "" {
+		if f := d.Transport(); f.Entry != nil && f.Entry.Title != "" {
 			h += " (" + Scrub(f.Entry.Title) + ")" // what failed: DNS, connect, TLS, a timeout...
 		}
 	case d.Status != 0:
@@ -169,15 +169,6 @@ func (r *Renderer) explainHeadline(d *explain.Diagnosis) string {
 		h += "  " + r.paint(r.st.no, "not retryable")
 	}
 	return h
-}
-
-// transport is the finding that says why no response came: the first, or
-// the transport failure nested in it (a gRPC status over a refused dial).
-func transport(d *explain.Diagnosis) explain.Finding {
-	if len(d.Findings) > 1 && d.Findings[1].Depth == 1 && d.Findings[1].Catalog != nil && d.Findings[1].Catalog.ID == "curl" {
-		return d.Findings[1]
-	}
-	return d.Findings[0]
 }
 
 func seconds(n int) string {
