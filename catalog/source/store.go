@@ -3,6 +3,7 @@ package source
 import (
 	"io"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -527,30 +528,33 @@ func (s *store) MayContain(i int, words []string) bool {
 	}
 	for _, w := range words {
 		if !catalog.ContainsFold(b, w) {
-			return wideText(b)
+			return s.wideText(b)
 		}
 	}
 	return true
 }
 
-// wideText: an entry's encoding (encoder.entry) holds a text with a byte
-// outside ASCII, or is not one the writer makes (decoding it finds that).
-// Its numbers may hold such bytes; its texts are what count.
-func wideText(b string) bool {
-	d := decoder{s: b}
-	texts := func(n int) bool {
-		for range n {
-			if t := d.str(); d.bad || !isASCII(t) {
-				return true
-			}
-		}
-		return false
-	}
-	if texts(9) || texts(d.count(minStr)) || texts(d.count(minStr)) {
+// wideText: entry bytes b hold a text with a byte outside ASCII, or are
+// not what the writer makes (reading them for the entry finds that). It
+// decodes them as the entry is decoded (its numbers may hold such bytes;
+// its texts are what count), into scratch with the store's pool.
+func (s *store) wideText(b string) bool {
+	var e catalog.Entry
+	d := decoder{s: b, pool: s.pool, chunk: 64}
+	d.entry(&e, s.id)
+	s.pool = d.pool
+	if d.bad || d.s != "" {
 		return true
 	}
-	return d.bad
+	for _, t := range [...]string{e.Code, e.Token, e.Category, e.Title, e.Message, e.Description, e.DocURL, e.Source, e.Reference} {
+		if !isASCII(t) {
+			return true
+		}
+	}
+	return slices.ContainsFunc(e.Causes, notASCII) || slices.ContainsFunc(e.Fixes, notASCII)
 }
+
+func notASCII(s string) bool { return !isASCII(s) }
 
 // Verify reads the whole file and checks it is exactly what the writer
 // makes of the entries it holds; else the file is parsed again.
