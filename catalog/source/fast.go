@@ -207,21 +207,14 @@ func digits(s string, max int) (uint64, bool) {
 	return n, true
 }
 
-// scalar reads one value that ends its line: a double-quoted text with no
-// escapes, a single-quoted one, or a plain one (plain true), each perhaps
-// followed by a comment.
+// scalar reads one value that ends its line: a quoted text (see quoted)
+// or a plain one (plain true), each perhaps followed by a comment.
 func scalar(v string) (text string, plain, ok bool) {
-	switch {
-	case v == "":
+	if v == "" {
 		return "", false, false
-	case v[0] == '"':
-		j := strings.IndexByte(v[1:], '"')
-		if j < 0 || strings.IndexByte(v[1:1+j], '\\') >= 0 {
-			return "", false, false
-		}
-		return v[1 : 1+j], false, endsLine(v[2+j:])
-	case v[0] == '\'':
-		text, rest, ok := singleQuoted(v)
+	}
+	if v[0] == '"' || v[0] == '\'' {
+		text, rest, ok := quoted(v)
 		return text, false, ok && endsLine(rest)
 	}
 	if j := strings.Index(v, " #"); j >= 0 {
@@ -230,9 +223,17 @@ func scalar(v string) (text string, plain, ok bool) {
 	return strings.TrimRight(v, " "), true, true
 }
 
-// singleQuoted reads a single-quoted text at the start of v, where two
-// quotes together stand for one, and gives what follows it.
-func singleQuoted(v string) (text, rest string, ok bool) {
+// quoted reads the quoted text at the start of v, and gives what follows
+// it: a double-quoted one with no escapes (an escape is the library's to
+// read), or a single-quoted one, where two quotes together stand for one.
+func quoted(v string) (text, rest string, ok bool) {
+	if v[0] == '"' {
+		j := strings.IndexByte(v[1:], '"')
+		if j < 0 || strings.IndexByte(v[1:1+j], '\\') >= 0 {
+			return "", "", false
+		}
+		return v[1 : 1+j], v[2+j:], true
+	}
 	var b []byte // the text so far, once a '' is met
 	start := 1
 	for i := 1; i < len(v); i++ {
@@ -297,20 +298,13 @@ func flowList(v string) ([]string, bool) {
 			return nil, false
 		}
 		var item string
-		switch v[i] {
-		case '"':
-			j := strings.IndexByte(v[i+1:], '"')
-			if j < 0 || strings.IndexByte(v[i+1:i+1+j], '\\') >= 0 {
-				return nil, false
-			}
-			item, i = v[i+1:i+1+j], i+2+j
-		case '\'':
-			text, rest, ok := singleQuoted(v[i:])
+		if v[i] == '"' || v[i] == '\'' {
+			text, rest, ok := quoted(v[i:])
 			if !ok {
 				return nil, false
 			}
 			item, i = text, len(v)-len(rest)
-		default:
+		} else {
 			j := strings.IndexAny(v[i:], ",]")
 			if j < 0 {
 				return nil, false
