@@ -79,21 +79,12 @@ func (ix *Index) Lookup(q Query) Result {
 }
 
 func (ix *Index) lookup(scope []*Catalog, key, text string) Result {
-	if negativeNumber(text) {
-		return Result{Matches: negativeExact(scope, key, text)}
-	}
-	if m := exact(scope, key, text); len(m) > 0 {
+	m, typed := codeMatches(scope, key, text)
+	switch {
+	case typed:
 		return Result{Matches: withText(m, scope, key, text)}
-	}
-	if n := withoutLeadingZeros(key); n != "" {
-		if m := exact(scope, n, n); len(m) > 0 {
-			return Result{Matches: m}
-		}
-	}
-	if h := asHex32(text); h != "" { // an unsigned 32-bit value: 2147942405
-		if m := exact(scope, Key(h), h); len(m) > 0 {
-			return Result{Matches: m}
-		}
+	case len(m) > 0 || negativeNumber(text): // a negative number is a code or nothing: its digits alone are another
+		return Result{Matches: m}
 	}
 	if m := ix.qualifiedExact(scope, text); len(m) > 0 {
 		return Result{Matches: m}
@@ -106,6 +97,29 @@ func (ix *Index) lookup(scope []*Catalog, key, text string) Result {
 		return Result{Matches: m}
 	}
 	return Result{Suggestions: suggest(scope, key)}
+}
+
+// codeMatches are the entries text names as a code (key is its Key):
+// typed as written, or else as another spelling of a number: without its
+// leading zeros ("0429" is 429, when no code has them), or a 32-bit value
+// in decimal as its hex code (2147942405 is 0x80070005). A negative number
+// is read by negativeExact alone.
+func codeMatches(scope []*Catalog, key, text string) (m []Match, typed bool) {
+	if negativeNumber(text) {
+		return negativeExact(scope, key, text), false
+	}
+	if m := exact(scope, key, text); len(m) > 0 {
+		return m, true
+	}
+	if n := withoutLeadingZeros(key); n != "" {
+		if m := exact(scope, n, n); len(m) > 0 {
+			return m, false
+		}
+	}
+	if h := asHex32(text); h != "" {
+		return exact(scope, Key(h), h), false
+	}
+	return nil, false
 }
 
 // negativeNumber: text is a number with a minus sign ("-1073741819").
@@ -150,17 +164,15 @@ func withText(m []Match, scope []*Catalog, key, text string) []Match {
 // 1405" is emnify's).
 func (ix *Index) qualifiedExact(scope []*Catalog, text string) []Match {
 	qscope, rest, ok, both := ix.qualified(scope, text, false)
-	if ok && negativeNumber(rest) {
-		return negativeExact(qscope, Key(rest), rest) // "HRESULT -2147024891"
-	}
 	if ok {
-		if m := exact(qscope, Key(rest), rest); len(m) > 0 {
+		if m, _ := codeMatches(qscope, Key(rest), rest); len(m) > 0 { // "http 0429", "HRESULT -2147024891"
 			return m
 		}
 	}
 	if both {
 		if qscope, rest, ok, _ = ix.qualified(scope, text, true); ok {
-			return exact(qscope, Key(rest), rest)
+			m, _ := codeMatches(qscope, Key(rest), rest)
+			return m
 		}
 	}
 	return nil

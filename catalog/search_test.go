@@ -370,6 +370,9 @@ func TestLookupNumberForms(t *testing.T) {
 		{"2147942405", "windows:0x80070005", catalog.MatchCode},
 		{" -2147024882 ", "windows:0x8007000E", catalog.MatchCode},
 		{"HRESULT -2147024891", "windows:0x80070005", catalog.MatchCode},
+		// The same spellings after the words around a code.
+		{"HRESULT 2147942405", "windows:0x80070005", catalog.MatchCode},
+		{"http 0429", "http:429", catalog.MatchCode},
 	} {
 		r := lookup(tc.query)
 		if len(r.Matches) == 0 || ids(r)[0] != tc.want || r.Matches[0].Kind != tc.kind {
