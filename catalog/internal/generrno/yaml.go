@@ -49,10 +49,8 @@ func writeCatalog(rows []errno, ver string, pr map[string]yamlout.Prose) ([]byte
 			fmt.Fprintf(&b, "    retryable: %v\n", *p.Retryable)
 		}
 	}
-	for name := range pr {
-		if _, ok := seen[name]; !ok {
-			return nil, fmt.Errorf("prose for %s, which the fact file does not have", name)
-		}
+	if err := yamlout.Unused(pr, seen, "the fact file does not have"); err != nil {
+		return nil, err
 	}
 	return b.Bytes(), nil
 }

@@ -59,10 +59,8 @@ func writeCatalog(codes []code, ver, head string, pr map[string]yamlout.Prose) (
 			fmt.Fprintf(&b, "    retryable: %v\n", c.retry == "yes")
 		}
 	}
-	for name := range pr {
-		if !seen[name] {
-			return nil, fmt.Errorf("prose for %s, which the fact file does not have (or is unused)", name)
-		}
+	if err := yamlout.Unused(pr, seen, "the fact file does not have (or is unused)"); err != nil {
+		return nil, err
 	}
 	return b.Bytes(), nil
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"strings"
 
 	"github.com/errcode-dev/errcode/catalog/internal/yamlout"
 )
@@ -57,19 +56,13 @@ func writeCatalog(codes []code, ver string, pr map[string]yamlout.Prose) ([]byte
 		fmt.Fprintf(&b, "  - code: %s\n    token: %s\n", yamlout.Quote(k.code), k.name)
 		yamlout.Field(&b, "category", category(k))
 		yamlout.Field(&b, "title", p.Title)
-		desc := p.Description
-		if len(k.aliases) > 0 {
-			desc = strings.TrimSpace(desc + " Also named " + strings.Join(k.aliases, " and ") + " (the same value).")
-		}
-		yamlout.Field(&b, "description", desc)
+		yamlout.Field(&b, "description", yamlout.AlsoNamed(p.Description, k.aliases))
 		yamlout.List(&b, "causes", p.Causes)
 		yamlout.List(&b, "fixes", p.Fixes)
 		yamlout.Field(&b, "doc_url", docURL)
 	}
-	for name := range pr {
-		if !seen[name] {
-			return nil, fmt.Errorf("prose for %s, which is not an entry (not in the fact file, a success or informational code, or another name of one)", name)
-		}
+	if err := yamlout.Unused(pr, seen, "is not an entry (not in the fact file, a success or informational code, or another name of one)"); err != nil {
+		return nil, err
 	}
 	return b.Bytes(), nil
 }

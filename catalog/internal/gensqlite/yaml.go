@@ -51,10 +51,8 @@ func writeCatalog(codes []result, ver string, pr map[string]yamlout.Prose) ([]by
 		}
 		yamlout.Field(&b, "doc_url", "https://sqlite.org/rescode.html#"+strings.ToLower(strings.TrimPrefix(r.name, "SQLITE_")))
 	}
-	for name := range pr {
-		if !seen[name] {
-			return nil, fmt.Errorf("prose for %s, which the fact file does not have (or is a success code)", name)
-		}
+	if err := yamlout.Unused(pr, seen, "the fact file does not have (or is a success code)"); err != nil {
+		return nil, err
 	}
 	return b.Bytes(), nil
 }

@@ -111,11 +111,7 @@ func writeCatalog(codes []code, ver string, errno map[string]string, pr map[stri
 			title = posixTitle(k.name, errno)
 		}
 		yamlout.Field(&b, "title", title)
-		desc := p.Description
-		if len(k.aliases) > 0 {
-			desc = strings.TrimSpace(desc + " Also named " + strings.Join(k.aliases, " and ") + " (the same value).")
-		}
-		yamlout.Field(&b, "description", desc)
+		yamlout.Field(&b, "description", yamlout.AlsoNamed(p.Description, k.aliases))
 		yamlout.List(&b, "causes", p.Causes)
 		yamlout.List(&b, "fixes", p.Fixes)
 		switch category(k) {
@@ -125,10 +121,8 @@ func writeCatalog(codes []code, ver string, errno map[string]string, pr map[stri
 			yamlout.Field(&b, "doc_url", hresultDoc)
 		}
 	}
-	for name := range pr {
-		if _, ok := seen[name]; !ok {
-			return nil, fmt.Errorf("prose for %s, which is not an entry (not in the fact file, or another name of one)", name)
-		}
+	if err := yamlout.Unused(pr, seen, "is not an entry (not in the fact file, or another name of one)"); err != nil {
+		return nil, err
 	}
 	return b.Bytes(), nil
 }

@@ -11,9 +11,11 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -193,6 +195,28 @@ func ParseProse(data []byte) (map[string]Prose, error) {
 		}
 	}
 	return m, nil
+}
+
+// Unused is an error for the first prose entry (by name) of a code the
+// generator did not write, seen holding those it wrote (why says what
+// such a name is not): a misspelt name would otherwise be prose no one
+// reads. nil when every entry was used.
+func Unused(pr map[string]Prose, seen map[string]bool, why string) error {
+	for _, name := range slices.Sorted(maps.Keys(pr)) {
+		if _, ok := seen[name]; !ok {
+			return fmt.Errorf("prose for %s, which %s", name, why)
+		}
+	}
+	return nil
+}
+
+// AlsoNamed is desc with the other names of an entry's value said after
+// it ("Also named X and Y (the same value)."), or desc alone.
+func AlsoNamed(desc string, aliases []string) string {
+	if len(aliases) == 0 {
+		return desc
+	}
+	return strings.TrimSpace(desc + " Also named " + strings.Join(aliases, " and ") + " (the same value).")
 }
 
 // ReadProse reads and parses the prose file at dir/file; an error names it.
