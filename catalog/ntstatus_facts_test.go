@@ -60,16 +60,12 @@ func TestNTStatusFacts(t *testing.T) {
 	facts, left, others := ntstatusFacts(t)
 	checkFacts(t, "ntstatus", facts, nil, nil)
 	// Pinned facts people quote, and the counts of x/sys v0.47.0.
-	for code, name := range map[string]string{
+	checkPinned(t, "fact file", facts, map[string]string{
 		"0xC0000005": "STATUS_ACCESS_VIOLATION", "0xC0000409": "STATUS_STACK_BUFFER_OVERRUN", "0xC0000135": "STATUS_DLL_NOT_FOUND",
 		"0xC0000139": "STATUS_ENTRYPOINT_NOT_FOUND", "0xC000013A": "STATUS_CONTROL_C_EXIT", "0xC00000FD": "STATUS_STACK_OVERFLOW",
 		"0xC0000374": "STATUS_HEAP_CORRUPTION", "0xC000007B": "STATUS_INVALID_IMAGE_FORMAT", "0xC0000017": "STATUS_NO_MEMORY",
 		"0x80000005": "STATUS_BUFFER_OVERFLOW",
-	} {
-		if !slicesContainFact(facts, code, name) {
-			t.Errorf("fact file: %s is not %s", code, name)
-		}
-	}
+	})
 	kinds := map[string]int{}
 	for _, f := range facts {
 		kinds[f.category]++

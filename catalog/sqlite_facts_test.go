@@ -2,6 +2,7 @@ package catalog_test
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -47,14 +48,10 @@ func TestSQLiteFacts(t *testing.T) {
 	}, nil)
 	// Pinned numbers people quote, and the count: the 31 primary codes of
 	// 3.40.1 (SQLITE_OK among them), and its extended codes.
-	for code, number := range map[string]string{
+	checkPinned(t, "sqlite3.h", facts, map[string]string{
 		"SQLITE_BUSY": "5", "SQLITE_BUSY_TIMEOUT": "773", "SQLITE_CONSTRAINT_UNIQUE": "2067",
 		"SQLITE_CONSTRAINT_PRIMARYKEY": "1555", "SQLITE_IOERR_SHORT_READ": "522", "SQLITE_DONE": "101",
-	} {
-		if !slicesContainFact(facts, code, number) {
-			t.Errorf("sqlite3.h: %s is not %s", code, number)
-		}
-	}
+	})
 	primaries := 0
 	for _, f := range facts {
 		if f.category == f.code {
@@ -144,13 +141,15 @@ func checkSQLiteMessages(t *testing.T, c *catalog.Catalog, facts []fact) {
 	}
 }
 
-func slicesContainFact(facts []fact, code, token string) bool {
-	for _, f := range facts {
-		if f.code == code {
-			return f.token == token
+// checkPinned: each of pins (a code: its token or number) is a fact of
+// the fact file, as the people who quote it know it.
+func checkPinned(t *testing.T, where string, facts []fact, pins map[string]string) {
+	t.Helper()
+	for code, token := range pins {
+		if !slices.ContainsFunc(facts, func(f fact) bool { return f.code == code && f.token == token }) {
+			t.Errorf("%s: %s is not %s", where, code, token)
 		}
 	}
-	return false
 }
 
 // The name finds its entry, and so does the number after "sqlite" (as
